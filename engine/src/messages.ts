@@ -1,0 +1,67 @@
+/** Bounds on accepted decimals: three such factors multiply exactly within the 100-digit precision. */
+export const MAX_INTEGER_DIGITS = 18;
+export const MAX_FRACTION_DIGITS = 12;
+
+/** Every validation and conflict sentence of the engine, in one place (rule name → text). */
+
+export const messages = {
+  required: () => 'is required',
+  decimal: (value: unknown) => `must be a decimal number written as a string, got ${describe(value)}`,
+  decimalRange: (value: string) =>
+    `must have at most ${MAX_INTEGER_DIGITS} digits before and ${MAX_FRACTION_DIGITS} after the point, got ${value}`,
+  finite: (value: unknown) => `must be a finite number, got ${describe(value)}`,
+  nonNegative: (value: string) => `must be at least 0, got ${value}`,
+  positive: (value: string) => `must be greater than 0, got ${value}`,
+  max100: (value: string) => `is a percent and must be at most 100, got ${value}`,
+  minorUnit: (value: string, currency: string, digits: number) =>
+    `has more decimals than ${currency} allows (${digits}), got ${value}`,
+  integer: (value: unknown) => `must be an integer, got ${describe(value)}`,
+  oneOf: (value: unknown, allowed: readonly string[]) =>
+    `must be one of ${allowed.join(', ')}, got ${describe(value)}`,
+  nonEmptyString: (value: unknown) => `must be a non-empty string, got ${describe(value)}`,
+  instant: (value: unknown) => `must be an ISO 8601 instant with an offset, got ${describe(value)}`,
+  month: (value: unknown) => `must be a month written YYYY-MM, got ${describe(value)}`,
+  unitMismatch: (unit: string, expected: string) => `is ${unit} but the price book prices it in ${expected}`,
+  unknownCounter: (counter: string, priceBook: string) =>
+    `${counter} is not in price book ${priceBook}; every counter needs a price`,
+  currencyMismatch: (book: string, group: string) =>
+    `is in ${book} but the billing group is billed in ${group}`,
+  tiersEmpty: () => 'must have at least one tier',
+  tiersStartAtZero: (from: string) => `must start at 0, got ${from}`,
+  tiersContiguous: (index: number, expected: string, got: string) =>
+    `tier ${index} must start where tier ${index - 1} ends (${expected}), got ${got}`,
+  tierOrder: (from: string, to: string) => `must end after it starts (${from} → ${to})`,
+  tiersOpenEnded: () => 'the last tier must be open-ended (to: null)',
+  tierOpenBeforeLast: (index: number) => `tier ${index} is open-ended but is not the last tier`,
+  targetRequired: () => 'is required for a PROJECT-level adjustment',
+  monthRange: (start: string, end: string) => `must not be before startMonth (${start} > ${end})`,
+  duplicateId: (id: string) => `repeats id ${id}; ids must be unique`,
+  periodMismatch: (month: string) => `must fall before the end of ${month}`,
+} as const;
+
+export const conflicts = {
+  periodClosed: (month: string) => `the statement for ${month} is closed; its usage can no longer change`,
+  monthOrder: (month: string, blocking: string) =>
+    `${month} cannot close while ${blocking}, an earlier month with activity, is still open`,
+  statementClosed: (id: string) => `statement ${id} is already closed`,
+  statementVoid: (id: string) => `statement ${id} is void`,
+  invalidTransition: (from: string, to: string) => `a payment cannot go from ${from} to ${to}`,
+  paymentExceedsOutstanding: (amount: string, outstanding: string) =>
+    `a payment of ${amount} exceeds the outstanding ${outstanding}`,
+  carriedForward: (id: string, by: string) =>
+    `statement ${id} was carried forward into ${by}; pay ${by} instead`,
+  notPayable: (id: string, state: string) => `statement ${id} is ${state} and takes no payment`,
+  creditAlreadyConsumed: (grantId: string, statementId: string) =>
+    `credit ${grantId} was already consumed by statement ${statementId}`,
+  creditAlreadyReleased: (statementId: string) =>
+    `the credits of statement ${statementId} were already released`,
+  insufficientCredit: (grantId: string, balance: string, amount: string) =>
+    `credit ${grantId} holds ${balance}, less than the ${amount} asked`,
+} as const;
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  return typeof value;
+}
