@@ -34,13 +34,30 @@ export const messages = {
   tiersOpenEnded: () => 'the last tier must be open-ended (to: null)',
   tierOpenBeforeLast: (index: number) => `tier ${index} is open-ended but is not the last tier`,
   targetRequired: () => 'is required for a PROJECT-level adjustment',
+  targetNotAllowed: () =>
+    'must be empty for a BILLING_GROUP-level adjustment, which applies to the whole group',
   monthRange: (start: string, end: string) => `must not be before startMonth (${start} > ${end})`,
+  balanceWithinAmount: (balance: string, amount: string) =>
+    `must not exceed the granted amount ${amount}, got ${balance}`,
+  ledgerSign: (kind: string, adds: boolean) =>
+    `a ${kind} entry must ${adds ? 'add a positive' : 'take a negative'} amount`,
+  duplicateUsage: (projectId: string, counterName: string, resourceId: string | null) =>
+    `repeats the usage of ${counterName} for project ${projectId}${resourceId === null ? '' : ` and resource ${resourceId}`}; aggregate it into one entry`,
+  earlierMonth: (previous: string, month: string) =>
+    `must be a month before ${month}: a balance forward comes from an earlier statement, got ${previous}`,
   duplicateId: (id: string) => `repeats id ${id}; ids must be unique`,
   periodMismatch: (month: string) => `must fall before the end of ${month}`,
+  sameBillingGroup: (expected: string, got: string) =>
+    `must be ${expected} like the first event; usage is aggregated one billing group at a time, got ${got}`,
+  consistentSeries: (series: string, expected: string, got: string) =>
+    `must be ${expected} like the other readings of ${series}, got ${got}`,
+  maxBatchSize: (size: number, max: number) => `must hold at most ${max} events, got ${size}`,
 } as const;
 
 export const conflicts = {
   periodClosed: (month: string) => `the statement for ${month} is closed; its usage can no longer change`,
+  eventConflict: (eventId: string) =>
+    `event ${eventId} was already ingested with a different payload; an event id cannot be reused`,
   monthOrder: (month: string, blocking: string) =>
     `${month} cannot close while ${blocking}, an earlier month with activity, is still open`,
   statementClosed: (id: string) => `statement ${id} is already closed`,

@@ -154,16 +154,19 @@ export interface LedgerEntry {
 
 // ── Billing group, statement (DOMAIN §4, §6) ────────────────────────────────────────────────────
 
+/** A billing group's billing settings; every one but `id` has a default (DOMAIN §1, §4). */
 export interface BillingGroupSettings {
   id: string;
-  currency: Currency;
+  /** Default KRW. */
+  currency?: Currency;
   /** Percent, default 10. */
-  vatRate: DecimalString;
-  roundingMode: RoundingMode;
+  vatRate?: DecimalString;
+  /** Default HALF_UP. */
+  roundingMode?: RoundingMode;
   /** Days from close to due date, default 14. */
-  paymentTermsDays: number;
+  paymentTermsDays?: number;
   /** Percent of an overdue unpaid balance, default 5. */
-  lateFeeRate: DecimalString;
+  lateFeeRate?: DecimalString;
 }
 
 /** The billing group's latest closed statement, as this statement's balance forward. */
@@ -198,8 +201,10 @@ export interface UsageLine {
   resourceName: string | null;
   quantity: DecimalString;
   pricingModel: PricingModelName;
-  /** The PER_UNIT price, or the average unit price of a tiered line. */
+  /** The price of the last unit: the PER_UNIT price, or that of the tier the quantity ends in. */
   unitPrice: DecimalString;
+  /** Where the price came from: the price book, or the contract that overrides it. */
+  priceSource: 'PRICE_BOOK' | 'CONTRACT';
   /** The exact priced value before rounding. */
   exactAmount: DecimalString;
   amount: DecimalString;
