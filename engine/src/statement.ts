@@ -25,7 +25,12 @@ function runPipeline(input: ParsedStatementInput, trace: TraceBuilder): Statemen
   const { billingGroup, month } = input;
   const { currency, roundingMode } = billingGroup;
   const money = (value: Decimal) => formatMoney(value, currency);
-  const contract = input.contract && contractApplies(input.contract, month, trace) ? input.contract : null;
+  // Whether the contract applies is known up front (its prices override the book's), but the trace
+  // tells it as step 2, after the usage lines and their subtotal (DOMAIN §4).
+  const contract =
+    input.contract && isMonthInRange(month, input.contract.startMonth, input.contract.endMonth)
+      ? input.contract
+      : null;
 
   // 1. Usage lines.
   const usage = [...input.usage].sort(compareUsage);
@@ -75,6 +80,7 @@ function runPipeline(input: ParsedStatementInput, trace: TraceBuilder): Statemen
   trace.record(() =>
     sumStep('subtotal', 'the sum of the usage lines', { lines: lines.length }, money(subtotal)),
   );
+  if (input.contract) recordContractApplicability(input.contract, month, contract !== null, trace);
 
   // 2. Contract discount and minimum commitment.
   const contractLines: ContractLine[] = [];
@@ -271,8 +277,12 @@ function runPipeline(input: ParsedStatementInput, trace: TraceBuilder): Statemen
   };
 }
 
-function contractApplies(contract: ParsedContract, month: string, trace: TraceBuilder): boolean {
-  const applies = isMonthInRange(month, contract.startMonth, contract.endMonth);
+function recordContractApplicability(
+  contract: ParsedContract,
+  month: string,
+  applies: boolean,
+  trace: TraceBuilder,
+): void {
   trace.record(() => ({
     rule: 'contract',
     description: applies
@@ -284,7 +294,6 @@ function contractApplies(contract: ParsedContract, month: string, trace: TraceBu
     result: applies ? 'applies' : 'ignored',
     notes: [],
   }));
-  return applies;
 }
 
 /** Lines in a fixed order (project, counter, resource; no resource first) whatever the input order. */

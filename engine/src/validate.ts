@@ -105,12 +105,25 @@ export function readInstant(issues: IssueCollector, field: string, value: unknow
     issues.add(field, 'required', messages.required());
     return undefined;
   }
-  const millis = typeof value === 'string' && INSTANT_PATTERN.test(value) ? Date.parse(value) : Number.NaN;
+  const millis =
+    typeof value === 'string' && INSTANT_PATTERN.test(value) && isCalendarDate(value)
+      ? Date.parse(value)
+      : Number.NaN;
   if (Number.isNaN(millis)) {
     issues.add(field, 'instant', messages.instant(value));
     return undefined;
   }
   return millis;
+}
+
+/** `Date.parse` rolls a day past the month's end over (`2026-02-30` → March 2); a calendar has no such day. */
+function isCalendarDate(text: string): boolean {
+  const year = Number(text.slice(0, 4));
+  const month = Number(text.slice(5, 7));
+  const day = Number(text.slice(8, 10));
+  const isLeapYear = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const daysInMonth = [31, isLeapYear ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+  return day >= 1 && day <= daysInMonth;
 }
 
 export function readOptionalInstant(issues: IssueCollector, field: string, value: unknown): number | null {

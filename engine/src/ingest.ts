@@ -1,0 +1,181 @@
+import { IssueCollector, ValidationError, type ValidationIssue } from './errors';
+import { conflicts, messages } from './messages';
+import { monthOfMillis } from './period';
+import type { Month, UsageEvent } from './types';
+import { readUsageEvent, usageEventFingerprint, usageEventPath } from './usage-event';
+import { isRecord } from './validate';
+
+/** The most events one ingestion request may carry; larger batches are refused whole. */
+export const MAX_BATCH_SIZE = 1000;
+
+/** Ingestion is idempotent per this pair (DOMAIN §2). */
+export interface UsageEventKey {
+  billingGroupId: string;
+  eventId: string;
+}
+
+export type EventClassification = 'accepted' | 'duplicate' | 'conflict';
+
+export type RejectionReason = 'invalid' | 'conflict' | 'period-closed';
+
+export interface AcceptedVerdict {
+  index: number;
+  eventId: string;
+  verdict: 'accepted';
+}
+
+/** Already ingested with the same payload: answered like a success, counted once. */
+export interface DuplicateVerdict {
+  index: number;
+  eventId: string;
+  verdict: 'duplicate';
+}
+
+export interface RejectedVerdict {
+  index: number;
+  /** The event's id when it could be read, so a client can match the answer to what it sent. */
+  eventId: string | null;
+  verdict: 'rejected';
+  reason: RejectionReason;
+  /** Field, rule and message of the first issue, for a one-line answer. */
+  field: string;
+  rule: string;
+  message: string;
+  /** Every issue: all broken validation rules, or the single conflict. */
+  issues: readonly ValidationIssue[];
+}
+
+export type IngestVerdict = AcceptedVerdict | DuplicateVerdict | RejectedVerdict;
+
+/**
+ * What ingestion needs to know about stored state. Both answers come from a snapshot the caller
+ * reads before calling: typically one query for the stored events of `usageEventKeys(batch)` and
+ * one for the closed statements of the batch's billing groups.
+ */
+export interface IngestState {
+  /** The stored event with this key, if any. */
+  findExisting(key: UsageEventKey): UsageEvent | undefined;
+  /** Whether the billing group's statement for this UTC month is closed. */
+  isMonthClosed(billingGroupId: string, month: Month): boolean;
+}
+
+export interface IngestResult {
+  /** One per input event, in input order. */
+  verdicts: IngestVerdict[];
+  /** The validated, normalised events to store, in input order; duplicates are not repeated. */
+  accepted: UsageEvent[];
+}
+
+/**
+ * Decides one event against the stored event with the same key: new, a harmless retry, or an id
+ * reused for a different payload. Payloads compare in canonical form (see `canonicalUsageEvent`).
+ */
+export function classifyEvent(incoming: UsageEvent, existing: UsageEvent | undefined): EventClassification {
+  if (existing === undefined) return 'accepted';
+  return usageEventFingerprint(incoming) === usageEventFingerprint(existing) ? 'duplicate' : 'conflict';
+}
+
+/**
+ * The distinct keys of a raw batch, skipping events whose ids cannot be read: what to look up
+ * before calling `ingestBatch`.
+ */
+export function usageEventKeys(rawEvents: readonly unknown[]): UsageEventKey[] {
+  const keys = new Map<string, UsageEventKey>();
+  for (const raw of rawEvents) {
+    if (!isRecord(raw)) continue;
+    const { billingGroupId, eventId } = raw;
+    if (typeof billingGroupId !== 'string' || billingGroupId === '') continue;
+    if (typeof eventId !== 'string' || eventId === '') continue;
+    keys.set(keyText({ billingGroupId, eventId }), { billingGroupId, eventId });
+  }
+  return [...keys.values()];
+}
+
+/**
+ * Gives every event of a batch its verdict (DOMAIN §2); one bad event never sinks the others.
+ *
+ * In order, per event: invalid → `rejected`/`invalid` with every issue; same key already stored or
+ * earlier in this batch → `duplicate` or `rejected`/`conflict`; month closed → `rejected`/
+ * `period-closed`; else `accepted`. A duplicate stays a duplicate after its month closed: it changes
+ * nothing, and a client's retry must not turn into an error.
+ *
+ * Pure over the `state` snapshot: the store's unique key on (billingGroupId, eventId) remains the
+ * last guard against a concurrent batch; on a clash, classify against the winner with `classifyEvent`.
+ * Throws a ValidationError when the batch holds more than MAX_BATCH_SIZE events.
+ */
+export function ingestBatch(rawEvents: readonly unknown[], state: IngestState): IngestResult {
+  if (rawEvents.length > MAX_BATCH_SIZE) {
+    throw new ValidationError([
+      {
+        field: 'events',
+        rule: 'max-batch-size',
+        message: messages.maxBatchSize(rawEvents.length, MAX_BATCH_SIZE),
+      },
+    ]);
+  }
+  const acceptedInBatch = new Map<string, UsageEvent>();
+  const verdicts = rawEvents.map((raw, index) => judge(raw, index, state, acceptedInBatch));
+  return { verdicts, accepted: [...acceptedInBatch.values()] };
+}
+
+function judge(
+  raw: unknown,
+  index: number,
+  state: IngestState,
+  acceptedInBatch: Map<string, UsageEvent>,
+): IngestVerdict {
+  const path = usageEventPath(index);
+  const issues = new IssueCollector();
+  const parsed = readUsageEvent(issues, raw, path);
+  if (parsed === undefined) return rejected(index, readableEventId(raw), 'invalid', issues.issues);
+
+  const { event, millis } = parsed;
+  const key = keyText(event);
+  const existing =
+    state.findExisting({ billingGroupId: event.billingGroupId, eventId: event.eventId }) ??
+    acceptedInBatch.get(key);
+  const classification = classifyEvent(event, existing);
+  if (classification === 'duplicate') return { index, eventId: event.eventId, verdict: 'duplicate' };
+  if (classification === 'conflict') {
+    return rejected(index, event.eventId, 'conflict', [
+      { field: `${path}.eventId`, rule: 'conflict', message: conflicts.eventConflict(event.eventId) },
+    ]);
+  }
+  const month = monthOfMillis(millis);
+  if (state.isMonthClosed(event.billingGroupId, month)) {
+    return rejected(index, event.eventId, 'period-closed', [
+      { field: `${path}.timestamp`, rule: 'period-closed', message: conflicts.periodClosed(month) },
+    ]);
+  }
+  acceptedInBatch.set(key, event);
+  return { index, eventId: event.eventId, verdict: 'accepted' };
+}
+
+function rejected(
+  index: number,
+  eventId: string | null,
+  reason: RejectionReason,
+  issues: readonly ValidationIssue[],
+): RejectedVerdict {
+  // Every rejection path records at least one issue.
+  const first = issues[0] as ValidationIssue;
+  return {
+    index,
+    eventId,
+    verdict: 'rejected',
+    reason,
+    field: first.field,
+    rule: first.rule,
+    message: first.message,
+    issues,
+  };
+}
+
+function readableEventId(raw: unknown): string | null {
+  return isRecord(raw) && typeof raw.eventId === 'string' && raw.eventId !== '' ? raw.eventId : null;
+}
+
+/** A JSON pair, so no choice of separator can make two different keys collide. */
+function keyText(key: UsageEventKey): string {
+  return JSON.stringify([key.billingGroupId, key.eventId]);
+}

@@ -1,0 +1,125 @@
+import { Decimal, toDecimalString } from './decimal';
+import { IssueCollector, ValidationError } from './errors';
+import { toInstant } from './period';
+import { COUNTER_TYPES, type UsageEvent } from './types';
+import {
+  readDecimal,
+  readEnum,
+  readInstant,
+  readOptionalString,
+  readString,
+  requireRecord,
+} from './validate';
+
+/** A validated usage event with its volume and instant already parsed for arithmetic. */
+export interface ParsedUsageEvent {
+  event: UsageEvent;
+  volume: Decimal;
+  /** `event.timestamp` in epoch milliseconds. */
+  millis: number;
+}
+
+/**
+ * Where an event's issues are reported: under `events[3]` inside a batch, at the top level (`''`)
+ * for a lone event, so its fields read `volume` and a non-object reads `event`.
+ */
+export function usageEventPath(index?: number): string {
+  return index === undefined ? '' : `events[${index}]`;
+}
+
+/**
+ * Reads one untrusted usage event (DOMAIN §2), recording every broken rule under `path`.
+ * Returns `undefined` exactly when it recorded an issue, so callers can check many events with one
+ * collector and answer with every problem at once.
+ */
+export function readUsageEvent(
+  issues: IssueCollector,
+  input: unknown,
+  path: string,
+): ParsedUsageEvent | undefined {
+  const field = (name: string) => (path === '' ? name : `${path}.${name}`);
+  if (!requireRecord(issues, path === '' ? 'event' : path, input)) return undefined;
+  const before = issues.issues.length;
+  const eventId = readString(issues, field('eventId'), input.eventId);
+  const billingGroupId = readString(issues, field('billingGroupId'), input.billingGroupId);
+  const projectId = readString(issues, field('projectId'), input.projectId);
+  const counterName = readString(issues, field('counterName'), input.counterName);
+  const counterType = readEnum(issues, field('counterType'), input.counterType, COUNTER_TYPES);
+  const unit = readString(issues, field('unit'), input.unit);
+  const volume = readDecimal(issues, field('volume'), input.volume, { nonNegative: true });
+  const millis = readInstant(issues, field('timestamp'), input.timestamp);
+  const resourceId = readOptionalString(issues, field('resourceId'), input.resourceId);
+  const resourceName = readOptionalString(issues, field('resourceName'), input.resourceName);
+  if (
+    issues.issues.length > before ||
+    eventId === undefined ||
+    billingGroupId === undefined ||
+    projectId === undefined ||
+    counterName === undefined ||
+    counterType === undefined ||
+    unit === undefined ||
+    volume === undefined ||
+    millis === undefined
+  ) {
+    return undefined;
+  }
+  return {
+    event: {
+      eventId,
+      billingGroupId,
+      projectId,
+      counterName,
+      counterType,
+      unit,
+      volume: toDecimalString(volume),
+      // The client's spelling is kept: it is what they sent and what duplicate checks canonicalise.
+      timestamp: input.timestamp as string,
+      resourceId,
+      resourceName,
+    },
+    volume,
+    millis,
+  };
+}
+
+/**
+ * Validates one usage event and returns it normalised: the volume in plain decimal notation
+ * (`"1.50"` → `"1.5"`), absent resource fields as `null`, the timestamp as given.
+ * Throws a ValidationError listing every issue; fields are named `volume`, or `events[3].volume`
+ * when `index` places the event in a batch.
+ */
+export function validateUsageEvent(input: unknown, index?: number): UsageEvent {
+  const issues = new IssueCollector();
+  const parsed = readUsageEvent(issues, input, usageEventPath(index));
+  if (parsed === undefined) throw new ValidationError(issues.issues);
+  return parsed.event;
+}
+
+/**
+ * The form two events are compared in for idempotency: equal decimals (`"1.0"`, `"1"`) and equal
+ * instants written in different offsets (`"…T09:00+09:00"`, `"…T00:00Z"`) become identical.
+ * Instants compare to the millisecond, the resolution the rest of the engine works in.
+ * Expects a validated event.
+ */
+export function canonicalUsageEvent(event: UsageEvent): UsageEvent {
+  return {
+    eventId: event.eventId,
+    billingGroupId: event.billingGroupId,
+    projectId: event.projectId,
+    counterName: event.counterName,
+    counterType: event.counterType,
+    unit: event.unit,
+    volume: toDecimalString(new Decimal(event.volume)),
+    timestamp: toInstant(Date.parse(event.timestamp)),
+    resourceId: event.resourceId ?? null,
+    resourceName: event.resourceName ?? null,
+  };
+}
+
+/**
+ * A stable text of the canonical event: equal for a duplicate, different for a conflict. A store can
+ * keep it (or a hash of it) beside the event and compare without re-reading the payload.
+ */
+export function usageEventFingerprint(event: UsageEvent): string {
+  return JSON.stringify(canonicalUsageEvent(event));
+}
