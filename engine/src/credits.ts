@@ -136,12 +136,13 @@ export function burnCredits(
 ): CreditBurn {
   const skipped: SkippedCredit[] = [];
   const usable: ParsedCreditGrant[] = [];
-  for (const grant of grants) {
+  // Classified in burn order, not arrival order, so the skipped list (and the hash of a closed
+  // statement) is the same whatever order the grants came in.
+  for (const grant of [...grants].sort(compareBurnOrder)) {
     const reason = unusableReason(grant, period);
     if (reason) skipped.push({ grantId: grant.id, reason });
     else usable.push(grant);
   }
-  usable.sort(compareBurnOrder);
 
   const applied: AppliedCredit[] = [];
   let remaining = charge;

@@ -157,6 +157,8 @@ export interface ParsedPriceBook {
   name: string;
   currency: PriceBook['currency'];
   entries: Map<string, { unit: string; pricing: ParsedPricing }>;
+  /** Every counter the book names, even one whose entry is invalid (and so not in `entries`). */
+  counters: Set<string>;
 }
 
 export function parsePriceBook(
@@ -169,6 +171,7 @@ export function parsePriceBook(
   const name = readString(issues, `${field}.name`, value.name);
   const currency = readEnum(issues, `${field}.currency`, value.currency, CURRENCIES);
   const entries = new Map<string, { unit: string; pricing: ParsedPricing }>();
+  const counters = new Set<string>();
   if (requireArray(issues, `${field}.entries`, value.entries)) {
     value.entries.forEach((raw, index) => {
       const entryField = `${field}.entries[${index}]`;
@@ -176,15 +179,16 @@ export function parsePriceBook(
       const counterName = readString(issues, `${entryField}.counterName`, raw.counterName);
       const unit = readString(issues, `${entryField}.unit`, raw.unit);
       const pricing = parsePricing(issues, `${entryField}.pricing`, raw.pricing);
-      if (counterName && entries.has(counterName)) {
+      if (counterName && counters.has(counterName)) {
         issues.add(`${entryField}.counterName`, 'unique', messages.duplicateId(counterName));
-      } else if (counterName && unit && pricing) {
-        entries.set(counterName, { unit, pricing });
+        return;
       }
+      if (counterName) counters.add(counterName);
+      if (counterName && unit && pricing) entries.set(counterName, { unit, pricing });
     });
   }
   if (!id || !name || !currency) return undefined;
-  return { id, name, currency, entries };
+  return { id, name, currency, entries, counters };
 }
 
 export interface ParsedContract {

@@ -162,13 +162,14 @@ function parseUsage(
     const quantity = readDecimal(issues, `${field}.quantity`, raw.quantity, { nonNegative: true });
     if (priceBook && counterName) {
       const entry = priceBook.entries.get(counterName);
-      if (!entry) {
+      // A counter whose book entry is itself invalid is known: that entry's issues already say why.
+      if (!priceBook.counters.has(counterName)) {
         issues.add(
           `${field}.counterName`,
           'known-counter',
           messages.unknownCounter(counterName, priceBook.id),
         );
-      } else if (unit && unit !== entry.unit) {
+      } else if (entry && unit && unit !== entry.unit) {
         issues.add(`${field}.unit`, 'unit-match', messages.unitMismatch(unit, entry.unit));
       }
     }
