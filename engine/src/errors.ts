@@ -27,6 +27,7 @@ export const CONFLICT_CODES = [
   'month-order',
   'statement-closed',
   'statement-void',
+  'statement-draft',
   'invalid-transition',
   'payment-exceeds-outstanding',
   'carried-forward',

@@ -1,8 +1,9 @@
 import { Decimal, sum, ZERO } from './decimal';
 import { ConflictError } from './errors';
+import { planRelease } from './ledger';
 import { conflicts } from './messages';
 import { compareMonths } from './period';
-import type { Instant, Month, Payment, PaymentState, StatementState } from './types';
+import type { Instant, LedgerEntry, Month, Payment, PaymentState, StatementState } from './types';
 
 /** What the lifecycle rules need to know of a statement. */
 export interface StatementStanding {
@@ -100,6 +101,48 @@ export function assertPaymentAcceptable(
       { statementId: statement.statementId, payable: payable.toFixed() },
     );
   }
+}
+
+/** Closing twice is refused: a closed statement is immutable, and a void one stays void. */
+export function assertClosable(statement: StatementStanding): void {
+  if (statement.voidedAt) {
+    throw new ConflictError('statement-void', conflicts.statementVoid(statement.statementId), {
+      statementId: statement.statementId,
+    });
+  }
+  if (statement.closedAt !== null) {
+    throw new ConflictError('statement-closed', conflicts.statementClosed(statement.statementId), {
+      statementId: statement.statementId,
+    });
+  }
+}
+
+export interface StatementVoid {
+  voidedAt: Instant;
+  /** The RELEASE entries that give back every credit the statement consumed. */
+  releases: LedgerEntry[];
+}
+
+/**
+ * Voids a closed statement (DOMAIN §6): the only change a closed statement allows. Its credits are
+ * released, once, in the same write as the void; a reissue is a new statement of the same month.
+ */
+export function planStatementVoid(
+  statement: StatementStanding,
+  ledger: readonly LedgerEntry[],
+  voidedAt: Instant,
+): StatementVoid {
+  if (statement.voidedAt) {
+    throw new ConflictError('statement-void', conflicts.statementVoid(statement.statementId), {
+      statementId: statement.statementId,
+    });
+  }
+  if (statement.closedAt === null) {
+    throw new ConflictError('statement-draft', conflicts.statementDraft(statement.statementId), {
+      statementId: statement.statementId,
+    });
+  }
+  return { voidedAt, releases: planRelease(ledger, statement.statementId, voidedAt) };
 }
 
 export interface MonthActivity {

@@ -6,12 +6,12 @@ export const MAX_FRACTION_DIGITS = 12;
 
 export const messages = {
   required: () => 'is required',
+  object: () => 'must be an object',
+  array: () => 'must be an array',
   decimal: (value: unknown) => `must be a decimal number written as a string, got ${describe(value)}`,
   decimalRange: (value: string) =>
     `must have at most ${MAX_INTEGER_DIGITS} digits before and ${MAX_FRACTION_DIGITS} after the point, got ${value}`,
-  finite: (value: unknown) => `must be a finite number, got ${describe(value)}`,
   nonNegative: (value: string) => `must be at least 0, got ${value}`,
-  positive: (value: string) => `must be greater than 0, got ${value}`,
   max100: (value: string) => `is a percent and must be at most 100, got ${value}`,
   minorUnit: (value: string, currency: string, digits: number) =>
     `has more decimals than ${currency} allows (${digits}), got ${value}`,
@@ -40,13 +40,12 @@ export const messages = {
   balanceWithinAmount: (balance: string, amount: string) =>
     `must not exceed the granted amount ${amount}, got ${balance}`,
   ledgerSign: (kind: string, adds: boolean) =>
-    `a ${kind} entry must ${adds ? 'add a positive' : 'take a negative'} amount`,
+    `${/^[AEIOU]/.test(kind) ? 'an' : 'a'} ${kind} entry must ${adds ? 'add a positive' : 'take a negative'} amount`,
   duplicateUsage: (projectId: string, counterName: string, resourceId: string | null) =>
     `repeats the usage of ${counterName} for project ${projectId}${resourceId === null ? '' : ` and resource ${resourceId}`}; aggregate it into one entry`,
   earlierMonth: (previous: string, month: string) =>
     `must be a month before ${month}: a balance forward comes from an earlier statement, got ${previous}`,
   duplicateId: (id: string) => `repeats id ${id}; ids must be unique`,
-  periodMismatch: (month: string) => `must fall before the end of ${month}`,
   sameBillingGroup: (expected: string, got: string) =>
     `must be ${expected} like the first event; usage is aggregated one billing group at a time, got ${got}`,
   consistentSeries: (series: string, expected: string, got: string) =>
@@ -62,6 +61,7 @@ export const conflicts = {
     `${month} cannot close while ${blocking}, an earlier month with activity, is still open`,
   statementClosed: (id: string) => `statement ${id} is already closed`,
   statementVoid: (id: string) => `statement ${id} is void`,
+  statementDraft: (id: string) => `statement ${id} is a draft; only a closed statement can be voided`,
   invalidTransition: (from: string, to: string) => `a payment cannot go from ${from} to ${to}`,
   paymentExceedsOutstanding: (amount: string, outstanding: string) =>
     `a payment of ${amount} exceeds the outstanding ${outstanding}`,

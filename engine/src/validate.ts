@@ -15,7 +15,6 @@ const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 export interface DecimalRules {
   nonNegative?: boolean;
-  positive?: boolean;
   /** A percent: at most 100. */
   max100?: boolean;
   /** Money: no digits below this currency's minor unit. */
@@ -47,7 +46,6 @@ export function readDecimal(
   if (rules.nonNegative && parsed.isNegative() && !parsed.isZero()) {
     issues.add(field, 'non-negative', messages.nonNegative(value));
   }
-  if (rules.positive && !parsed.greaterThan(0)) issues.add(field, 'positive', messages.positive(value));
   if (rules.max100 && parsed.greaterThan(100)) issues.add(field, 'max-100', messages.max100(value));
   if (rules.currency && !isWholeMinorUnits(parsed, rules.currency)) {
     issues.add(field, 'minor-unit', messages.minorUnit(value, rules.currency, minorUnit(rules.currency)));
@@ -150,12 +148,12 @@ export function requireRecord(
   value: unknown,
 ): value is Record<string, unknown> {
   if (isRecord(value)) return true;
-  issues.add(field, 'object', value === undefined ? messages.required() : 'must be an object');
+  issues.add(field, 'object', value === undefined ? messages.required() : messages.object());
   return false;
 }
 
 export function requireArray(issues: IssueCollector, field: string, value: unknown): value is unknown[] {
   if (Array.isArray(value)) return true;
-  issues.add(field, 'array', value === undefined ? messages.required() : 'must be an array');
+  issues.add(field, 'array', value === undefined ? messages.required() : messages.array());
   return false;
 }

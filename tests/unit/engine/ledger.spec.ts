@@ -244,7 +244,7 @@ test.describe('ledger: entry rules', () => {
     );
 
     expect(issues.map((issue) => [issue.field, issue.rule, issue.message])).toEqual([
-      ['entry.amount', 'ledger-sign', 'a EXPIRE entry must take a negative amount'],
+      ['entry.amount', 'ledger-sign', 'an EXPIRE entry must take a negative amount'],
     ]);
   });
 

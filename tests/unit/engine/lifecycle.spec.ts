@@ -1,10 +1,16 @@
 import {
+  appendToLedger,
+  assertClosable,
   assertMonthCanClose,
   assertPeriodOpen,
+  balanceOf,
   deriveStatementState,
+  grantEntry,
+  type LedgerEntry,
   type MonthActivity,
   type Payment,
   type PaymentState,
+  planStatementVoid,
   type StatementStanding,
 } from '@billing/engine';
 import { expect, test } from '../../support/test';
@@ -161,5 +167,60 @@ test.describe('lifecycle: a closed period takes no more usage', () => {
 
   test('usage for an open month is accepted', () => {
     expect(() => assertPeriodOpen('2026-04', new Set(['2026-03']))).not.toThrow();
+  });
+});
+
+test.describe('lifecycle: closing once, voiding and reissuing', () => {
+  const consumed: LedgerEntry[] = [
+    grantEntry('credit-1', '10000', '2026-01-01T00:00:00Z'),
+    {
+      grantId: 'credit-1',
+      kind: 'CONSUME',
+      amount: '-4000',
+      at: '2026-04-01T00:00:00Z',
+      statementId: 'stmt-2026-03',
+    },
+  ];
+
+  test('a draft may close', () => {
+    expect(() => assertClosable(march({ closedAt: null, dueAt: null }))).not.toThrow();
+  });
+
+  test('a closed statement refuses a second close', () => {
+    expect(conflictOf(() => assertClosable(march())).code).toBe('statement-closed');
+  });
+
+  test('voiding a closed statement releases every credit it consumed', () => {
+    const voided = planStatementVoid(march(), consumed, '2026-04-02T00:00:00Z');
+
+    expect(voided.voidedAt).toBe('2026-04-02T00:00:00Z');
+    expect(voided.releases).toEqual([
+      {
+        grantId: 'credit-1',
+        kind: 'RELEASE',
+        amount: '4000',
+        at: '2026-04-02T00:00:00Z',
+        statementId: 'stmt-2026-03',
+      },
+    ]);
+    expect(balanceOf(appendToLedger(consumed, voided.releases), 'credit-1').toFixed()).toBe('10000');
+  });
+
+  test('a reissued statement consumes the released credit again under its own id', () => {
+    const afterVoid = appendToLedger(
+      consumed,
+      planStatementVoid(march(), consumed, '2026-04-02T00:00:00Z').releases,
+    );
+    const reissue = appendToLedger(afterVoid, [
+      {
+        grantId: 'credit-1',
+        kind: 'CONSUME',
+        amount: '-4000',
+        at: '2026-04-03T00:00:00Z',
+        statementId: 'stmt-2026-03-r1',
+      },
+    ]);
+
+    expect(balanceOf(reissue, 'credit-1').toFixed()).toBe('6000');
   });
 });

@@ -1,5 +1,6 @@
 import {
   appendToLedger,
+  assertClosable,
   assertMonthCanClose,
   assertPaymentAcceptable,
   assertPeriodOpen,
@@ -12,6 +13,7 @@ import {
   messages,
   type PriceTier,
   planRelease,
+  planStatementVoid,
   type StatementInput,
   type StatementStanding,
   transitionPayment,
@@ -33,10 +35,8 @@ import {
 
 /** Messages about usage events, worked through in tests/unit/metering with the ingestion rules. */
 const USAGE_EVENT_MESSAGES = ['sameBillingGroup', 'consistentSeries', 'maxBatchSize'];
-/** Declared in messages.ts but raised by no engine function, so nothing can trigger them. */
-const NEVER_RAISED_MESSAGES = ['finite', 'positive', 'periodMismatch'];
-/** Conflicts of ingestion (tests/unit/metering), and two that no engine function raises. */
-const CONFLICTS_ELSEWHERE = ['eventConflict', 'statementClosed', 'statementVoid'];
+/** Conflicts of ingestion, worked through in tests/unit/metering. */
+const CONFLICTS_ELSEWHERE = ['eventConflict'];
 
 interface MessageCase {
   /** What the worked example shows, read as a billing rule. */
@@ -58,6 +58,18 @@ function tiered(tiers: PriceTier[]): () => unknown {
 const TIERS = 'priceBook.entries[0].pricing.tiers';
 
 const MESSAGE_CASES: MessageCase[] = [
+  {
+    rule: 'a contract that is not an object is refused',
+    message: 'object',
+    run: compute({ contract: 'gold' as never }),
+    issues: [{ field: 'contract', rule: 'object', message: 'must be an object' }],
+  },
+  {
+    rule: 'credits that are not a list are refused',
+    message: 'array',
+    run: compute({ credits: { id: 'credit-1' } as never }),
+    issues: [{ field: 'credits', rule: 'array', message: 'must be an array' }],
+  },
   {
     rule: 'an adjustment without an id is refused: the id is required',
     message: 'required',
@@ -529,7 +541,7 @@ const MESSAGE_CASES: MessageCase[] = [
     run: () =>
       validateLedgerEntry({ grantId: 'credit-1', kind: 'EXPIRE', amount: '100', at: '2026-04-01T00:00:00Z' }),
     issues: [
-      { field: 'entry.amount', rule: 'ledger-sign', message: 'a EXPIRE entry must take a negative amount' },
+      { field: 'entry.amount', rule: 'ledger-sign', message: 'an EXPIRE entry must take a negative amount' },
     ],
   },
   {
@@ -680,7 +692,6 @@ test.describe('validation: every message names its field and rule', () => {
     const covered = new Set<string>([
       ...MESSAGE_CASES.map((example) => example.message),
       ...USAGE_EVENT_MESSAGES,
-      ...NEVER_RAISED_MESSAGES,
     ]);
 
     expect(Object.keys(messages).filter((name) => !covered.has(name))).toEqual([]);
@@ -842,6 +853,28 @@ const CONSUMED = [
 const RELEASED = [...CONSUMED, ...planRelease(CONSUMED, 'stmt-2026-03', '2026-04-02T00:00:00Z')];
 
 const CONFLICT_CASES: ConflictCase[] = [
+  {
+    rule: 'a closed statement cannot close again',
+    conflict: 'statementClosed',
+    run: () => assertClosable(MARCH),
+    code: 'statement-closed',
+    message: 'statement stmt-2026-03 is already closed',
+  },
+  {
+    rule: 'a void statement cannot be voided again',
+    conflict: 'statementVoid',
+    run: () =>
+      planStatementVoid({ ...MARCH, voidedAt: '2026-04-02T00:00:00Z' }, CONSUMED, '2026-04-03T00:00:00Z'),
+    code: 'statement-void',
+    message: 'statement stmt-2026-03 is void',
+  },
+  {
+    rule: 'a draft cannot be voided, only a closed statement',
+    conflict: 'statementDraft',
+    run: () => planStatementVoid({ ...MARCH, closedAt: null, dueAt: null }, [], '2026-04-03T00:00:00Z'),
+    code: 'statement-draft',
+    message: 'statement stmt-2026-03 is a draft; only a closed statement can be voided',
+  },
   {
     rule: 'usage for a closed month is refused',
     conflict: 'periodClosed',
