@@ -34,6 +34,7 @@ export const CONFLICT_CODES = [
   'not-payable',
   'credit-already-consumed',
   'credit-already-released',
+  'release-mismatch',
   'insufficient-credit',
 ] as const;
 export type ConflictCode = (typeof CONFLICT_CODES)[number];

@@ -129,6 +129,8 @@ export function appendToLedger(
     ...ledger,
     ...additions.map((entry, index) => validateLedgerEntry(entry, `entries[${index}]`)),
   ];
+  for (const release of additions.filter((entry) => entry.kind === 'RELEASE'))
+    assertReleaseMatches(next, release);
   ledgerBalances(next);
   return next;
 }
@@ -178,6 +180,25 @@ function takeRemaining(
   const balance = balanceOf(ledger, grantId);
   if (!balance.greaterThan(0)) return [];
   return [{ grantId, kind, amount: toDecimalString(balance.negated()), at, statementId: null }];
+}
+
+/** A release gives back exactly what its statement consumed of that grant, and nothing else. */
+function assertReleaseMatches(ledger: readonly LedgerEntry[], release: LedgerEntry): void {
+  const consumed = ledger.find(
+    (entry) =>
+      entry.kind === 'CONSUME' &&
+      entry.grantId === release.grantId &&
+      entry.statementId === release.statementId,
+  );
+  const consumedAmount = consumed ? new Decimal(consumed.amount).negated() : ZERO;
+  if (!consumed || !consumedAmount.equals(new Decimal(release.amount))) {
+    const statementId = release.statementId as string;
+    throw new ConflictError(
+      'release-mismatch',
+      conflicts.releaseMismatch(release.grantId, statementId, toDecimalString(consumedAmount)),
+      { grantId: release.grantId, statementId },
+    );
+  }
 }
 
 function isStatementEntry(entry: LedgerEntry): boolean {

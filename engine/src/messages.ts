@@ -70,6 +70,8 @@ export const conflicts = {
   notPayable: (id: string, state: string) => `statement ${id} is ${state} and takes no payment`,
   creditAlreadyConsumed: (grantId: string, statementId: string) =>
     `credit ${grantId} was already consumed by statement ${statementId}`,
+  releaseMismatch: (grantId: string, statementId: string, consumed: string) =>
+    `a release of credit ${grantId} must give back exactly what statement ${statementId} consumed of it (${consumed})`,
   creditAlreadyReleased: (statementId: string) =>
     `the credits of statement ${statementId} were already released`,
   insufficientCredit: (grantId: string, balance: string, amount: string) =>

@@ -854,6 +854,40 @@ const RELEASED = [...CONSUMED, ...planRelease(CONSUMED, 'stmt-2026-03', '2026-04
 
 const CONFLICT_CASES: ConflictCase[] = [
   {
+    rule: 'a release must give back what its statement consumed, no more',
+    conflict: 'releaseMismatch',
+    run: () =>
+      appendToLedger(CONSUMED, [
+        {
+          grantId: 'credit-1',
+          kind: 'RELEASE',
+          amount: '5000',
+          at: '2026-04-02T00:00:00Z',
+          statementId: 'stmt-2026-03',
+        },
+      ]),
+    code: 'release-mismatch',
+    message:
+      'a release of credit credit-1 must give back exactly what statement stmt-2026-03 consumed of it (4000)',
+  },
+  {
+    rule: 'a release for a statement that consumed nothing is refused',
+    conflict: 'releaseMismatch',
+    run: () =>
+      appendToLedger(CONSUMED, [
+        {
+          grantId: 'credit-1',
+          kind: 'RELEASE',
+          amount: '100',
+          at: '2026-04-02T00:00:00Z',
+          statementId: 'stmt-2026-02',
+        },
+      ]),
+    code: 'release-mismatch',
+    message:
+      'a release of credit credit-1 must give back exactly what statement stmt-2026-02 consumed of it (0)',
+  },
+  {
     rule: 'a closed statement cannot close again',
     conflict: 'statementClosed',
     run: () => assertClosable(MARCH),

@@ -1,0 +1,47 @@
+import { performance } from 'node:perf_hooks';
+
+export interface Measurement {
+  name: string;
+  /** Operations per second: the median over the rounds. */
+  opsPerSecond: number;
+  /** Every round's figure, so the spread is visible. */
+  rounds: number[];
+}
+
+/**
+ * Runs `operation` in timed rounds after a warm-up and reports the median rate: the median
+ * shrugs off a round that a busy machine slowed down.
+ */
+export function measure(
+  name: string,
+  operation: () => unknown,
+  options = { rounds: 7, roundMs: 400 },
+): Measurement {
+  const warmUpUntil = performance.now() + options.roundMs;
+  while (performance.now() < warmUpUntil) operation();
+  const rounds: number[] = [];
+  for (let round = 0; round < options.rounds; round += 1) {
+    let operations = 0;
+    const start = performance.now();
+    let elapsed = 0;
+    while (elapsed < options.roundMs) {
+      operation();
+      operations += 1;
+      elapsed = performance.now() - start;
+    }
+    rounds.push((operations / elapsed) * 1000);
+  }
+  return { name, opsPerSecond: median(rounds), rounds };
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+export function formatRate(value: number): string {
+  return Math.round(value).toLocaleString('en-US');
+}
