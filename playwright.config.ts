@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, defineConfig } from '@playwright/test';
+import { ADMIN_API_KEY, EDGE_PORT, EDGE_URL } from './tests/support/edge-server';
 
 const isCI = Boolean(process.env.CI);
 
@@ -15,6 +16,21 @@ function resolveChromium(): string | undefined {
 }
 
 export const chromiumExecutable = resolveChromium();
+
+/** Projects that run in process and need no server: a run of only these starts none. */
+const SERVERLESS_PROJECTS = new Set(['unit']);
+
+/** The projects named on the command line (`--project=a --project b`), or none for "all". */
+function requestedProjects(argv: readonly string[]): string[] {
+  return argv.flatMap((arg, index) => {
+    if (arg.startsWith('--project=')) return [arg.slice('--project='.length)];
+    if (arg === '--project') return [argv[index + 1] ?? ''];
+    return [];
+  });
+}
+
+const projectsAsked = requestedProjects(process.argv);
+const needsEdge = projectsAsked.length === 0 || projectsAsked.some((name) => !SERVERLESS_PROJECTS.has(name));
 
 export default defineConfig({
   testDir: './tests',
@@ -36,10 +52,22 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: { executablePath: chromiumExecutable },
   },
+  // The edge on workerd (`wrangler dev`) with a fresh local D1 for every run.
+  webServer: needsEdge
+    ? [
+        {
+          command: `node edge/scripts/dev.mjs --fresh --port ${EDGE_PORT}`,
+          url: `${EDGE_URL}/health`,
+          reuseExistingServer: !isCI,
+          timeout: 120_000,
+          env: { ADMIN_API_KEY, EDGE_LOG_LEVEL: 'error' },
+          gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+        },
+      ]
+    : [],
   projects: [
-    {
-      name: 'unit',
-      testDir: './tests/unit',
-    },
+    { name: 'unit', testDir: './tests/unit' },
+    { name: 'integration', testDir: './tests/integration' },
+    { name: 'contract', testDir: './tests/contract' },
   ],
 });

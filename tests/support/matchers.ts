@@ -1,5 +1,6 @@
 import { Decimal } from '@billing/engine';
-import { expect as base } from '@playwright/test';
+import { type APIResponse, expect as base } from '@playwright/test';
+import { checkContract } from './contract';
 
 /** The project's own matchers, in one place. */
 export const expect = base.extend({
@@ -21,6 +22,38 @@ export const expect = base.extend({
         `${this.utils.matcherHint(assertionName, undefined, undefined, { isNot: this.isNot })}\n\n` +
         `Expected: ${this.isNot ? 'not ' : ''}${this.utils.printExpected(String(expected))}\n` +
         `Received: ${this.utils.printReceived(String(received))}`,
+    };
+  },
+
+  /**
+   * The response is one that `operationId` documents in edge/openapi.json: a documented status, a
+   * documented content type, and a body valid against that schema.
+   */
+  async toMatchContract(response: APIResponse, operationId: string) {
+    const assertionName = 'toMatchContract';
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = text === '' ? null : JSON.parse(text);
+    } catch {
+      body = text;
+    }
+    const verdict = checkContract(
+      operationId,
+      response.status(),
+      response.headers()['content-type'] ?? null,
+      body,
+    );
+    return {
+      pass: verdict.ok,
+      name: assertionName,
+      message: () =>
+        `${this.utils.matcherHint(assertionName, undefined, operationId, { isNot: this.isNot })}\n\n` +
+        `${response.status()} ${response.url()}\n` +
+        (verdict.ok
+          ? 'matches the contract'
+          : `does not match the contract:\n  ${verdict.problems.join('\n  ')}`) +
+        `\nBody: ${text.slice(0, 2000)}`,
     };
   },
 });

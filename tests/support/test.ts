@@ -1,6 +1,7 @@
 import { mergeTests } from '@playwright/test';
+import { test as edgeTest } from './fixtures/edge';
 import { test as randomTest } from './fixtures/random';
 
 /** The one `test` and `expect` every spec imports. */
-export const test = mergeTests(randomTest);
+export const test = mergeTests(randomTest, edgeTest);
 export { expect } from './matchers';

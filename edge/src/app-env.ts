@@ -1,0 +1,21 @@
+import type { AppDeps, EdgeConfig } from './deps';
+import type { Storage } from './storage/port';
+
+/** The caller, once authenticated. */
+export interface Principal {
+  tenantId: string;
+  apiKeyId: string;
+  rateLimitPerMinute: number;
+}
+
+/** Hono's environment for every route: per-request storage, config and the caller. */
+export interface AppEnv {
+  Bindings: Record<string, unknown>;
+  Variables: {
+    requestId: string;
+    deps: AppDeps;
+    storage: Storage;
+    config: EdgeConfig;
+    principal: Principal;
+  };
+}

@@ -1,0 +1,97 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppEnv } from './app-env';
+import type { AppDeps } from './deps';
+import { handleError, zodIssues } from './lib/errors';
+import { ApiError } from './lib/problem';
+import { authenticate, requireAdmin } from './middleware/auth';
+import { requireJsonBody } from './middleware/content-type';
+import { rateLimitPerApiKey } from './middleware/rate-limit';
+import { registerRoutes } from './routes';
+
+/** Large enough for a batch of 1000 usage events, small enough that no body ties up an isolate. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Routes that answer without a tenant API key. */
+const ADMIN_ROUTES = new Set(['POST /v1/tenants']);
+
+/**
+ * The billing API as a Hono app, independent of its runtime: the Workers entry and the Node server
+ * each call this with their own storage and clock.
+ */
+export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({
+    // Every schema failure becomes a 422 problem naming the field and the rule.
+    defaultHook: (result) => {
+      if (!result.success) throw zodIssues(result.error, result.target);
+    },
+  });
+
+  app.use('*', requestId());
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    c.set('config', deps.config(c.env));
+    c.set('storage', deps.storage(c.env));
+    await next();
+  });
+  app.use('*', secureHeaders());
+  app.use(
+    '*',
+    cors({
+      origin: (origin, c) => ((c.var.config.corsOrigins as string[]).includes(origin) ? origin : null),
+      allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
+      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'],
+      exposeHeaders: ['X-Request-Id', 'RateLimit', 'RateLimit-Policy', 'Retry-After'],
+      maxAge: 600,
+    }),
+  );
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError(
+          413,
+          'payload-too-large',
+          'Payload too large',
+          `the request body exceeds ${MAX_BODY_BYTES} bytes`,
+        );
+      },
+    }),
+  );
+  app.use('/v1/*', requireJsonBody);
+  const isAdminRoute = (c: Context<AppEnv>) => ADMIN_ROUTES.has(`${c.req.method} ${c.req.path}`);
+  app.use('/v1/*', (c, next) => (isAdminRoute(c) ? requireAdmin(c, next) : authenticate(c, next)));
+  app.use('/v1/*', (c, next) => (isAdminRoute(c) ? next() : rateLimitPerApiKey(c, next)));
+
+  registerRoutes(app);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'A tenant API key (`bk_…`); tenant creation takes the operator’s admin key',
+  });
+  app.doc31('/openapi.json', OPENAPI_INFO);
+
+  app.notFound(() => {
+    throw new ApiError(404, 'not-found', 'Not found', 'no such route');
+  });
+  app.onError(handleError);
+  return app;
+}
+
+export const OPENAPI_INFO = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Billing API',
+    version: '1.0.0',
+    description:
+      'Usage-based cloud billing: metering, pricing, adjustments, credits, statements with an explain trace, payments. ' +
+      'Money and quantities are decimal strings. Errors are application/problem+json naming the field and the rule.',
+  },
+  servers: [{ url: '/' }],
+};

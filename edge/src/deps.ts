@@ -1,0 +1,47 @@
+import type { Storage } from './storage/port';
+
+/** Settings read from the runtime's environment (wrangler vars and secrets, or process.env on Node). */
+export interface EdgeConfig {
+  /** Creates tenants. Absent: tenant creation is disabled. */
+  adminApiKey: string | null;
+  /** Origins allowed by CORS; empty: no cross-origin browser access. */
+  corsOrigins: string[];
+  /** The limit new API keys get unless they ask for another. */
+  defaultRateLimitPerMinute: number;
+  /** The legacy calculator's `VAT_RATE` setting, raw (DOMAIN §9). */
+  legacyVatRate: string | null;
+}
+
+/**
+ * What the app needs from its host, injected so the same Hono app runs on workerd with D1 and on
+ * Node with SQLite, and so tests can pin the clock and ids.
+ */
+export interface AppDeps {
+  /** Storage for one request, built from the runtime's bindings. */
+  storage(bindings: unknown): Storage;
+  config(bindings: unknown): EdgeConfig;
+  clock(): Date;
+  /** A new unique id with a readable prefix, e.g. `bg_…`. */
+  newId(prefix: string): string;
+  /** Keeps work running after the response (Workers' waitUntil); awaits it where there is none. */
+  runInBackground(work: Promise<unknown>, executionContext: unknown): void;
+}
+
+export function readConfig(env: Record<string, unknown>): EdgeConfig {
+  const text = (name: string) =>
+    typeof env[name] === 'string' && env[name] !== '' ? (env[name] as string) : null;
+  return {
+    adminApiKey: text('ADMIN_API_KEY'),
+    corsOrigins: (text('CORS_ORIGINS') ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+    defaultRateLimitPerMinute: Number(text('RATE_LIMIT_PER_MINUTE') ?? 600),
+    legacyVatRate: text('VAT_RATE'),
+  };
+}
+
+/** Ids: a prefix naming the resource and 128 random bits, hex. */
+export function randomId(prefix: string): string {
+  return `${prefix}_${crypto.randomUUID().replaceAll('-', '')}`;
+}

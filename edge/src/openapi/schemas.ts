@@ -1,0 +1,92 @@
+import { z } from '@hono/zod-openapi';
+
+/** Money and quantities travel as decimal strings (DOMAIN §1). */
+export const DecimalString = z
+  .string()
+  .regex(/^-?\d+(\.\d+)?$/, 'must be a decimal number written as a string, e.g. "166.67"')
+  .openapi({ example: '39700' });
+
+export const Month = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM')
+  .openapi({ example: '2026-03' });
+
+export const Instant = z
+  .string()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/,
+    'must be an ISO 8601 instant with an offset',
+  )
+  .openapi({ example: '2026-03-31T23:59:59Z' });
+
+export const Currency = z.enum(['KRW', 'JPY', 'USD', 'EUR']);
+export const RoundingMode = z.enum(['HALF_UP', 'HALF_EVEN', 'FLOOR', 'CEIL']);
+
+export const ProblemIssue = z.object({
+  field: z.string().openapi({ example: 'events[3].volume' }),
+  rule: z.string().openapi({ example: 'non-negative' }),
+  message: z.string(),
+});
+
+export const Problem = z
+  .object({
+    type: z.string().openapi({ example: '/problems/validation-error' }),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string().optional(),
+    requestId: z.string().optional(),
+    errors: z.array(ProblemIssue).optional(),
+  })
+  .catchall(z.unknown())
+  .openapi('Problem');
+
+const problemContent = { 'application/problem+json': { schema: Problem } };
+
+const PROBLEM_DESCRIPTIONS = {
+  400: 'Malformed request (the body is not JSON)',
+  401: 'Missing, malformed, unknown or revoked API key',
+  404: 'Not found in the caller’s tenant',
+  409: 'Conflicts with the current state',
+  413: 'Request body too large',
+  415: 'Request body is not application/json',
+  422: 'Validation failed: each error names the field and the rule',
+  429: 'Over the API key’s rate limit; see Retry-After',
+} as const;
+
+export type ProblemStatus = keyof typeof PROBLEM_DESCRIPTIONS;
+
+/** The problem responses an operation documents, by status. */
+export function problems(...statuses: ProblemStatus[]) {
+  return Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      { description: PROBLEM_DESCRIPTIONS[status], content: problemContent },
+    ]),
+  ) as Record<ProblemStatus, { description: string; content: typeof problemContent }>;
+}
+
+/** Problems every authenticated operation can answer. */
+export const AUTHENTICATED_PROBLEMS: ProblemStatus[] = [401, 429];
+/** Problems every authenticated operation with a JSON body can answer. */
+export const BODY_PROBLEMS: ProblemStatus[] = [400, 401, 413, 415, 422, 429];
+
+export const PaginationQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(50).openapi({ example: 50 }),
+  cursor: z.string().min(1).max(200).optional().openapi({ description: 'nextCursor of the previous page' }),
+});
+
+/** A page of a list: items and the cursor of the next page (null on the last). */
+export function pageOf<T extends z.ZodTypeAny>(item: T, name: string) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() }).openapi(name);
+}
+
+export function json<T extends z.ZodTypeAny>(schema: T, description: string) {
+  return { description, content: { 'application/json': { schema } } };
+}
+
+export function jsonBody<T extends z.ZodTypeAny>(schema: T) {
+  return { required: true, content: { 'application/json': { schema } } };
+}
+
+export const security = [{ bearerAuth: [] }];

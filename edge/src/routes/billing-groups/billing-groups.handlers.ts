@@ -1,0 +1,82 @@
+import { DEFAULT_BILLING_GROUP_SETTINGS } from '@billing/engine';
+import type { RouteHandler } from '@hono/zod-openapi';
+import type { AppEnv } from '../../app-env';
+import { pageRequest, pageResponse } from '../../lib/pagination';
+import type { ProjectRecord } from '../../storage/ports/billing-groups';
+import type {
+  createBillingGroup,
+  createProject,
+  getBillingGroup,
+  listBillingGroups,
+  listProjects,
+  updateBillingGroup,
+} from './billing-groups.routes';
+import { billingGroupToWire, requireBillingGroup } from './lookup';
+
+const projectToWire = (project: ProjectRecord) => ({
+  id: project.id,
+  billingGroupId: project.billingGroupId,
+  name: project.name,
+  createdAt: project.createdAt,
+});
+
+export const handleCreateBillingGroup: RouteHandler<typeof createBillingGroup, AppEnv> = async (c) => {
+  const body = c.req.valid('json');
+  const group = {
+    id: c.var.deps.newId('bg'),
+    tenantId: c.var.principal.tenantId,
+    name: body.name,
+    currency: body.currency ?? DEFAULT_BILLING_GROUP_SETTINGS.currency,
+    vatRate: body.vatRate ?? DEFAULT_BILLING_GROUP_SETTINGS.vatRate,
+    roundingMode: body.roundingMode ?? DEFAULT_BILLING_GROUP_SETTINGS.roundingMode,
+    paymentTermsDays: body.paymentTermsDays ?? DEFAULT_BILLING_GROUP_SETTINGS.paymentTermsDays,
+    lateFeeRate: body.lateFeeRate ?? DEFAULT_BILLING_GROUP_SETTINGS.lateFeeRate,
+    priceBookId: body.priceBookId ?? null,
+    createdAt: c.var.deps.clock().toISOString(),
+  };
+  await c.var.storage.createBillingGroup(group);
+  return c.json(billingGroupToWire(group), 201);
+};
+
+export const handleListBillingGroups: RouteHandler<typeof listBillingGroups, AppEnv> = async (c) => {
+  const page = await c.var.storage.listBillingGroups(
+    c.var.principal.tenantId,
+    pageRequest(c.req.valid('query')),
+  );
+  return c.json(pageResponse(page, billingGroupToWire), 200);
+};
+
+export const handleGetBillingGroup: RouteHandler<typeof getBillingGroup, AppEnv> = async (c) => {
+  const group = await requireBillingGroup(c.var, c.req.valid('param').billingGroupId);
+  return c.json(billingGroupToWire(group), 200);
+};
+
+export const handleUpdateBillingGroup: RouteHandler<typeof updateBillingGroup, AppEnv> = async (c) => {
+  const { billingGroupId } = c.req.valid('param');
+  await requireBillingGroup(c.var, billingGroupId);
+  const updated = await c.var.storage.updateBillingGroup(
+    c.var.principal.tenantId,
+    billingGroupId,
+    c.req.valid('json'),
+  );
+  return c.json(billingGroupToWire(updated ?? (await requireBillingGroup(c.var, billingGroupId))), 200);
+};
+
+export const handleCreateProject: RouteHandler<typeof createProject, AppEnv> = async (c) => {
+  const group = await requireBillingGroup(c.var, c.req.valid('param').billingGroupId);
+  const project = {
+    id: c.var.deps.newId('prj'),
+    tenantId: group.tenantId,
+    billingGroupId: group.id,
+    name: c.req.valid('json').name,
+    createdAt: c.var.deps.clock().toISOString(),
+  };
+  await c.var.storage.createProject(project);
+  return c.json(projectToWire(project), 201);
+};
+
+export const handleListProjects: RouteHandler<typeof listProjects, AppEnv> = async (c) => {
+  const group = await requireBillingGroup(c.var, c.req.valid('param').billingGroupId);
+  const page = await c.var.storage.listProjects(group.tenantId, group.id, pageRequest(c.req.valid('query')));
+  return c.json(pageResponse(page, projectToWire), 200);
+};

@@ -1,0 +1,137 @@
+import type { Currency, RoundingMode } from '@billing/engine';
+import type { BillingGroupRecord, BillingGroupStore, ProjectRecord } from '../ports/billing-groups';
+import { afterParams, pageOf } from './paging';
+
+interface BillingGroupRow {
+  id: string;
+  tenant_id: string;
+  name: string;
+  currency: string;
+  vat_rate: string;
+  rounding_mode: string;
+  payment_terms_days: number;
+  late_fee_rate: string;
+  price_book_id: string | null;
+  created_at: string;
+}
+
+const GROUP_COLUMNS =
+  'id, tenant_id, name, currency, vat_rate, rounding_mode, payment_terms_days, late_fee_rate, price_book_id, created_at';
+
+const toGroup = (row: BillingGroupRow): BillingGroupRecord => ({
+  id: row.id,
+  tenantId: row.tenant_id,
+  name: row.name,
+  currency: row.currency as Currency,
+  vatRate: row.vat_rate,
+  roundingMode: row.rounding_mode as RoundingMode,
+  paymentTermsDays: row.payment_terms_days,
+  lateFeeRate: row.late_fee_rate,
+  priceBookId: row.price_book_id,
+  createdAt: row.created_at,
+});
+
+interface ProjectRow {
+  id: string;
+  tenant_id: string;
+  billing_group_id: string;
+  name: string;
+  created_at: string;
+}
+
+const toProject = (row: ProjectRow): ProjectRecord => ({
+  id: row.id,
+  tenantId: row.tenant_id,
+  billingGroupId: row.billing_group_id,
+  name: row.name,
+  createdAt: row.created_at,
+});
+
+/** Column for each changeable field; only these names ever reach the SQL text. */
+const CHANGE_COLUMNS = {
+  name: 'name',
+  vatRate: 'vat_rate',
+  roundingMode: 'rounding_mode',
+  paymentTermsDays: 'payment_terms_days',
+  lateFeeRate: 'late_fee_rate',
+  priceBookId: 'price_book_id',
+} as const;
+
+export function d1BillingGroupStore(db: D1Database): BillingGroupStore {
+  return {
+    async createBillingGroup(group) {
+      await db
+        .prepare(`INSERT INTO billing_groups (${GROUP_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+        .bind(
+          group.id,
+          group.tenantId,
+          group.name,
+          group.currency,
+          group.vatRate,
+          group.roundingMode,
+          group.paymentTermsDays,
+          group.lateFeeRate,
+          group.priceBookId,
+          group.createdAt,
+        )
+        .run();
+    },
+    async getBillingGroup(tenantId, billingGroupId) {
+      const row = await db
+        .prepare(`SELECT ${GROUP_COLUMNS} FROM billing_groups WHERE tenant_id = ? AND id = ?`)
+        .bind(tenantId, billingGroupId)
+        .first<BillingGroupRow>();
+      return row && toGroup(row);
+    },
+    async listBillingGroups(tenantId, page) {
+      const { results } = await db
+        .prepare(
+          `SELECT ${GROUP_COLUMNS} FROM billing_groups WHERE tenant_id = ? AND id > ? ORDER BY id LIMIT ?`,
+        )
+        .bind(tenantId, ...afterParams(page))
+        .all<BillingGroupRow>();
+      return pageOf(results.map(toGroup), page);
+    },
+    async updateBillingGroup(tenantId, billingGroupId, changes) {
+      const fields = (Object.keys(CHANGE_COLUMNS) as (keyof typeof CHANGE_COLUMNS)[]).filter(
+        (field) => changes[field] !== undefined,
+      );
+      if (fields.length === 0) return this.getBillingGroup(tenantId, billingGroupId);
+      const assignments = fields.map((field) => `${CHANGE_COLUMNS[field]} = ?`).join(', ');
+      const row = await db
+        .prepare(
+          `UPDATE billing_groups SET ${assignments} WHERE tenant_id = ? AND id = ? RETURNING ${GROUP_COLUMNS}`,
+        )
+        .bind(...fields.map((field) => changes[field] ?? null), tenantId, billingGroupId)
+        .first<BillingGroupRow>();
+      return row && toGroup(row);
+    },
+    async createProject(project) {
+      await db
+        .prepare(
+          'INSERT INTO projects (id, tenant_id, billing_group_id, name, created_at) VALUES (?, ?, ?, ?, ?)',
+        )
+        .bind(project.id, project.tenantId, project.billingGroupId, project.name, project.createdAt)
+        .run();
+    },
+    async getProject(tenantId, projectId) {
+      const row = await db
+        .prepare(
+          'SELECT id, tenant_id, billing_group_id, name, created_at FROM projects WHERE tenant_id = ? AND id = ?',
+        )
+        .bind(tenantId, projectId)
+        .first<ProjectRow>();
+      return row && toProject(row);
+    },
+    async listProjects(tenantId, billingGroupId, page) {
+      const { results } = await db
+        .prepare(
+          `SELECT id, tenant_id, billing_group_id, name, created_at FROM projects
+           WHERE tenant_id = ? AND billing_group_id = ? AND id > ? ORDER BY id LIMIT ?`,
+        )
+        .bind(tenantId, billingGroupId, ...afterParams(page))
+        .all<ProjectRow>();
+      return pageOf(results.map(toProject), page);
+    },
+  };
+}

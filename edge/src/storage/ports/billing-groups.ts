@@ -1,0 +1,45 @@
+import type { Currency, RoundingMode } from '@billing/engine';
+import type { Page, PageRequest } from './tenants';
+
+export interface BillingGroupRecord {
+  id: string;
+  tenantId: string;
+  name: string;
+  currency: Currency;
+  vatRate: string;
+  roundingMode: RoundingMode;
+  paymentTermsDays: number;
+  lateFeeRate: string;
+  /** Null: the built-in default price book of the group's currency. */
+  priceBookId: string | null;
+  createdAt: string;
+}
+
+export interface ProjectRecord {
+  id: string;
+  tenantId: string;
+  billingGroupId: string;
+  name: string;
+  createdAt: string;
+}
+
+export type BillingGroupChanges = Partial<
+  Pick<
+    BillingGroupRecord,
+    'name' | 'vatRate' | 'roundingMode' | 'paymentTermsDays' | 'lateFeeRate' | 'priceBookId'
+  >
+>;
+
+export interface BillingGroupStore {
+  createBillingGroup(group: BillingGroupRecord): Promise<void>;
+  getBillingGroup(tenantId: string, billingGroupId: string): Promise<BillingGroupRecord | null>;
+  listBillingGroups(tenantId: string, page: PageRequest): Promise<Page<BillingGroupRecord>>;
+  updateBillingGroup(
+    tenantId: string,
+    billingGroupId: string,
+    changes: BillingGroupChanges,
+  ): Promise<BillingGroupRecord | null>;
+  createProject(project: ProjectRecord): Promise<void>;
+  getProject(tenantId: string, projectId: string): Promise<ProjectRecord | null>;
+  listProjects(tenantId: string, billingGroupId: string, page: PageRequest): Promise<Page<ProjectRecord>>;
+}

@@ -1,0 +1,24 @@
+import { createApp } from './app';
+import { randomId, readConfig } from './deps';
+import { createD1Storage } from './storage/d1';
+
+export interface Env {
+  DB: D1Database;
+  ADMIN_API_KEY?: string;
+  CORS_ORIGINS?: string;
+  RATE_LIMIT_PER_MINUTE?: string;
+  VAT_RATE?: string;
+}
+
+/** The Workers entry: D1 from the binding, the runtime's clock, waitUntil for background work. */
+const app = createApp({
+  storage: (bindings) => createD1Storage((bindings as unknown as Env).DB),
+  config: (bindings) => readConfig(bindings as Record<string, unknown>),
+  clock: () => new Date(),
+  newId: randomId,
+  runInBackground: (work, executionContext) => (executionContext as ExecutionContext).waitUntil(work),
+});
+
+export default {
+  fetch: (request, env, executionContext) => app.fetch(request, env, executionContext),
+} satisfies ExportedHandler<Env>;
