@@ -30,6 +30,17 @@ function requestedProjects(argv: readonly string[]): string[] {
 }
 
 const projectsAsked = requestedProjects(process.argv);
+
+/** How the Allure report sorts failures, in billing terms first. */
+const ALLURE_CATEGORIES = [
+  { name: 'Money does not add up', messageRegex: '[\\s\\S]*toEqualMoney[\\s\\S]*' },
+  { name: 'Response breaks the API contract', messageRegex: '[\\s\\S]*toMatchContract[\\s\\S]*' },
+  { name: 'Engine disagrees with the oracle', messageRegex: '[\\s\\S]*oracle[\\s\\S]*' },
+  { name: 'Server error (5xx)', messageRegex: '[\\s\\S]*\\b5\\d\\d\\b[\\s\\S]*' },
+  { name: 'Timed out', messageRegex: '[\\s\\S]*[Tt]imeout[\\s\\S]*' },
+  { name: 'Product defects', matchedStatuses: ['failed'] },
+  { name: 'Test defects', matchedStatuses: ['broken'] },
+];
 const needsEdge = projectsAsked.length === 0 || projectsAsked.some((name) => !SERVERLESS_PROJECTS.has(name));
 
 export default defineConfig({
@@ -45,7 +56,23 @@ export default defineConfig({
     ['list'],
     ['html', { open: 'never', outputFolder: 'playwright-report' }],
     ['json', { outputFile: 'reports/results.json' }],
-    ['allure-playwright', { resultsDir: 'allure-results' }],
+    ['./tests/support/reporters/clean-allure-results.ts', { resultsDir: 'allure-results' }],
+    [
+      'allure-playwright',
+      {
+        resultsDir: 'allure-results',
+        environmentInfo: {
+          node: process.version,
+          platform: `${process.platform} ${process.arch}`,
+          edge: EDGE_URL,
+          chromium: chromiumExecutable ?? 'playwright',
+          ci: String(isCI),
+        },
+        categories: ALLURE_CATEGORIES,
+      },
+    ],
+    // Sharded CI jobs write blob reports that `npm run report:merge` joins into one.
+    ...(process.env.PW_BLOB ? [['blob', { outputDir: 'blob-report' }] as const] : []),
   ],
   use: {
     trace: 'retain-on-failure',
