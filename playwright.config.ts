@@ -96,5 +96,6 @@ export default defineConfig({
     { name: 'unit', testDir: './tests/unit' },
     { name: 'integration', testDir: './tests/integration' },
     { name: 'contract', testDir: './tests/contract' },
+    { name: 'regression', testDir: './tests/regression' },
   ],
 });

@@ -1,3 +1,4 @@
+import type { PaymentProvider } from './payments/provider';
 import type { Storage } from './storage/port';
 
 /** Settings read from the runtime's environment (wrangler vars and secrets, or process.env on Node). */
@@ -25,6 +26,8 @@ export interface AppDeps {
   newId(prefix: string): string;
   /** Keeps work running after the response (Workers' waitUntil); awaits it where there is none. */
   runInBackground(work: Promise<unknown>, executionContext: unknown): void;
+  /** Moves the money of payments; absent: the built-in deterministic sandbox (edge/PAYMENTS.md). */
+  paymentProvider?: PaymentProvider;
 }
 
 export function readConfig(env: Record<string, unknown>): EdgeConfig {

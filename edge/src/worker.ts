@@ -1,5 +1,6 @@
 import { createApp } from './app';
 import { randomId, readConfig } from './deps';
+import { createSandboxPaymentProvider } from './payments/sandbox';
 import { createD1Storage } from './storage/d1';
 
 export interface Env {
@@ -17,6 +18,7 @@ const app = createApp({
   clock: () => new Date(),
   newId: randomId,
   runInBackground: (work, executionContext) => (executionContext as ExecutionContext).waitUntil(work),
+  paymentProvider: createSandboxPaymentProvider(),
 });
 
 export default {

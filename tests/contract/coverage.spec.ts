@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { OPERATIONS } from '../support/contract';
 import { expect, test } from '../support/test';
 
-test('every operation of edge/openapi.json has a contract test', () => {
+test('every operation of edge/openapi.json has a contract test', { tag: ['@smoke'] }, () => {
   const specs = readdirSync(import.meta.dirname).filter((file) => file.endsWith('.spec.ts'));
   const source = specs.map((file) => readFileSync(join(import.meta.dirname, file), 'utf8')).join('\n');
   const checked = new Set([...source.matchAll(/toMatchContract\(\s*'([^']+)'/g)].map((match) => match[1]));

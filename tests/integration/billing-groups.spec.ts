@@ -1,7 +1,9 @@
 import { expect, test } from '../support/test';
 
 test.describe('billing groups', () => {
-  test('a billing group gets the default settings of DOMAIN §1 and §4', async ({ billingGroups }) => {
+  test('a billing group gets the default settings of DOMAIN §1 and §4', { tag: ['@smoke'] }, async ({
+    billingGroups,
+  }) => {
     const group = await billingGroups.create();
 
     expect(group).toMatchObject({
@@ -83,7 +85,9 @@ test.describe('billing groups', () => {
 });
 
 test.describe('the API’s front door', () => {
-  test('a request without an API key is a 401 problem with WWW-Authenticate', async ({ anonymousApi }) => {
+  test('a request without an API key is a 401 problem with WWW-Authenticate', { tag: ['@smoke'] }, async ({
+    anonymousApi,
+  }) => {
     const response = await anonymousApi.get('/v1/billing-groups');
 
     expect(response.status()).toBe(401);

@@ -1,8 +1,20 @@
 import { mergeTests } from '@playwright/test';
 import { test as allureLabelsTest } from './fixtures/allure-labels';
+import { test as creditsTest } from './fixtures/credits';
 import { test as edgeTest } from './fixtures/edge';
+import { test as meteringTest } from './fixtures/metering';
+import { test as paymentsTest } from './fixtures/payments';
 import { test as randomTest } from './fixtures/random';
+import { test as statementsTest } from './fixtures/statements';
 
 /** The one `test` and `expect` every spec imports. */
-export const test = mergeTests(allureLabelsTest, randomTest, edgeTest);
+export const test = mergeTests(
+  allureLabelsTest,
+  randomTest,
+  edgeTest,
+  paymentsTest,
+  creditsTest,
+  statementsTest,
+  meteringTest,
+);
 export { expect } from './matchers';

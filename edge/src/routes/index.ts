@@ -1,12 +1,32 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env';
+import { registerAdjustmentRoutes } from './adjustments/adjustments.index';
 import { registerBillingGroupRoutes } from './billing-groups/billing-groups.index';
+import { registerCalculateRoutes } from './calculate/calculate.index';
+import { registerCompatRoutes } from './compat/compat.index';
+import { registerContractRoutes } from './contracts/contracts.index';
+import { registerCreditRoutes } from './credits/credits.index';
+import { registerJobRoutes } from './jobs/jobs.index';
+import { registerPaymentRoutes } from './payments/payments.index';
+import { registerPriceBookRoutes } from './price-books/price-books.index';
+import { registerStatementRoutes } from './statements/statements.index';
 import { registerSystemRoutes } from './system/system.index';
 import { registerTenantRoutes } from './tenants/tenants.index';
+import { registerUsageRoutes } from './usage/usage.index';
 
 /** Every resource's routes, one line each. */
 export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   registerSystemRoutes(app);
   registerTenantRoutes(app);
   registerBillingGroupRoutes(app);
+  registerPriceBookRoutes(app);
+  registerContractRoutes(app);
+  registerUsageRoutes(app);
+  registerAdjustmentRoutes(app);
+  registerPaymentRoutes(app);
+  registerStatementRoutes(app);
+  registerJobRoutes(app);
+  registerCreditRoutes(app);
+  registerCalculateRoutes(app);
+  registerCompatRoutes(app);
 }

@@ -1,10 +1,28 @@
+import type { AdjustmentStore } from './ports/adjustments';
 import type { BillingGroupStore } from './ports/billing-groups';
+import type { CreditStore } from './ports/credits';
+import type { IdempotencyStore } from './ports/idempotency';
+import type { JobStore } from './ports/jobs';
+import type { PaymentStore } from './ports/payments';
+import type { PricingStore } from './ports/pricing';
+import type { StatementStore } from './ports/statements';
 import type { TenantStore } from './ports/tenants';
+import type { UsageStore } from './ports/usage';
 
 /**
  * Everything the handlers may ask of storage, one interface per resource. Adapters (D1 on workerd,
  * SQLite on Node) implement all of it; every method that reads tenant data takes the tenant id.
  */
-export interface Storage extends TenantStore, BillingGroupStore {}
+export interface Storage
+  extends TenantStore,
+    BillingGroupStore,
+    PricingStore,
+    UsageStore,
+    AdjustmentStore,
+    CreditStore,
+    StatementStore,
+    PaymentStore,
+    IdempotencyStore,
+    JobStore {}
 
 export type { Page, PageRequest } from './ports/tenants';

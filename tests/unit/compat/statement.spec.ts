@@ -10,7 +10,9 @@ function statementOf(body: unknown, options: Partial<CompatCalculateOptions> = {
 }
 
 test.describe('compat statement: month', () => {
-  test('month is the UTC month of targetDate, so 23:30 at -02:00 on 31 March is April', () => {
+  test('month is the UTC month of targetDate, so 23:30 at -02:00 on 31 March is April', {
+    tag: ['@smoke'],
+  }, () => {
     expect(statementOf({ targetDate: '2025-03-31T23:30:00-02:00' }).month).toBe('2025-04');
   });
 

@@ -49,7 +49,9 @@ test.describe('close: freezing a statement', () => {
     expect(closed.result.lateFee).toBe('1000');
   });
 
-  test('the frozen result is the statement computed from the frozen inputs', async () => {
+  test('the frozen result is the statement computed from the frozen inputs', {
+    tag: ['@smoke'],
+  }, async () => {
     const closed = await closeStatement(march(), CLOSE);
 
     expect(closed.result).toEqual(computeStatement({ ...march(), asOf: CLOSE.closedAt }));

@@ -37,7 +37,7 @@ test.describe('statement: the pipeline end to end', () => {
     });
   });
 
-  test('every step of DOMAIN §4 in one statement', () => {
+  test('every step of DOMAIN §4 in one statement', { tag: ['@smoke'] }, () => {
     const result = computeStatement(
       statementInput({
         contract: contract({ discountRate: '10' }),
@@ -70,7 +70,7 @@ test.describe('statement: the pipeline end to end', () => {
     });
   });
 
-  test('the order usage is given in never changes the statement', () => {
+  test('the order usage is given in never changes the statement', { tag: ['@smoke'] }, () => {
     const lines = [
       usage({ projectId: 'proj-b', quantity: '3' }),
       usage({ projectId: 'proj-a', counterName: 'compute.g2.t4.c8m64', quantity: '2.5' }),

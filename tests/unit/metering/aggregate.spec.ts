@@ -21,7 +21,7 @@ function quantities(events: readonly UsageEvent[], month: string): string[] {
 }
 
 test.describe('metering: DELTA counters sum the volumes of the period', () => {
-  test('three DELTA events in March add up to their exact sum', () => {
+  test('three DELTA events in March add up to their exact sum', { tag: ['@smoke'] }, () => {
     const events = readings('DELTA', [
       ['2026-03-01T00:00:00Z', '1.1'],
       ['2026-03-15T12:00:00Z', '0.2'],

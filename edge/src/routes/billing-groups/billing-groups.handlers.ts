@@ -3,6 +3,7 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env';
 import { pageRequest, pageResponse } from '../../lib/pagination';
 import type { ProjectRecord } from '../../storage/ports/billing-groups';
+import { priceBookIdToStore } from '../price-books/billing-group-price-book';
 import type {
   createBillingGroup,
   createProject,
@@ -22,16 +23,17 @@ const projectToWire = (project: ProjectRecord) => ({
 
 export const handleCreateBillingGroup: RouteHandler<typeof createBillingGroup, AppEnv> = async (c) => {
   const body = c.req.valid('json');
+  const currency = body.currency ?? DEFAULT_BILLING_GROUP_SETTINGS.currency;
   const group = {
     id: c.var.deps.newId('bg'),
     tenantId: c.var.principal.tenantId,
     name: body.name,
-    currency: body.currency ?? DEFAULT_BILLING_GROUP_SETTINGS.currency,
+    currency,
     vatRate: body.vatRate ?? DEFAULT_BILLING_GROUP_SETTINGS.vatRate,
     roundingMode: body.roundingMode ?? DEFAULT_BILLING_GROUP_SETTINGS.roundingMode,
     paymentTermsDays: body.paymentTermsDays ?? DEFAULT_BILLING_GROUP_SETTINGS.paymentTermsDays,
     lateFeeRate: body.lateFeeRate ?? DEFAULT_BILLING_GROUP_SETTINGS.lateFeeRate,
-    priceBookId: body.priceBookId ?? null,
+    priceBookId: (await priceBookIdToStore(c.var, body.priceBookId, currency)) ?? null,
     createdAt: c.var.deps.clock().toISOString(),
   };
   await c.var.storage.createBillingGroup(group);
@@ -53,12 +55,13 @@ export const handleGetBillingGroup: RouteHandler<typeof getBillingGroup, AppEnv>
 
 export const handleUpdateBillingGroup: RouteHandler<typeof updateBillingGroup, AppEnv> = async (c) => {
   const { billingGroupId } = c.req.valid('param');
-  await requireBillingGroup(c.var, billingGroupId);
-  const updated = await c.var.storage.updateBillingGroup(
-    c.var.principal.tenantId,
-    billingGroupId,
-    c.req.valid('json'),
-  );
+  const group = await requireBillingGroup(c.var, billingGroupId);
+  const changes = c.req.valid('json');
+  const priceBookId = await priceBookIdToStore(c.var, changes.priceBookId, group.currency);
+  const updated = await c.var.storage.updateBillingGroup(c.var.principal.tenantId, billingGroupId, {
+    ...changes,
+    priceBookId,
+  });
   return c.json(billingGroupToWire(updated ?? (await requireBillingGroup(c.var, billingGroupId))), 200);
 };
 

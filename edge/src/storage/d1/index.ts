@@ -1,11 +1,27 @@
 import type { Storage } from '../port';
+import { d1AdjustmentStore } from './adjustments';
 import { d1BillingGroupStore } from './billing-groups';
+import { d1CreditStore } from './credits';
+import { d1IdempotencyStore } from './idempotency';
+import { d1JobStore } from './jobs';
+import { d1PaymentStore } from './payments';
+import { d1PricingStore } from './pricing';
+import { d1StatementStore } from './statements';
 import { d1TenantStore } from './tenants';
+import { d1UsageStore } from './usage';
 
 /** The D1 adapter of the storage port: all SQL of the edge lives under this folder. */
 export function createD1Storage(db: D1Database): Storage {
   return {
     ...d1TenantStore(db),
     ...d1BillingGroupStore(db),
+    ...d1PaymentStore(db),
+    ...d1IdempotencyStore(db),
+    ...d1PricingStore(db),
+    ...d1UsageStore(db),
+    ...d1AdjustmentStore(db),
+    ...d1CreditStore(db),
+    ...d1StatementStore(db),
+    ...d1JobStore(db),
   };
 }

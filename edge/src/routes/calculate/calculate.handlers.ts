@@ -1,0 +1,14 @@
+import { computeStatement, ValidationError } from '@billing/engine';
+import type { RouteHandler } from '@hono/zod-openapi';
+import type { AppEnv } from '../../app-env';
+import type { calculateStatement } from './calculate.routes';
+import { toRequestIssues, toStatementInput } from './calculator-input';
+
+export const handleCalculateStatement: RouteHandler<typeof calculateStatement, AppEnv> = async (c) => {
+  const input = toStatementInput(c.req.valid('json'), c.var.deps.clock());
+  try {
+    return c.json(computeStatement(input), 200);
+  } catch (error) {
+    throw error instanceof ValidationError ? toRequestIssues(error) : error;
+  }
+};

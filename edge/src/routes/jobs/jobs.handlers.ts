@@ -1,0 +1,47 @@
+import type { RouteHandler } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { AppEnv } from '../../app-env';
+import { notFound } from '../../lib/problem';
+import { startMonthCloseJob } from '../../services/month-close';
+import type { JobRecord } from '../../storage/ports/jobs';
+import type { getJob, startCloseMonthJob } from './jobs.routes';
+
+const jobToWire = (job: JobRecord) => ({
+  id: job.id,
+  kind: job.kind,
+  month: job.month,
+  status: job.status,
+  total: job.total,
+  done: job.done,
+  failed: job.failed,
+  errors: job.errors,
+  createdAt: job.createdAt,
+  updatedAt: job.updatedAt,
+});
+
+/** Workers' execution context, or undefined on a host without one (Hono throws when it is absent). */
+function executionContextOf(c: Context<AppEnv>): unknown {
+  try {
+    return c.executionCtx;
+  } catch {
+    return undefined;
+  }
+}
+
+export const handleStartCloseMonthJob: RouteHandler<typeof startCloseMonthJob, AppEnv> = async (c) => {
+  const { month } = c.req.valid('json');
+  const { job, created, work } = await startMonthCloseJob(
+    { storage: c.var.storage, deps: c.var.deps },
+    c.var.principal.tenantId,
+    month,
+  );
+  if (work) c.var.deps.runInBackground(work, executionContextOf(c));
+  return created ? c.json(jobToWire(job), 202) : c.json(jobToWire(job), 200);
+};
+
+export const handleGetJob: RouteHandler<typeof getJob, AppEnv> = async (c) => {
+  const { jobId } = c.req.valid('param');
+  const job = await c.var.storage.getJob(c.var.principal.tenantId, jobId);
+  if (!job) throw notFound('job', jobId);
+  return c.json(jobToWire(job), 200);
+};

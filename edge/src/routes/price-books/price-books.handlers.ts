@@ -1,0 +1,47 @@
+import { parsePriceBook } from '@billing/engine';
+import type { RouteHandler } from '@hono/zod-openapi';
+import type { AppEnv } from '../../app-env';
+import { pageRequest, pageResponse } from '../../lib/pagination';
+import { notFound } from '../../lib/problem';
+import type { PriceBookRecord } from '../../storage/ports/pricing';
+import { parseWithEngine } from './engine-validation';
+import type { createPriceBook, getPriceBook, listPriceBooks } from './price-books.routes';
+
+const priceBookToWire = (book: PriceBookRecord) => ({
+  id: book.id,
+  name: book.name,
+  currency: book.currency,
+  entries: book.entries,
+  builtIn: book.builtIn,
+  createdAt: book.createdAt,
+});
+
+export const handleCreatePriceBook: RouteHandler<typeof createPriceBook, AppEnv> = async (c) => {
+  const body = c.req.valid('json');
+  const book = {
+    id: c.var.deps.newId('pb'),
+    tenantId: c.var.principal.tenantId,
+    name: body.name,
+    currency: body.currency,
+    entries: body.entries,
+    createdAt: c.var.deps.clock().toISOString(),
+  };
+  parseWithEngine(parsePriceBook, book);
+  await c.var.storage.createPriceBook(book);
+  return c.json(priceBookToWire({ ...book, builtIn: false }), 201);
+};
+
+export const handleListPriceBooks: RouteHandler<typeof listPriceBooks, AppEnv> = async (c) => {
+  const page = await c.var.storage.listPriceBooks(
+    c.var.principal.tenantId,
+    pageRequest(c.req.valid('query')),
+  );
+  return c.json(pageResponse(page, priceBookToWire), 200);
+};
+
+export const handleGetPriceBook: RouteHandler<typeof getPriceBook, AppEnv> = async (c) => {
+  const { priceBookId } = c.req.valid('param');
+  const book = await c.var.storage.findPriceBook(c.var.principal.tenantId, priceBookId);
+  if (!book) throw notFound('price book', priceBookId);
+  return c.json(priceBookToWire(book), 200);
+};

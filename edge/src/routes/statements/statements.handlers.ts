@@ -1,0 +1,152 @@
+import {
+  computeStatement,
+  deriveStatementState,
+  formatTrace,
+  replayStatement as replayClosedStatement,
+  type StatementResult,
+  toDecimalString,
+} from '@billing/engine';
+import type { RouteHandler } from '@hono/zod-openapi';
+import type { AppEnv } from '../../app-env';
+import { pageRequest, pageResponse } from '../../lib/pagination';
+import { notFound } from '../../lib/problem';
+import { closeMonthOfGroup, standingOf, voidClosedStatement } from '../../services/statement-close';
+import { assembleStatementInput } from '../../services/statement-input';
+import type { StatementRecord, StatementSummary } from '../../storage/ports/statements';
+import { requireBillingGroup } from '../billing-groups/lookup';
+import type {
+  closeStatementOfMonth,
+  explainStatementOfMonth,
+  getStatement,
+  getStatementOfMonth,
+  listStatements,
+  replayStatement,
+  voidStatement,
+} from './statements.routes';
+
+type Vars = AppEnv['Variables'];
+
+/** A closed or voided statement's standing: its state as of now, from its close, void and payments. */
+async function standingToWire(vars: Vars, statement: StatementSummary) {
+  const payments = await vars.storage.paymentsForStatement(statement.tenantId, statement.id);
+  const { state, paid, outstanding } = deriveStatementState(
+    standingOf(statement),
+    payments,
+    vars.deps.clock().toISOString(),
+  );
+  return {
+    statementId: statement.id,
+    billingGroupId: statement.billingGroupId,
+    month: statement.month,
+    currency: statement.currency as StatementResult['currency'],
+    state,
+    total: statement.total,
+    paid: toDecimalString(paid),
+    outstanding: toDecimalString(outstanding),
+    closedAt: statement.closedAt,
+    dueAt: statement.dueAt,
+    voidedAt: statement.voidedAt,
+    carriedForwardBy: statement.carriedForwardBy,
+    contentHash: statement.contentHash,
+  };
+}
+
+const closedToWire = async (vars: Vars, statement: StatementRecord) => ({
+  ...(await standingToWire(vars, statement)),
+  result: statement.closed.result,
+});
+
+/** A draft: computed from the current inputs on every read; nothing is paid on it yet. */
+const draftToWire = (result: StatementResult) => ({
+  statementId: null,
+  billingGroupId: result.billingGroupId,
+  month: result.month,
+  currency: result.currency,
+  state: 'DRAFT' as const,
+  total: result.total,
+  paid: '0',
+  outstanding: result.total,
+  closedAt: null,
+  dueAt: null,
+  voidedAt: null,
+  carriedForwardBy: null,
+  contentHash: null,
+  result,
+});
+
+/** The month's live closed statement, else its draft as of now. */
+async function statementOfMonth(vars: Vars, billingGroupId: string, month: string) {
+  const group = await requireBillingGroup(vars, billingGroupId);
+  const closed = await vars.storage.liveStatementForMonth(group.tenantId, group.id, month);
+  if (closed) return closedToWire(vars, closed);
+  const { input } = await assembleStatementInput(vars.storage, group, month, vars.deps.clock().toISOString());
+  return draftToWire(computeStatement(input));
+}
+
+async function requireStatement(vars: Vars, statementId: string): Promise<StatementRecord> {
+  const statement = await vars.storage.getStatement(vars.principal.tenantId, statementId);
+  if (!statement) throw notFound('statement', statementId);
+  return statement;
+}
+
+export const handleGetStatementOfMonth: RouteHandler<typeof getStatementOfMonth, AppEnv> = async (c) => {
+  const { billingGroupId, month } = c.req.valid('param');
+  return c.json(await statementOfMonth(c.var, billingGroupId, month), 200);
+};
+
+export const handleExplainStatementOfMonth: RouteHandler<typeof explainStatementOfMonth, AppEnv> = async (
+  c,
+) => {
+  const { billingGroupId, month } = c.req.valid('param');
+  const statement = await statementOfMonth(c.var, billingGroupId, month);
+  return c.json(
+    {
+      statementId: statement.statementId,
+      billingGroupId: statement.billingGroupId,
+      month: statement.month,
+      state: statement.state,
+      total: statement.total,
+      steps: statement.result.trace,
+      text: formatTrace(statement.result.trace),
+    },
+    200,
+  );
+};
+
+export const handleCloseStatementOfMonth: RouteHandler<typeof closeStatementOfMonth, AppEnv> = async (c) => {
+  const { billingGroupId, month } = c.req.valid('param');
+  const group = await requireBillingGroup(c.var, billingGroupId);
+  const closed = await closeMonthOfGroup({ storage: c.var.storage, deps: c.var.deps }, group, month);
+  return c.json(await closedToWire(c.var, closed), 201);
+};
+
+export const handleListStatements: RouteHandler<typeof listStatements, AppEnv> = async (c) => {
+  const group = await requireBillingGroup(c.var, c.req.valid('param').billingGroupId);
+  const page = await c.var.storage.listStatements(
+    group.tenantId,
+    group.id,
+    pageRequest(c.req.valid('query')),
+  );
+  const items = await Promise.all(page.items.map((statement) => standingToWire(c.var, statement)));
+  return c.json(
+    pageResponse({ items, nextCursor: page.nextCursor }, (item) => item),
+    200,
+  );
+};
+
+export const handleGetStatement: RouteHandler<typeof getStatement, AppEnv> = async (c) => {
+  const statement = await requireStatement(c.var, c.req.valid('param').statementId);
+  return c.json(await closedToWire(c.var, statement), 200);
+};
+
+export const handleVoidStatement: RouteHandler<typeof voidStatement, AppEnv> = async (c) => {
+  const statement = await requireStatement(c.var, c.req.valid('param').statementId);
+  const voided = await voidClosedStatement({ storage: c.var.storage, deps: c.var.deps }, statement);
+  return c.json(await closedToWire(c.var, voided), 200);
+};
+
+export const handleReplayStatement: RouteHandler<typeof replayStatement, AppEnv> = async (c) => {
+  const statement = await requireStatement(c.var, c.req.valid('param').statementId);
+  const report = await replayClosedStatement(statement.closed);
+  return c.json({ statementId: statement.id, ...report }, 200);
+};

@@ -1,0 +1,116 @@
+import { aggregateUsage, type IngestVerdict, type UsageAggregate, ValidationError } from '@billing/engine';
+import type { RouteHandler } from '@hono/zod-openapi';
+import type { AppEnv } from '../../app-env';
+import { pageRequest, pageResponse } from '../../lib/pagination';
+import { ApiError, validationFailed } from '../../lib/problem';
+import type { StoredUsageEvent } from '../../storage/ports/usage';
+import { requireBillingGroup } from '../billing-groups/lookup';
+import { ingestIntoGroup } from './ingest';
+import type { getMonthlyUsage, ingestUsageEvents, listUsageEvents } from './usage.routes';
+
+const eventToWire = (event: StoredUsageEvent) => ({
+  eventId: event.eventId,
+  billingGroupId: event.billingGroupId,
+  projectId: event.projectId,
+  counterName: event.counterName,
+  counterType: event.counterType,
+  unit: event.unit,
+  volume: event.volume,
+  timestamp: event.timestamp,
+  resourceId: event.resourceId ?? null,
+  resourceName: event.resourceName ?? null,
+});
+
+const verdictToWire = (verdict: IngestVerdict) =>
+  verdict.verdict === 'rejected' ? { ...verdict, issues: [...verdict.issues] } : verdict;
+
+const aggregateToWire = (aggregate: UsageAggregate) => ({
+  ...aggregate,
+  resourceName: aggregate.resourceName ?? null,
+});
+
+/** A batch of one answers as its event: the rejection becomes the request's problem. */
+function throwIfLoneEventRejected(verdicts: IngestVerdict[]): void {
+  const [only] = verdicts;
+  if (verdicts.length !== 1 || only?.verdict !== 'rejected') return;
+  if (only.reason === 'invalid') throw validationFailed([...only.issues]);
+  const title =
+    only.reason === 'conflict' ? 'The event id was already used for another payload' : 'The period is closed';
+  throw new ApiError(409, only.reason, title, only.message, { errors: [...only.issues] });
+}
+
+export const handleIngestUsageEvents: RouteHandler<typeof ingestUsageEvents, AppEnv> = async (c) => {
+  const group = await requireBillingGroup(c.var, c.req.valid('param').billingGroupId);
+  const verdicts = await ingestIntoGroup(c.var.storage, group, c.req.valid('json').events);
+  throwIfLoneEventRejected(verdicts);
+  const count = (verdict: IngestVerdict['verdict']) => verdicts.filter((v) => v.verdict === verdict).length;
+  return c.json(
+    {
+      billingGroupId: group.id,
+      verdicts: verdicts.map(verdictToWire),
+      counts: { accepted: count('accepted'), duplicate: count('duplicate'), rejected: count('rejected') },
+    },
+    200,
+  );
+};
+
+/** Event pages continue after an arrival position; the API's cursor wraps it like any other. */
+function afterSeq(after: string | null): number | null {
+  if (after === null) return null;
+  if (!/^\d{1,15}$/.test(after)) {
+    throw validationFailed([
+      { field: 'query.cursor', rule: 'cursor', message: 'must be the nextCursor of a previous page' },
+    ]);
+  }
+  return Number(after);
+}
+
+export const handleListUsageEvents: RouteHandler<typeof listUsageEvents, AppEnv> = async (c) => {
+  const group = await requireBillingGroup(c.var, c.req.valid('param').billingGroupId);
+  const query = c.req.valid('query');
+  const { limit, after } = pageRequest(query);
+  const page = await c.var.storage.listUsageEvents(group.tenantId, group.id, query.month ?? null, {
+    limit,
+    afterSeq: afterSeq(after),
+  });
+  return c.json(pageResponse(page, eventToWire), 200);
+};
+
+export const handleGetMonthlyUsage: RouteHandler<typeof getMonthlyUsage, AppEnv> = async (c) => {
+  const group = await requireBillingGroup(c.var, c.req.valid('param').billingGroupId);
+  const { month } = c.req.valid('query');
+  const events = await c.var.storage.usageEventsForStatement(group.tenantId, group.id, month);
+  try {
+    return c.json(
+      { billingGroupId: group.id, month, items: aggregateUsage(events, month).map(aggregateToWire) },
+      200,
+    );
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    throw inconsistentUsage(
+      error,
+      events.map((event) => event.eventId),
+    );
+  }
+};
+
+/**
+ * Stored events that cannot be aggregated (a series mixing counter types or units) are a conflict
+ * of the group's data, not a bad request: the engine's `events[i]` become the events' ids.
+ */
+function inconsistentUsage(error: ValidationError, eventIds: string[]): ApiError {
+  const errors = error.issues.map((issue) => {
+    const [, index, field] = /^events\[(\d+)\]\.(.+)$/.exec(issue.field) ?? [];
+    const eventId = index === undefined ? undefined : eventIds[Number(index)];
+    return eventId === undefined
+      ? issue
+      : { field: field as string, rule: issue.rule, message: `event ${eventId}: ${issue.message}` };
+  });
+  return new ApiError(
+    409,
+    'inconsistent-usage',
+    'The month’s usage cannot be aggregated',
+    errors.map((issue) => issue.message).join('; '),
+    { errors },
+  );
+}

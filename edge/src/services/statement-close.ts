@@ -1,0 +1,150 @@
+import {
+  assertClosable,
+  assertMonthCanClose,
+  ConflictError,
+  closeStatement,
+  compareMonths,
+  Decimal,
+  type Month,
+  periodOf,
+  planStatementVoid,
+  type StatementStanding,
+} from '@billing/engine';
+import type { AppDeps } from '../deps';
+import { ApiError } from '../lib/problem';
+import type { Storage } from '../storage/port';
+import type { BillingGroupRecord } from '../storage/ports/billing-groups';
+import type { StatementRecord, StatementSummary } from '../storage/ports/statements';
+import { assembleStatementInput } from './statement-input';
+
+/** What closing and voiding need: the tenant's storage, and the host's clock and ids. */
+export interface StatementContext {
+  storage: Storage;
+  deps: Pick<AppDeps, 'clock' | 'newId'>;
+}
+
+export function standingOf(statement: StatementSummary): StatementStanding {
+  return {
+    statementId: statement.id,
+    total: statement.total,
+    closedAt: statement.closedAt,
+    dueAt: statement.dueAt,
+    voidedAt: statement.voidedAt,
+    carriedForwardBy: statement.carriedForwardBy,
+  };
+}
+
+/**
+ * Closes the group's statement of `month` (DOMAIN §6): months close in order, once; the statement,
+ * its credit consumption and the carry-forward of the previous statement are written in one batch,
+ * so a concurrent second close fails whole (409 `statement-closed`).
+ */
+export async function closeMonthOfGroup(
+  context: StatementContext,
+  group: BillingGroupRecord,
+  month: Month,
+  closeJobId: string | null = null,
+): Promise<StatementRecord> {
+  const { storage, deps } = context;
+  const closedAt = deps.clock().toISOString();
+  assertMonthStarted(month, closedAt);
+  const [existing, months] = await Promise.all([
+    storage.liveStatementForMonth(group.tenantId, group.id, month),
+    storage.monthActivity(group.tenantId, group.id),
+  ]);
+  if (existing) assertClosable(standingOf(existing));
+  assertMonthCanClose(month, months);
+  const later = months.find((entry) => entry.closed && compareMonths(entry.month, month) > 0);
+  if (later) {
+    throw new ConflictError(
+      'month-order',
+      `${month} cannot close after ${later.month}, a later month, was closed; void ${later.month} first`,
+      { laterMonth: later.month },
+    );
+  }
+  const { input, previous, previousPayments } = await assembleStatementInput(storage, group, month, closedAt);
+  if (previous && previousPayments.some((payment) => payment.state === 'PENDING')) {
+    // Its outstanding amount is not known until the payment settles: carrying it now would bill the
+    // pending amount twice if it succeeds, or drop it if it fails.
+    throw new ApiError(
+      409,
+      'payment-pending',
+      'The previous statement has a pending payment',
+      `statement ${previous.id} (${previous.month}) has a pending payment; ${month} closes once it has settled`,
+      { extensions: { previousStatementId: previous.id } },
+    );
+  }
+  const closed = await closeStatement(input, { statementId: deps.newId('st'), closedAt });
+  // Only a statement with something left to pay is taken over; a paid one stays PAID.
+  const carriesForward = previous && new Decimal(closed.result.unpaid).greaterThan(0) ? previous.id : null;
+  await storage.insertClosedStatement({ tenantId: group.tenantId, closed, closeJobId, carriesForward });
+  return {
+    id: closed.statementId,
+    tenantId: group.tenantId,
+    billingGroupId: group.id,
+    month,
+    closedAt,
+    dueAt: closed.dueAt,
+    voidedAt: null,
+    total: closed.result.total,
+    currency: closed.result.currency,
+    carriedForwardBy: null,
+    contentHash: closed.contentHash,
+    closeJobId,
+    closed,
+  };
+}
+
+/**
+ * Voids a closed statement (DOMAIN §6): its credits are released and the statement it carried
+ * forward becomes payable on its own again, in one batch; the month is open again for a reissue.
+ * Statements void newest first (a later statement's balance forward counts this one), and a
+ * statement with payments is refunded before it is voided, so no payment is left on a dead statement.
+ */
+export async function voidClosedStatement(
+  context: StatementContext,
+  statement: StatementRecord,
+): Promise<StatementRecord> {
+  const { storage, deps } = context;
+  const voidedAt = deps.clock().toISOString();
+  const standing = standingOf(statement);
+  const [latest, payments, ledger] = await Promise.all([
+    storage.latestClosedStatement(statement.tenantId, statement.billingGroupId),
+    storage.paymentsForStatement(statement.tenantId, statement.id),
+    storage.statementLedger(statement.tenantId, statement.id),
+  ]);
+  const plan = planStatementVoid(standing, ledger, voidedAt);
+  if (latest && latest.id !== statement.id && compareMonths(latest.month, statement.month) > 0) {
+    throw new ConflictError(
+      'month-order',
+      `statement ${statement.id} (${statement.month}) is followed by ${latest.id} (${latest.month}); ` +
+        `statements are voided newest first, so void ${latest.id} first`,
+      { laterStatementId: latest.id, laterMonth: latest.month },
+    );
+  }
+  const paying = payments.filter((payment) => payment.state === 'SUCCEEDED' || payment.state === 'PENDING');
+  if (paying.length > 0) {
+    throw new ApiError(
+      409,
+      'statement-has-payments',
+      'The statement has payments',
+      `statement ${statement.id} has ${paying.length} succeeded or pending payment(s); refund them before voiding it`,
+      { extensions: { statementId: statement.id } },
+    );
+  }
+  await storage.voidStatement({ tenantId: statement.tenantId, statement, voidedAt, releases: plan.releases });
+  return { ...statement, voidedAt };
+}
+
+/** A month closes once it has begun; closing a month ahead would let later usage skip its statement. */
+export function assertMonthStarted(month: Month, now: string): void {
+  if (periodOf(month).start > Date.parse(now)) {
+    throw new ApiError(
+      409,
+      'month-not-started',
+      'The month has not begun',
+      `${month} has not begun yet; a month closes once it has started`,
+      { extensions: { month } },
+    );
+  }
+}

@@ -1,0 +1,167 @@
+import { type CounterType, monthOfMillis, type UsageEvent, usageEventFingerprint } from '@billing/engine';
+import type { StoredUsageEvent, UsageStore } from '../ports/usage';
+
+interface UsageEventRow {
+  seq: number;
+  billing_group_id: string;
+  event_id: string;
+  project_id: string;
+  counter_name: string;
+  counter_type: string;
+  unit: string;
+  volume: string;
+  timestamp: string;
+  month: string;
+  resource_id: string | null;
+  resource_name: string | null;
+}
+
+const EVENT_COLUMN_NAMES = [
+  'seq',
+  'billing_group_id',
+  'event_id',
+  'project_id',
+  'counter_name',
+  'counter_type',
+  'unit',
+  'volume',
+  'timestamp',
+  'month',
+  'resource_id',
+  'resource_name',
+];
+const EVENT_COLUMNS = EVENT_COLUMN_NAMES.join(', ');
+const EVENT_COLUMNS_OF_E = EVENT_COLUMN_NAMES.map((name) => `e.${name}`).join(', ');
+
+const toEvent = (row: UsageEventRow): StoredUsageEvent => ({
+  seq: row.seq,
+  eventId: row.event_id,
+  billingGroupId: row.billing_group_id,
+  projectId: row.project_id,
+  counterName: row.counter_name,
+  counterType: row.counter_type as CounterType,
+  unit: row.unit,
+  volume: row.volume,
+  timestamp: row.timestamp,
+  resourceId: row.resource_id,
+  resourceName: row.resource_name,
+});
+
+/** The engine's event, without the store's arrival position. */
+const withoutSeq = ({ seq: _seq, ...event }: StoredUsageEvent): UsageEvent => event;
+
+export function d1UsageStore(db: D1Database): UsageStore {
+  return {
+    async findUsageEvents(tenantId, billingGroupId, eventIds) {
+      if (eventIds.length === 0) return new Map();
+      // The ids travel as one JSON parameter: a batch of 1000 stays one query under D1's bound-parameter limit.
+      const { results } = await db
+        .prepare(
+          `SELECT ${EVENT_COLUMNS} FROM usage_events
+           WHERE tenant_id = ? AND billing_group_id = ? AND event_id IN (SELECT value FROM json_each(?))`,
+        )
+        .bind(tenantId, billingGroupId, JSON.stringify(eventIds))
+        .all<UsageEventRow>();
+      return new Map(results.map((row) => [row.event_id, withoutSeq(toEvent(row))]));
+    },
+    async closedMonths(tenantId, billingGroupId) {
+      const { results } = await db
+        .prepare(
+          'SELECT month FROM statements WHERE tenant_id = ? AND billing_group_id = ? AND voided_at IS NULL',
+        )
+        .bind(tenantId, billingGroupId)
+        .all<{ month: string }>();
+      return new Set(results.map((row) => row.month));
+    },
+    async insertUsageEvents(tenantId, billingGroupId, events) {
+      if (events.length === 0) return new Set();
+      const rows = events.map((event) => ({
+        eventId: event.eventId,
+        projectId: event.projectId,
+        counterName: event.counterName,
+        counterType: event.counterType,
+        unit: event.unit,
+        volume: event.volume,
+        timestamp: event.timestamp,
+        month: monthOfMillis(Date.parse(event.timestamp)),
+        resourceId: event.resourceId ?? null,
+        resourceName: event.resourceName ?? null,
+        fingerprint: usageEventFingerprint(event),
+      }));
+      // One statement for the whole batch; `ORDER BY key` keeps the batch's order in `seq`. An event
+      // already stored (a concurrent batch won) or whose month closed meanwhile is skipped, and the
+      // caller judges it again from what is stored.
+      const { results } = await db
+        .prepare(
+          `INSERT INTO usage_events (tenant_id, billing_group_id, event_id, project_id, counter_name, counter_type,
+             unit, volume, timestamp, month, resource_id, resource_name, fingerprint)
+           SELECT ?, ?, json_extract(value, '$.eventId'), json_extract(value, '$.projectId'),
+             json_extract(value, '$.counterName'), json_extract(value, '$.counterType'), json_extract(value, '$.unit'),
+             json_extract(value, '$.volume'), json_extract(value, '$.timestamp'), json_extract(value, '$.month'),
+             json_extract(value, '$.resourceId'), json_extract(value, '$.resourceName'),
+             json_extract(value, '$.fingerprint')
+           FROM json_each(?)
+           WHERE NOT EXISTS (
+             SELECT 1 FROM statements s
+             WHERE s.billing_group_id = ? AND s.month = json_extract(value, '$.month') AND s.voided_at IS NULL)
+           ORDER BY key
+           ON CONFLICT (billing_group_id, event_id) DO NOTHING
+           RETURNING event_id`,
+        )
+        .bind(tenantId, billingGroupId, JSON.stringify(rows), billingGroupId)
+        .all<{ event_id: string }>();
+      return new Set(results.map((row) => row.event_id));
+    },
+    async listUsageEvents(tenantId, billingGroupId, month, page) {
+      const { results } = await db
+        .prepare(
+          `SELECT ${EVENT_COLUMNS} FROM usage_events
+           WHERE tenant_id = ? AND billing_group_id = ? AND (? IS NULL OR month = ?) AND seq > ?
+           ORDER BY seq LIMIT ?`,
+        )
+        .bind(tenantId, billingGroupId, month, month, page.afterSeq ?? 0, page.limit + 1)
+        .all<UsageEventRow>();
+      const items = results.slice(0, page.limit).map(toEvent);
+      const last = items.at(-1);
+      return { items, nextCursor: results.length > page.limit && last ? String(last.seq) : null };
+    },
+    async usageEventsForStatement(tenantId, billingGroupId, month) {
+      // The month's events, and every CUMULATIVE reading of each series' latest earlier month with
+      // readings: the last reading before the month is among them (months follow the instant).
+      const { results } = await db
+        .prepare(
+          `WITH starts AS (
+             SELECT project_id, counter_name, resource_id, MAX(month) AS month FROM usage_events
+             WHERE tenant_id = ? AND billing_group_id = ? AND counter_type = 'CUMULATIVE' AND month < ?
+             GROUP BY project_id, counter_name, resource_id
+           )
+           SELECT ${EVENT_COLUMNS_OF_E} FROM usage_events e
+           WHERE e.tenant_id = ? AND e.billing_group_id = ? AND (
+             e.month = ? OR (e.counter_type = 'CUMULATIVE' AND EXISTS (
+               SELECT 1 FROM starts s WHERE s.month = e.month AND s.project_id = e.project_id
+                 AND s.counter_name = e.counter_name AND s.resource_id IS e.resource_id)))
+           ORDER BY e.seq`,
+        )
+        .bind(tenantId, billingGroupId, month, tenantId, billingGroupId, month)
+        .all<UsageEventRow>();
+      return keepLastReadingBefore(results, month).map((row) => withoutSeq(toEvent(row)));
+    },
+  };
+}
+
+/**
+ * Of the readings before the month, keeps only each series' last (by instant, then arrival), which
+ * is all the aggregation reads of them; the month's events all stay, in arrival order.
+ */
+function keepLastReadingBefore(rows: UsageEventRow[], month: string): UsageEventRow[] {
+  const lastBefore = new Map<string, UsageEventRow>();
+  for (const row of rows) {
+    if (row.month === month) continue;
+    const series = JSON.stringify([row.project_id, row.counter_name, row.resource_id]);
+    const current = lastBefore.get(series);
+    // Rows come in arrival order, so `>=` lets the later-ingested of two equal instants win.
+    if (!current || Date.parse(row.timestamp) >= Date.parse(current.timestamp)) lastBefore.set(series, row);
+  }
+  const starts = new Set(lastBefore.values());
+  return rows.filter((row) => row.month === month || starts.has(row));
+}

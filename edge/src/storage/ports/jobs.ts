@@ -1,0 +1,50 @@
+import type { Month, MonthCloseCandidate, MonthCloseProgress } from '@billing/engine';
+
+export const JOB_STATUSES = ['RUNNING', 'SUCCEEDED', 'FAILED'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+/** The month-end batch (DOMAIN §7); the only kind of job so far. */
+export const CLOSE_MONTH = 'close-month';
+
+export interface JobRecord extends MonthCloseProgress {
+  id: string;
+  tenantId: string;
+  kind: typeof CLOSE_MONTH;
+  month: Month;
+  status: JobStatus;
+  /** Which worker may write the job's progress; a resumed job gets a new lease. */
+  leaseId: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface JobProgressWrite {
+  tenantId: string;
+  jobId: string;
+  leaseId: string;
+  progress: MonthCloseProgress;
+  status: JobStatus;
+  updatedAt: string;
+}
+
+/** Background jobs and their progress (owner: the job routes). */
+export interface JobStore {
+  /** Inserts a job; null when a RUNNING job of the same kind and month exists already. */
+  createJob(job: JobRecord): Promise<JobRecord | null>;
+  getJob(tenantId: string, jobId: string): Promise<JobRecord | null>;
+  runningJob(tenantId: string, kind: typeof CLOSE_MONTH, month: Month): Promise<JobRecord | null>;
+  /**
+   * Takes a RUNNING job over for a new worker when its progress was last written at `seenUpdatedAt`
+   * (compare and set): two resumers cannot both win. Returns the job under its new lease, or null.
+   */
+  takeOverJob(
+    write: JobProgressWrite & { seenUpdatedAt: string; newLeaseId: string },
+  ): Promise<JobRecord | null>;
+  /** Writes progress under the worker's lease; false when another worker took the job over. */
+  saveJobProgress(write: JobProgressWrite): Promise<boolean>;
+  /**
+   * The tenant's billing groups with activity (usage or adjustments) or a live statement in the
+   * month, each marked closed when its live statement exists.
+   */
+  monthCloseCandidates(tenantId: string, month: Month): Promise<MonthCloseCandidate[]>;
+}

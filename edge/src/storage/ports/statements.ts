@@ -1,0 +1,84 @@
+import type { ClosedStatement, LedgerEntry, Month, MonthActivity } from '@billing/engine';
+import type { Page, PageRequest } from './tenants';
+
+/** What a list shows of a closed (or voided) statement, without its frozen inputs and result. */
+export interface StatementSummary {
+  id: string;
+  tenantId: string;
+  billingGroupId: string;
+  month: Month;
+  closedAt: string;
+  dueAt: string;
+  voidedAt: string | null;
+  total: string;
+  currency: string;
+  carriedForwardBy: string | null;
+  contentHash: string;
+  /** The month-end job that closed it, or null when it was closed on its own. */
+  closeJobId: string | null;
+}
+
+/** A closed (or voided) statement as stored (owner: the statement routes). */
+export interface StatementRecord extends StatementSummary {
+  closed: ClosedStatement;
+}
+
+/** Everything one close writes, in one atomic batch. */
+export interface StatementClose {
+  tenantId: string;
+  closed: ClosedStatement;
+  closeJobId: string | null;
+  /** The earlier statement whose outstanding amount this one takes over as its unpaid balance. */
+  carriesForward: string | null;
+}
+
+/** Everything one void writes, in one atomic batch. */
+export interface StatementVoidWrite {
+  tenantId: string;
+  statement: StatementRecord;
+  voidedAt: string;
+  /** RELEASE entries giving back every credit the statement consumed. */
+  releases: LedgerEntry[];
+}
+
+export interface StatementStore {
+  getStatement(tenantId: string, statementId: string): Promise<StatementRecord | null>;
+  /** The group's latest live (not void) closed statement: the one a payment pays. */
+  latestClosedStatement(tenantId: string, billingGroupId: string): Promise<StatementRecord | null>;
+  /** The group's latest live closed statement of a month before `month`: a statement's balance forward. */
+  latestClosedStatementBefore(
+    tenantId: string,
+    billingGroupId: string,
+    month: Month,
+  ): Promise<StatementRecord | null>;
+  /** The live (not void) statement of that month, if it is closed. */
+  liveStatementForMonth(
+    tenantId: string,
+    billingGroupId: string,
+    month: Month,
+  ): Promise<StatementRecord | null>;
+  /**
+   * The group's statements, voided ones included, newest month first. The cursor (`after`) is
+   * `<month>_<statementId>` of the last item; a cursor of another shape throws a ValidationError.
+   */
+  listStatements(
+    tenantId: string,
+    billingGroupId: string,
+    page: PageRequest,
+  ): Promise<Page<StatementSummary>>;
+  /** Every month of the group with usage, adjustments or a statement, and whether it is closed. */
+  monthActivity(tenantId: string, billingGroupId: string): Promise<MonthActivity[]>;
+  /** The CONSUME and RELEASE ledger entries that name the statement. */
+  statementLedger(tenantId: string, statementId: string): Promise<LedgerEntry[]>;
+  /**
+   * Inserts the statement, its CONSUME entries and the carry-forward mark in one batch. A second
+   * live statement for the month throws ConflictError `statement-closed`; a credit that no longer
+   * covers its consumption throws `insufficient-credit`.
+   */
+  insertClosedStatement(write: StatementClose): Promise<void>;
+  /**
+   * Marks the statement void, writes its RELEASE entries and lifts the carry-forward mark from the
+   * statement it had taken over, in one batch. A statement voided meanwhile throws `statement-void`.
+   */
+  voidStatement(write: StatementVoidWrite): Promise<void>;
+}

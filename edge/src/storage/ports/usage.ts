@@ -1,0 +1,47 @@
+import type { Month, UsageEvent } from '@billing/engine';
+import type { Page } from './tenants';
+
+/** A stored usage event with its arrival position. */
+export interface StoredUsageEvent extends UsageEvent {
+  /** Arrival order across the store: the GAUGE tie rule ("later ingested") and the list's cursor. */
+  seq: number;
+}
+
+export interface UsageEventPageRequest {
+  limit: number;
+  /** Return events that arrived after this seq. */
+  afterSeq: number | null;
+}
+
+/** Usage events (owner: the usage routes). Read by statements to aggregate a month. */
+export interface UsageStore {
+  /**
+   * The events that a month's aggregation needs, in arrival order: every event of the month, and
+   * for each CUMULATIVE series the last reading before the month (its starting point).
+   */
+  usageEventsForStatement(tenantId: string, billingGroupId: string, month: Month): Promise<UsageEvent[]>;
+
+  /** The stored events of the group with these ids, by event id (one query). */
+  findUsageEvents(
+    tenantId: string,
+    billingGroupId: string,
+    eventIds: readonly string[],
+  ): Promise<Map<string, UsageEvent>>;
+  /** The months of the group that have a live (closed, not void) statement. */
+  closedMonths(tenantId: string, billingGroupId: string): Promise<Set<Month>>;
+  /**
+   * Inserts the events in one statement, skipping any whose (group, event id) is already stored or
+   * whose month closed meanwhile; answers the ids it actually inserted.
+   */
+  insertUsageEvents(
+    tenantId: string,
+    billingGroupId: string,
+    events: readonly UsageEvent[],
+  ): Promise<Set<string>>;
+  listUsageEvents(
+    tenantId: string,
+    billingGroupId: string,
+    month: Month | null,
+    page: UsageEventPageRequest,
+  ): Promise<Page<StoredUsageEvent>>;
+}
