@@ -331,3 +331,20 @@ test.describe('the stateless calculator (POST /v1/calculate)', () => {
     expect(response.status()).toBe(401);
   });
 });
+
+test.describe('calculator: unknown fields', () => {
+  test('a credit with a field the calculator does not know is refused, not silently dropped', async ({
+    api,
+  }) => {
+    const response = await api.post('/v1/calculate', {
+      month: '2026-03',
+      usage: [{ projectId: 'p1', counterName: 'compute.c2.c8m8', quantity: '10' }],
+      credits: [{ type: 'PAID', amount: '5000', balance: '1000' }],
+    });
+
+    expect(response.status()).toBe(422);
+    expect((await response.json()).errors).toEqual([
+      expect.objectContaining({ field: 'credits[0]', rule: 'unrecognized_keys' }),
+    ]);
+  });
+});

@@ -1,5 +1,4 @@
 import {
-  aggregateUsage,
   type Currency,
   type Instant,
   type Month,
@@ -15,6 +14,7 @@ import { ApiError } from '../lib/problem';
 import type { Storage } from '../storage/port';
 import type { BillingGroupRecord } from '../storage/ports/billing-groups';
 import type { StatementRecord } from '../storage/ports/statements';
+import { aggregateStoredUsage } from './usage-aggregation';
 
 /** The built-in price books, by currency: only KRW has one (DOMAIN §3). */
 const DEFAULT_PRICE_BOOKS: Partial<Record<Currency, string>> = { KRW: 'default-krw' };
@@ -61,7 +61,7 @@ export async function assembleStatementInput(
       month,
       priceBook,
       contract,
-      usage: aggregateUsage(events, month),
+      usage: aggregateStoredUsage(events, month),
       adjustments,
       credits,
       previousStatement: previous && balanceForward(previous, previousPayments),

@@ -35,6 +35,10 @@ const Pricing = z
   })
   .openapi('CalculatorPricing');
 
+/**
+ * Unknown fields in usage, adjustments and credits are refused (422) rather than dropped: a client
+ * that sends a credit `balance` must learn that the calculator burns `amount`, not be over-credited.
+ */
 const CalculatorRequest = z
   .object({
     month: Month,
@@ -61,7 +65,7 @@ const CalculatorRequest = z
       .openapi({ description: 'Default: the built-in KRW price book (DOMAIN §3)' }),
     usage: z
       .array(
-        z.object({
+        z.strictObject({
           projectId: Id,
           counterName: Id,
           counterType: z
@@ -97,7 +101,7 @@ const CalculatorRequest = z
       .optional(),
     adjustments: z
       .array(
-        z.object({
+        z.strictObject({
           id: Id.optional().openapi({ description: 'Default adjustment-<n>' }),
           type: z.enum(['DISCOUNT', 'SURCHARGE']),
           method: z.enum(['FIXED', 'RATE']),
@@ -114,7 +118,7 @@ const CalculatorRequest = z
       .optional(),
     credits: z
       .array(
-        z.object({
+        z.strictObject({
           id: Id.optional().openapi({ description: 'Default credit-<n>' }),
           type: z.enum(['PROMOTIONAL', 'FREE', 'PAID', 'REFUND']),
           amount: DecimalString.openapi({ description: 'Available to burn: the balance is the amount' }),

@@ -1,8 +1,9 @@
-import { aggregateUsage, type IngestVerdict, type UsageAggregate, ValidationError } from '@billing/engine';
+import type { IngestVerdict, UsageAggregate } from '@billing/engine';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env';
 import { pageRequest, pageResponse } from '../../lib/pagination';
 import { ApiError, validationFailed } from '../../lib/problem';
+import { aggregateStoredUsage } from '../../services/usage-aggregation';
 import type { StoredUsageEvent } from '../../storage/ports/usage';
 import { requireBillingGroup } from '../billing-groups/lookup';
 import { ingestIntoGroup } from './ingest';
@@ -80,37 +81,6 @@ export const handleGetMonthlyUsage: RouteHandler<typeof getMonthlyUsage, AppEnv>
   const group = await requireBillingGroup(c.var, c.req.valid('param').billingGroupId);
   const { month } = c.req.valid('query');
   const events = await c.var.storage.usageEventsForStatement(group.tenantId, group.id, month);
-  try {
-    return c.json(
-      { billingGroupId: group.id, month, items: aggregateUsage(events, month).map(aggregateToWire) },
-      200,
-    );
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    throw inconsistentUsage(
-      error,
-      events.map((event) => event.eventId),
-    );
-  }
+  const items = aggregateStoredUsage(events, month).map(aggregateToWire);
+  return c.json({ billingGroupId: group.id, month, items }, 200);
 };
-
-/**
- * Stored events that cannot be aggregated (a series mixing counter types or units) are a conflict
- * of the group's data, not a bad request: the engine's `events[i]` become the events' ids.
- */
-function inconsistentUsage(error: ValidationError, eventIds: string[]): ApiError {
-  const errors = error.issues.map((issue) => {
-    const [, index, field] = /^events\[(\d+)\]\.(.+)$/.exec(issue.field) ?? [];
-    const eventId = index === undefined ? undefined : eventIds[Number(index)];
-    return eventId === undefined
-      ? issue
-      : { field: field as string, rule: issue.rule, message: `event ${eventId}: ${issue.message}` };
-  });
-  return new ApiError(
-    409,
-    'inconsistent-usage',
-    'The month’s usage cannot be aggregated',
-    errors.map((issue) => issue.message).join('; '),
-    { errors },
-  );
-}

@@ -15,6 +15,7 @@ import {
 } from '@billing/engine';
 import type { StatementRecord, StatementStore, StatementSummary } from '../ports/statements';
 import type { PageRequest } from '../ports/tenants';
+import { creditLedgerInsert } from './credits';
 
 interface StatementRow {
   id: string;
@@ -159,30 +160,6 @@ async function runBatch(
   }
 }
 
-function ledgerInsert(
-  db: D1Database,
-  tenantId: string,
-  billingGroupId: string,
-  currency: Currency,
-  entry: LedgerEntry,
-): D1PreparedStatement {
-  return db
-    .prepare(
-      `INSERT INTO credit_ledger (tenant_id, billing_group_id, grant_id, kind, amount, amount_minor, at, statement_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .bind(
-      tenantId,
-      billingGroupId,
-      entry.grantId,
-      entry.kind,
-      entry.amount,
-      minorUnits(entry.amount, currency),
-      entry.at,
-      entry.statementId ?? null,
-    );
-}
-
 export function d1StatementStore(db: D1Database): StatementStore {
   const one = async (sql: string, ...params: unknown[]) => {
     const row = await db
@@ -312,7 +289,7 @@ export function d1StatementStore(db: D1Database): StatementStore {
             minorUnits(closed.result.unpaid, currency),
           ),
         ...closed.creditConsumption.map((entry) =>
-          ledgerInsert(db, tenantId, closed.billingGroupId, currency, entry),
+          creditLedgerInsert(db, { tenantId, billingGroupId: closed.billingGroupId, currency }, entry),
         ),
       ];
       if (carriesForward !== null) {
@@ -332,7 +309,9 @@ export function d1StatementStore(db: D1Database): StatementStore {
           db
             .prepare('UPDATE statements SET voided_at = ? WHERE tenant_id = ? AND id = ?')
             .bind(voidedAt, tenantId, statement.id),
-          ...releases.map((entry) => ledgerInsert(db, tenantId, statement.billingGroupId, currency, entry)),
+          ...releases.map((entry) =>
+            creditLedgerInsert(db, { tenantId, billingGroupId: statement.billingGroupId, currency }, entry),
+          ),
           db
             .prepare(
               'UPDATE statements SET carried_forward_by = NULL WHERE tenant_id = ? AND carried_forward_by = ?',
