@@ -85,18 +85,71 @@ async function waitForHealth() {
 }
 
 async function seedDevelopmentTenant() {
-  const response = await fetch(`${baseUrl}/v1/tenants`, {
+  const admin = { Authorization: `Bearer ${adminKey}`, 'Content-Type': 'application/json' };
+  const tenantResponse = await fetch(`${baseUrl}/v1/tenants`, {
     method: 'POST',
-    headers: { Authorization: `Bearer ${adminKey}`, 'Content-Type': 'application/json' },
+    headers: admin,
     body: JSON.stringify({ name: 'Development tenant', apiKey: { name: 'dev' } }),
   });
-  if (!response.ok) {
-    console.error(`[edge] could not seed a development tenant: ${response.status} ${await response.text()}`);
+  if (!tenantResponse.ok) {
+    console.error(
+      `[edge] could not seed a development tenant: ${tenantResponse.status} ${await tenantResponse.text()}`,
+    );
     return;
   }
-  const { tenant, apiKey } = await response.json();
+  const { tenant, apiKey } = await tenantResponse.json();
+  const headers = { Authorization: `Bearer ${apiKey.key}`, 'Content-Type': 'application/json' };
+  const post = async (path, body) =>
+    (await fetch(`${baseUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(body) })).json();
+
+  // A demo customer with this month's usage, so a statement is there to read straight away.
+  const month = new Date().toISOString().slice(0, 7);
+  const group = await post('/v1/billing-groups', { name: 'Demo customer' });
+  const at = `${month}-01T09:00:00Z`;
+  await post(`/v1/billing-groups/${group.id}/usage-events`, {
+    events: [
+      {
+        eventId: 'demo-1',
+        projectId: 'web',
+        counterName: 'compute.c2.c8m8',
+        counterType: 'DELTA',
+        unit: 'HOURS',
+        volume: '720',
+        timestamp: at,
+      },
+      {
+        eventId: 'demo-2',
+        projectId: 'web',
+        counterName: 'storage.volume.ssd',
+        counterType: 'GAUGE',
+        unit: 'GB',
+        volume: '250',
+        timestamp: at,
+      },
+      {
+        eventId: 'demo-3',
+        projectId: 'ml',
+        counterName: 'compute.g2.t4.c8m64',
+        counterType: 'DELTA',
+        unit: 'HOURS',
+        volume: '33.5',
+        timestamp: at,
+      },
+    ],
+  });
+  await post(`/v1/billing-groups/${group.id}/credits`, {
+    type: 'PROMOTIONAL',
+    amount: '50000',
+    name: 'Welcome credit',
+  });
+
+  console.log(`[edge] development tenant ${tenant.id}, demo billing group ${group.id}. Try:\n`);
+  console.log(`  export BILLING_API_KEY=${apiKey.key}`);
   console.log(
-    `[edge] development tenant ${tenant.id}; its API key:\n\n  export BILLING_API_KEY=${apiKey.key}\n`,
+    `  curl -s ${baseUrl}/v1/billing-groups/${group.id}/statements/${month} -H "Authorization: Bearer $BILLING_API_KEY"`,
   );
-  console.log(`  curl -s ${baseUrl}/v1/billing-groups -H "Authorization: Bearer $BILLING_API_KEY"\n`);
+  console.log(
+    `  curl -s ${baseUrl}/v1/billing-groups/${group.id}/statements/${month}/explain -H "Authorization: Bearer $BILLING_API_KEY"\n`,
+  );
+  console.log(`  API reference: ${baseUrl}/docs\n`);
 }

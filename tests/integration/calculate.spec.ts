@@ -55,7 +55,7 @@ test.describe('the stateless calculator (POST /v1/calculate)', () => {
     expect(statement.lines[0]).toMatchObject({ unit: 'HOURS', amount: '3970' });
   });
 
-  test('a statement adds up to the unit and explains every step', async ({ api }) => {
+  test('a statement adds up to the unit and explains every step', { tag: ['@smoke'] }, async ({ api }) => {
     const statement = await api.create<Calculation>(
       '/v1/calculate',
       {

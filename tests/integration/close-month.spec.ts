@@ -26,7 +26,7 @@ async function liveStatementsOf(api: BillingApi, billingGroupId: string, month: 
 }
 
 test.describe('close-month job', () => {
-  test('closes every billing group with activity in the month, once each', async ({
+  test('closes every billing group with activity in the month, once each', { tag: ['@smoke'] }, async ({
     closeMonthJobs,
     createTenant,
     monthActivity,

@@ -84,9 +84,9 @@ const usage = (counterName: string, counterVolume: number, extra: Record<string,
 });
 
 test.describe('legacy calculator arithmetic (DOMAIN §9)', () => {
-  test('c2 is 39700 hundredths an hour: 10 hours are 3970, VAT floor 397, total 4367', async ({
-    anonymousApi,
-  }) => {
+  test('c2 is 39700 hundredths an hour: 10 hours are 3970, VAT floor 397, total 4367', {
+    tag: ['@smoke'],
+  }, async ({ anonymousApi }) => {
     const statement = await calculate(anonymousApi, { usage: [usage('compute.c2.c8m8', 10)] });
 
     expect(statement.lineItems).toEqual([

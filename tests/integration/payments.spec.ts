@@ -4,7 +4,7 @@ import { expect, test } from '../support/test';
 const TOTAL = '43670';
 
 test.describe('payments: the sandbox provider decides by source (edge/PAYMENTS.md)', () => {
-  test('tok_success pays the statement and the payment is listed on it', async ({
+  test('tok_success pays the statement and the payment is listed on it', { tag: ['@smoke'] }, async ({
     payableStatements,
     payments,
   }) => {

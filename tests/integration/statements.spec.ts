@@ -35,11 +35,9 @@ test.describe('statement drafts', () => {
     expect(draft.result.lines).toEqual([]);
   });
 
-  test('a draft prices the month’s usage from the default price book and adds VAT', async ({
-    billingGroups,
-    monthActivity,
-    statements,
-  }) => {
+  test('a draft prices the month’s usage from the default price book and adds VAT', {
+    tag: ['@smoke'],
+  }, async ({ billingGroups, monthActivity, statements }) => {
     const group = await billingGroups.create();
     await monthActivity.ingestUsage(group.id, MARCH, { hours: '100' });
 

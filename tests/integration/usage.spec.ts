@@ -9,10 +9,9 @@ interface Page<T> {
 const verdictsOf = (body: IngestBody) => body.verdicts.map((verdict) => verdict.verdict);
 
 test.describe('metering: aggregation of a month (DOMAIN §2)', () => {
-  test('DELTA sums, GAUGE takes the latest reading, CUMULATIVE sums increases across a reset', async ({
-    billingGroups,
-    usageEvents,
-  }) => {
+  test('DELTA sums, GAUGE takes the latest reading, CUMULATIVE sums increases across a reset', {
+    tag: ['@smoke'],
+  }, async ({ billingGroups, usageEvents }) => {
     const group = await billingGroups.create();
     const delta = {
       projectId: 'p-web',

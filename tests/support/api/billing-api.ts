@@ -16,7 +16,8 @@ export interface CallOptions {
 
 /**
  * A thin client of the billing API on Playwright's request context. Each call is a boxed test step
- * named by its method and path, and every exchange is kept so a failing test attaches them.
+ * named by its method and path, every exchange is kept so a failing test attaches them, and any 5xx
+ * answer fails the test on the spot.
  */
 export class BillingApi {
   readonly exchanges: Exchange[] = [];
@@ -75,13 +76,20 @@ export class BillingApi {
           headers['Content-Type'] ??= 'application/json';
         }
         const response = await this.request.fetch(path, { method, headers, data, failOnStatusCode: false });
-        this.exchanges.push({
+        const exchange = {
           method,
           path,
           requestBody: body ?? options.rawBody ?? null,
           status: response.status(),
           responseBody: await response.json().catch(async () => response.text()),
-        });
+        };
+        this.exchanges.push(exchange);
+        // No request of any test may see a server error: bad input must be a 4xx problem.
+        if (exchange.status >= 500) {
+          throw new Error(
+            `${method} ${path} answered ${exchange.status}: ${JSON.stringify(exchange.responseBody)}`,
+          );
+        }
         return response;
       },
       { box: true },
