@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { chromium, defineConfig } from '@playwright/test';
+import { APP_PORT, APP_URL } from './tests/support/app-server';
 import { ADMIN_API_KEY, EDGE_PORT, EDGE_URL } from './tests/support/edge-server';
+import { MOCK_PORT, MOCK_URL } from './tests/support/mock-server';
 
 const isCI = Boolean(process.env.CI);
 
@@ -42,6 +44,12 @@ const ALLURE_CATEGORIES = [
   { name: 'Test defects', matchedStatuses: ['broken'] },
 ];
 const needsEdge = projectsAsked.length === 0 || projectsAsked.some((name) => !SERVERLESS_PROJECTS.has(name));
+/** Projects that drive the web app in a browser: only a run including one builds and starts it. */
+const APP_PROJECTS = new Set(['e2e']);
+const needsApp = projectsAsked.length === 0 || projectsAsked.some((name) => APP_PROJECTS.has(name));
+/** Projects that compare the edge with the standalone billing mock: only a run including one starts it. */
+const MOCK_PROJECTS = new Set(['contract']);
+const needsMock = projectsAsked.length === 0 || projectsAsked.some((name) => MOCK_PROJECTS.has(name));
 
 export default defineConfig({
   testDir: './tests',
@@ -80,22 +88,52 @@ export default defineConfig({
     launchOptions: { executablePath: chromiumExecutable },
   },
   // The edge on workerd (`wrangler dev`) with a fresh local D1 for every run.
-  webServer: needsEdge
-    ? [
-        {
-          command: `node edge/scripts/dev.mjs --fresh --port ${EDGE_PORT}`,
-          url: `${EDGE_URL}/health`,
-          reuseExistingServer: !isCI,
-          timeout: 120_000,
-          env: { ADMIN_API_KEY, EDGE_LOG_LEVEL: 'error' },
-          gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
-        },
-      ]
-    : [],
+  // The web app: a production build (`next build`) served by `next start`, talking to that edge.
+  webServer: [
+    ...(needsEdge
+      ? [
+          {
+            command: `node edge/scripts/dev.mjs --fresh --port ${EDGE_PORT}`,
+            url: `${EDGE_URL}/health`,
+            reuseExistingServer: !isCI,
+            timeout: 120_000,
+            env: { ADMIN_API_KEY, EDGE_LOG_LEVEL: 'error' },
+            gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },
+          },
+        ]
+      : []),
+    // The standalone billing mock (mock/src/server.ts) on the same handlers the browser and Node use.
+    ...(needsMock
+      ? [
+          {
+            command: `npx tsx mock/src/server.ts --port ${MOCK_PORT}`,
+            url: `${MOCK_URL}/health`,
+            reuseExistingServer: !isCI,
+            timeout: 60_000,
+            env: { ADMIN_API_KEY },
+            gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },
+          },
+        ]
+      : []),
+    ...(needsApp
+      ? [
+          {
+            command: `npx next build app && npx next start app --hostname 127.0.0.1 --port ${APP_PORT}`,
+            url: `${APP_URL}/sign-in`,
+            reuseExistingServer: !isCI,
+            timeout: 240_000,
+            env: { EDGE_URL, NEXT_TELEMETRY_DISABLED: '1' },
+            gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },
+          },
+        ]
+      : []),
+  ],
   projects: [
     { name: 'unit', testDir: './tests/unit' },
     { name: 'integration', testDir: './tests/integration' },
     { name: 'contract', testDir: './tests/contract' },
     { name: 'regression', testDir: './tests/regression' },
+    { name: 'e2e', testDir: './tests/e2e', use: { baseURL: APP_URL } },
+    { name: 'security', testDir: './tests/security' },
   ],
 });

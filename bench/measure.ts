@@ -34,6 +34,39 @@ export function measure(
   return { name, opsPerSecond: median(rounds), rounds };
 }
 
+/**
+ * Measures several operations round by round, each round running every operation in turn, so a
+ * stretch of a busy machine slows all of them alike; `rounds[i]` of each result are neighbours in
+ * time, which makes per-round differences between them meaningful.
+ */
+export function measureInterleaved(
+  cases: readonly { name: string; operation: () => unknown }[],
+  options = { rounds: 7, roundMs: 400 },
+): Measurement[] {
+  for (const { operation } of cases) {
+    const warmUpUntil = performance.now() + options.roundMs;
+    while (performance.now() < warmUpUntil) operation();
+  }
+  const rounds = cases.map(() => [] as number[]);
+  for (let round = 0; round < options.rounds; round += 1) {
+    cases.forEach(({ operation }, index) => {
+      let operations = 0;
+      const start = performance.now();
+      let elapsed = 0;
+      while (elapsed < options.roundMs) {
+        operation();
+        operations += 1;
+        elapsed = performance.now() - start;
+      }
+      rounds[index]?.push((operations / elapsed) * 1000);
+    });
+  }
+  return cases.map(({ name }, index) => {
+    const rates = rounds[index] ?? [];
+    return { name, opsPerSecond: median(rates), rounds: rates };
+  });
+}
+
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);

@@ -57,6 +57,8 @@ const server = spawn(
     persistTo,
     '--var',
     `ADMIN_API_KEY:${adminKey}`,
+    // The crash tests resume a killed month-end job without waiting the default 30 s.
+    ...(process.env.JOB_LEASE_SECONDS ? ['--var', `JOB_LEASE_SECONDS:${process.env.JOB_LEASE_SECONDS}`] : []),
     '--show-interactive-dev-session=false',
     '--log-level',
     process.env.EDGE_LOG_LEVEL ?? 'warn',

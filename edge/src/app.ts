@@ -6,10 +6,11 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './app-env';
 import type { AppDeps } from './deps';
-import { handleError, zodIssues } from './lib/errors';
+import { handleError, illFormedUnicode, zodIssues } from './lib/errors';
 import { ApiError } from './lib/problem';
 import { authenticate, requireAdmin } from './middleware/auth';
 import { requireJsonBody } from './middleware/content-type';
+import { noStore } from './middleware/no-store';
 import { rateLimitPerApiKey } from './middleware/rate-limit';
 import { registerRoutes } from './routes';
 
@@ -28,6 +29,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     // Every schema failure becomes a 422 problem naming the field and the rule.
     defaultHook: (result) => {
       if (!result.success) throw zodIssues(result.error, result.target);
+      const illFormed = illFormedUnicode(result.data, result.target);
+      if (illFormed) throw illFormed;
     },
   });
 
@@ -39,6 +42,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     await next();
   });
   app.use('*', secureHeaders());
+  app.use('/v1/*', noStore);
   app.use(
     '*',
     cors({

@@ -11,6 +11,8 @@ export interface EdgeConfig {
   defaultRateLimitPerMinute: number;
   /** The legacy calculator's `VAT_RATE` setting, raw (DOMAIN §9). */
   legacyVatRate: string | null;
+  /** How long a RUNNING month-end job may go without progress before the next POST resumes it. */
+  jobLeaseMs: number;
 }
 
 /**
@@ -41,7 +43,13 @@ export function readConfig(env: Record<string, unknown>): EdgeConfig {
       .filter(Boolean),
     defaultRateLimitPerMinute: Number(text('RATE_LIMIT_PER_MINUTE') ?? 600),
     legacyVatRate: text('VAT_RATE'),
+    jobLeaseMs: positiveSeconds(text('JOB_LEASE_SECONDS'), 30) * 1000,
   };
+}
+
+function positiveSeconds(value: string | null, fallback: number): number {
+  const seconds = Number(value);
+  return value !== null && Number.isFinite(seconds) && seconds > 0 ? seconds : fallback;
 }
 
 /** Ids: a prefix naming the resource and 128 random bits, hex. */

@@ -9,6 +9,8 @@ export interface Env {
   CORS_ORIGINS?: string;
   RATE_LIMIT_PER_MINUTE?: string;
   VAT_RATE?: string;
+  /** Seconds without progress after which a RUNNING month-end job is resumed (default 30). */
+  JOB_LEASE_SECONDS?: string;
 }
 
 /** The Workers entry: D1 from the binding, the runtime's clock, waitUntil for background work. */

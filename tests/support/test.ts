@@ -3,9 +3,12 @@ import { test as allureLabelsTest } from './fixtures/allure-labels';
 import { test as creditsTest } from './fixtures/credits';
 import { test as edgeTest } from './fixtures/edge';
 import { test as meteringTest } from './fixtures/metering';
+import { test as mockTest } from './fixtures/mock';
 import { test as paymentsTest } from './fixtures/payments';
 import { test as randomTest } from './fixtures/random';
+import { test as securityTest } from './fixtures/security';
 import { test as statementsTest } from './fixtures/statements';
+import { test as uiTest } from './fixtures/ui';
 
 /** The one `test` and `expect` every spec imports. */
 export const test = mergeTests(
@@ -16,5 +19,8 @@ export const test = mergeTests(
   creditsTest,
   statementsTest,
   meteringTest,
+  securityTest,
+  uiTest,
+  mockTest,
 );
 export { expect } from './matchers';

@@ -71,6 +71,57 @@ export function zodIssues(error: ZodError, location: string): ApiError {
   );
 }
 
+/** A lone UTF-16 surrogate: text that has no UTF-8 form. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * A 422 naming the first string of a validated request that is not well-formed Unicode (JSON's
+ * `"\ud800"` escape makes one), else null. D1 stores text as UTF-8 and would silently replace it,
+ * so the client would read back something other than what it was told was stored.
+ */
+export function illFormedUnicode(data: unknown, location: string): ApiError | null {
+  const path = illFormedPath(data);
+  if (path === null) return null;
+  return validationFailed([
+    {
+      field: formatPath(location, path),
+      rule: 'unicode',
+      message: 'must be well-formed Unicode text (no lone surrogate)',
+    },
+  ]);
+}
+
+interface Visit {
+  value: unknown;
+  key: PropertyKey | null;
+  parent: Visit | null;
+}
+
+/**
+ * The path of the first ill-formed string or key. A loop, not recursion: a body may nest 100 000
+ * levels deep (an `unknown` field keeps whatever was sent), which would overflow the stack.
+ */
+function illFormedPath(data: unknown): PropertyKey[] | null {
+  const pending: Visit[] = [{ value: data, key: null, parent: null }];
+  for (let visit = pending.pop(); visit; visit = pending.pop()) {
+    const { value } = visit;
+    if (typeof value === 'string' && LONE_SURROGATE.test(value)) return pathOf(visit);
+    if (value === null || typeof value !== 'object') continue;
+    for (const [key, member] of Object.entries(value)) {
+      const child = { value: member, key: Array.isArray(value) ? Number(key) : key, parent: visit };
+      if (LONE_SURROGATE.test(key)) return pathOf(child);
+      pending.push(child);
+    }
+  }
+  return null;
+}
+
+function pathOf(visit: Visit): PropertyKey[] {
+  const path: PropertyKey[] = [];
+  for (let at: Visit | null = visit; at !== null && at.key !== null; at = at.parent) path.push(at.key);
+  return path.reverse();
+}
+
 function formatPath(location: string, path: readonly PropertyKey[]): string {
   const rendered = path.reduce<string>(
     (text, key) =>

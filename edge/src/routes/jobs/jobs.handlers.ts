@@ -34,6 +34,7 @@ export const handleStartCloseMonthJob: RouteHandler<typeof startCloseMonthJob, A
     { storage: c.var.storage, deps: c.var.deps },
     c.var.principal.tenantId,
     month,
+    c.var.config.jobLeaseMs,
   );
   if (work) c.var.deps.runInBackground(work, executionContextOf(c));
   return created ? c.json(jobToWire(job), 202) : c.json(jobToWire(job), 200);

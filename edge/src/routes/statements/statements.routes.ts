@@ -53,7 +53,7 @@ export const closeStatementOfMonth = createRoute({
   request: { params: GroupMonthParams },
   responses: {
     201: json(Statement, 'The closed statement'),
-    ...problems(401, 404, 409, 415, 422, 429),
+    ...problems(401, 404, 409, 413, 415, 422, 429),
   },
 });
 
@@ -94,7 +94,7 @@ export const voidStatement = createRoute({
     'becomes payable on its own again.',
   security,
   request: { params: StatementParams },
-  responses: { 200: json(Statement, 'The voided statement'), ...problems(401, 404, 409, 415, 429) },
+  responses: { 200: json(Statement, 'The voided statement'), ...problems(401, 404, 409, 413, 415, 429) },
 });
 
 export const replayStatement = createRoute({
@@ -107,6 +107,6 @@ export const replayStatement = createRoute({
   request: { params: StatementParams },
   responses: {
     200: json(StatementReplay, 'The replay report; any difference is a defect'),
-    ...problems(401, 404, 415, 429),
+    ...problems(401, 404, 413, 415, 429),
   },
 });

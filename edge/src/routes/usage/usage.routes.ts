@@ -36,10 +36,15 @@ const UsageEventFields = {
 export const UsageEventInput = z
   .object({
     ...UsageEventFields,
-    billingGroupId: z.string().optional().openapi({
-      description:
-        'Optional: the billing group of the path. Any other value rejects the event (path-billing-group)',
-    }),
+    billingGroupId: z
+      .string()
+      .nullable()
+      .optional()
+      .openapi({
+        description:
+          'Optional (absent or null: the group of the path): the billing group of the path. Any other value ' +
+          'rejects the event (path-billing-group)',
+      }),
   })
   .openapi('UsageEventInput');
 

@@ -33,6 +33,21 @@ const EVENT_COLUMN_NAMES = [
 const EVENT_COLUMNS = EVENT_COLUMN_NAMES.join(', ');
 const EVENT_COLUMNS_OF_E = EVENT_COLUMN_NAMES.map((name) => `e.${name}`).join(', ');
 
+/** The columns of a batch insert, in the order of each event's JSON row array (see insertUsageEvents). */
+const INSERTED_COLUMNS = [
+  'event_id',
+  'project_id',
+  'counter_name',
+  'counter_type',
+  'unit',
+  'volume',
+  'timestamp',
+  'month',
+  'resource_id',
+  'resource_name',
+  'fingerprint',
+] as const;
+
 const toEvent = (row: UsageEventRow): StoredUsageEvent => ({
   seq: row.seq,
   eventId: row.event_id,
@@ -55,10 +70,12 @@ export function d1UsageStore(db: D1Database): UsageStore {
     async findUsageEvents(tenantId, billingGroupId, eventIds) {
       if (eventIds.length === 0) return new Map();
       // The ids travel as one JSON parameter: a batch of 1000 stays one query under D1's bound-parameter limit.
+      // `+tenant_id` keeps SQLite off usage_events_by_month, which would scan every event of the group:
+      // the unique (billing_group_id, event_id) index finds each id directly, however large the group.
       const { results } = await db
         .prepare(
           `SELECT ${EVENT_COLUMNS} FROM usage_events
-           WHERE tenant_id = ? AND billing_group_id = ? AND event_id IN (SELECT value FROM json_each(?))`,
+           WHERE +tenant_id = ? AND billing_group_id = ? AND event_id IN (SELECT value FROM json_each(?))`,
         )
         .bind(tenantId, billingGroupId, JSON.stringify(eventIds))
         .all<UsageEventRow>();
@@ -75,35 +92,32 @@ export function d1UsageStore(db: D1Database): UsageStore {
     },
     async insertUsageEvents(tenantId, billingGroupId, events) {
       if (events.length === 0) return new Set();
-      const rows = events.map((event) => ({
-        eventId: event.eventId,
-        projectId: event.projectId,
-        counterName: event.counterName,
-        counterType: event.counterType,
-        unit: event.unit,
-        volume: event.volume,
-        timestamp: event.timestamp,
-        month: monthOfMillis(Date.parse(event.timestamp)),
-        resourceId: event.resourceId ?? null,
-        resourceName: event.resourceName ?? null,
-        fingerprint: usageEventFingerprint(event),
-      }));
+      const rows = events.map((event) => [
+        event.eventId,
+        event.projectId,
+        event.counterName,
+        event.counterType,
+        event.unit,
+        event.volume,
+        event.timestamp,
+        monthOfMillis(Date.parse(event.timestamp)),
+        event.resourceId ?? null,
+        event.resourceName ?? null,
+        usageEventFingerprint(event),
+      ]);
       // One statement for the whole batch; `ORDER BY key` keeps the batch's order in `seq`. An event
       // already stored (a concurrent batch won) or whose month closed meanwhile is skipped, and the
-      // caller judges it again from what is stored.
+      // caller judges it again from what is stored. Rows travel as arrays in INSERTED_COLUMNS order:
+      // `value ->> i` reads a position, a third cheaper than looking up a key in an object.
       const { results } = await db
         .prepare(
-          `INSERT INTO usage_events (tenant_id, billing_group_id, event_id, project_id, counter_name, counter_type,
-             unit, volume, timestamp, month, resource_id, resource_name, fingerprint)
-           SELECT ?, ?, json_extract(value, '$.eventId'), json_extract(value, '$.projectId'),
-             json_extract(value, '$.counterName'), json_extract(value, '$.counterType'), json_extract(value, '$.unit'),
-             json_extract(value, '$.volume'), json_extract(value, '$.timestamp'), json_extract(value, '$.month'),
-             json_extract(value, '$.resourceId'), json_extract(value, '$.resourceName'),
-             json_extract(value, '$.fingerprint')
+          `INSERT INTO usage_events (tenant_id, billing_group_id, ${INSERTED_COLUMNS.join(', ')})
+           SELECT ?, ?, ${INSERTED_COLUMNS.map((_, index) => `value ->> ${index}`).join(', ')}
            FROM json_each(?)
            WHERE NOT EXISTS (
              SELECT 1 FROM statements s
-             WHERE s.billing_group_id = ? AND s.month = json_extract(value, '$.month') AND s.voided_at IS NULL)
+             WHERE s.billing_group_id = ? AND s.month = value ->> ${INSERTED_COLUMNS.indexOf('month')}
+               AND s.voided_at IS NULL)
            ORDER BY key
            ON CONFLICT (billing_group_id, event_id) DO NOTHING
            RETURNING event_id`,

@@ -1,0 +1,93 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { call, edge } from '@/api/client';
+import type { Currency, NewAdjustment, NewCreditGrant, Problem } from '@/api/types';
+
+export interface FormState {
+  problem: Problem | null;
+  /** Bumped on every success, so a form can reset itself and announce it. */
+  saved: number;
+}
+
+const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+const optional = (form: FormData, name: string) => text(form, name) || null;
+
+export async function createBillingGroup(previous: FormState, form: FormData): Promise<FormState> {
+  const client = await edge();
+  const created = await call(() =>
+    client.POST('/v1/billing-groups', {
+      body: { name: text(form, 'name'), currency: text(form, 'currency') as Currency },
+    }),
+  );
+  if (!created.ok) return { problem: created.problem, saved: previous.saved };
+  revalidatePath('/billing-groups');
+  redirect(`/billing-groups/${created.data.id}`);
+}
+
+export async function addAdjustment(
+  billingGroupId: string,
+  previous: FormState,
+  form: FormData,
+): Promise<FormState> {
+  const client = await edge();
+  const level = text(form, 'level') as NewAdjustment['level'];
+  const body: NewAdjustment = {
+    month: text(form, 'month'),
+    type: text(form, 'type') as NewAdjustment['type'],
+    method: text(form, 'method') as NewAdjustment['method'],
+    value: text(form, 'value'),
+    level,
+    ...(level === 'PROJECT' ? { targetProjectId: optional(form, 'targetProjectId') } : {}),
+    description: optional(form, 'description'),
+  };
+  const created = await call(() =>
+    client.POST('/v1/billing-groups/{billingGroupId}/adjustments', {
+      params: { path: { billingGroupId } },
+      body,
+    }),
+  );
+  if (!created.ok) return { problem: created.problem, saved: previous.saved };
+  revalidatePath(`/billing-groups/${billingGroupId}`);
+  return { problem: null, saved: previous.saved + 1 };
+}
+
+export async function grantCredit(
+  billingGroupId: string,
+  previous: FormState,
+  form: FormData,
+): Promise<FormState> {
+  const client = await edge();
+  const priority = text(form, 'priority');
+  const expiresOn = text(form, 'expiresOn');
+  const body: NewCreditGrant = {
+    type: text(form, 'type') as NewCreditGrant['type'],
+    amount: text(form, 'amount'),
+    name: optional(form, 'name'),
+    ...(priority ? { priority: Number(priority) } : {}),
+    ...(expiresOn ? { expiresAt: `${expiresOn}T00:00:00Z` } : {}),
+  };
+  const created = await call(() =>
+    client.POST('/v1/billing-groups/{billingGroupId}/credits', {
+      params: { path: { billingGroupId } },
+      body,
+    }),
+  );
+  if (!created.ok) return { problem: created.problem, saved: previous.saved };
+  revalidatePath(`/billing-groups/${billingGroupId}`);
+  return { problem: null, saved: previous.saved + 1 };
+}
+
+/** Closes the month and opens the statement it issued. */
+export async function closeMonth(billingGroupId: string, month: string): Promise<{ problem: Problem }> {
+  const client = await edge();
+  const closed = await call(() =>
+    client.POST('/v1/billing-groups/{billingGroupId}/statements/{month}/close', {
+      params: { path: { billingGroupId, month } },
+    }),
+  );
+  if (!closed.ok) return { problem: closed.problem };
+  revalidatePath(`/billing-groups/${billingGroupId}`);
+  redirect(`/statements/${closed.data.statementId}`);
+}

@@ -1,0 +1,80 @@
+import 'server-only';
+import { redirect } from 'next/navigation';
+import createClient from 'openapi-fetch';
+import { readApiKey } from '@/lib/session';
+import type { paths } from './schema';
+import type { Problem } from './types';
+
+/** Where the edge listens; read at run time so one build serves any environment. */
+export function edgeUrl(): string {
+  return process.env.EDGE_URL ?? 'http://127.0.0.1:8787';
+}
+
+export type EdgeClient = ReturnType<typeof createClient<paths>>;
+
+/** An edge client for an explicit key: only sign-in uses it, to check a key before keeping it. */
+export function edgeClientFor(apiKey: string): EdgeClient {
+  return createClient<paths>({
+    baseUrl: edgeUrl(),
+    headers: { Authorization: `Bearer ${apiKey}` },
+    cache: 'no-store',
+  });
+}
+
+/** The edge as the signed-in tenant. The key comes from the httpOnly session cookie, never from the page. */
+export async function edge(): Promise<EdgeClient> {
+  const apiKey = await readApiKey();
+  if (!apiKey) redirect('/sign-in');
+  return edgeClientFor(apiKey);
+}
+
+/** The outcome of one edge call, in a shape pages and actions can branch on. */
+export type EdgeResult<T> = { ok: true; data: T } | { ok: false; status: number; problem: Problem };
+
+interface FetchOutcome<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+/**
+ * Turns an openapi-fetch outcome into an EdgeResult. A 401 means the session's key no longer works
+ * (revoked), so the user is sent to sign in again instead of seeing an error on every page.
+ */
+function settle<T>(outcome: FetchOutcome<T>): EdgeResult<T> {
+  const { response } = outcome;
+  if (response.status === 401) redirect('/sign-in?reason=expired');
+  if (response.ok) return { ok: true, data: outcome.data as T };
+  return { ok: false, status: response.status, problem: asProblem(outcome.error, response) };
+}
+
+function asProblem(body: unknown, response: Response): Problem {
+  if (body && typeof body === 'object' && 'title' in body) return body as Problem;
+  return {
+    type: 'about:blank',
+    title: response.statusText || 'Request failed',
+    status: response.status,
+    detail: typeof body === 'string' ? body : '',
+  };
+}
+
+/** Runs an edge call, turning "the edge is down" into a 503 problem rather than a crashed page. */
+export async function call<T>(run: () => Promise<FetchOutcome<T>>): Promise<EdgeResult<T>> {
+  let outcome: FetchOutcome<T>;
+  try {
+    outcome = await run();
+  } catch {
+    return {
+      ok: false,
+      status: 503,
+      problem: { type: '/problems/edge-unavailable', title: 'Edge unavailable', status: 503, detail: '' },
+    };
+  }
+  return settle(outcome);
+}
+
+/** The first problem among results of which at least one failed. */
+export function firstProblem(...results: EdgeResult<unknown>[]): Problem {
+  for (const result of results) if (!result.ok) return result.problem;
+  throw new Error('firstProblem needs a failed result');
+}

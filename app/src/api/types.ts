@@ -1,0 +1,21 @@
+import type { components } from './schema';
+
+type Schemas = components['schemas'];
+
+export type BillingGroup = Schemas['BillingGroup'];
+export type Statement = Schemas['Statement'];
+export type StatementSummary = Schemas['StatementSummary'];
+export type StatementCalculation = Schemas['StatementCalculation'];
+export type StatementState = Schemas['StatementState'];
+export type CalculatorRequest = Schemas['CalculatorRequest'];
+export type PriceBook = Schemas['PriceBook'];
+export type MonthlyUsage = Schemas['MonthlyUsage'];
+export type Adjustment = Schemas['Adjustment'];
+export type NewAdjustment = Schemas['NewAdjustment'];
+export type CreditGrant = Schemas['CreditGrant'];
+export type NewCreditGrant = Schemas['NewCreditGrant'];
+export type CreditBalances = Schemas['CreditBalances'];
+export type CreditLedgerEntry = Schemas['CreditLedgerEntry'];
+export type Payment = Schemas['Payment'];
+export type Problem = Schemas['Problem'];
+export type Currency = BillingGroup['currency'];

@@ -1,0 +1,84 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { call, edge } from '@/api/client';
+import { CreateBillingGroupForm } from '@/components/billing-groups/create-billing-group-form';
+import { EmptyState } from '@/components/feedback/empty-state';
+import { ErrorState } from '@/components/feedback/error-state';
+import { formatDate } from '@/i18n/locales';
+import { getI18n } from '@/i18n/server';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: t.groups.title };
+}
+
+export default async function BillingGroupsPage({ searchParams }: PageProps<'/billing-groups'>) {
+  const { locale, t } = await getI18n();
+  const { cursor } = await searchParams;
+  const client = await edge();
+  const page = await call(() =>
+    client.GET('/v1/billing-groups', {
+      params: { query: { limit: 100, ...(typeof cursor === 'string' ? { cursor } : {}) } },
+    }),
+  );
+  return (
+    <div className="flex flex-col gap-4">
+      <header>
+        <h1 className="text-2xl font-bold">{t.groups.title}</h1>
+        <p className="text-sm text-slate-600">{t.groups.intro}</p>
+      </header>
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <section aria-labelledby="groups-list" className="card overflow-x-auto">
+          <h2 id="groups-list" className="sr-only">
+            {t.groups.title}
+          </h2>
+          {!page.ok ? (
+            <ErrorState problem={page.problem} />
+          ) : page.data.items.length === 0 ? (
+            <EmptyState>{t.groups.empty}</EmptyState>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t.groups.name}</th>
+                  <th scope="col">{t.groups.currency}</th>
+                  <th scope="col">{t.groups.createdAt}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.data.items.map((group) => (
+                  <tr key={group.id}>
+                    <td>
+                      <Link
+                        href={`/billing-groups/${group.id}`}
+                        className="font-medium text-blue-800 underline"
+                      >
+                        {group.name}
+                      </Link>
+                    </td>
+                    <td>{group.currency}</td>
+                    <td className="whitespace-nowrap">{formatDate(group.createdAt, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {page.ok && page.data.nextCursor ? (
+            <Link
+              href={`/billing-groups?cursor=${encodeURIComponent(page.data.nextCursor)}`}
+              className="mt-2 inline-block text-blue-800 underline"
+            >
+              {t.groups.nextPage}
+            </Link>
+          ) : null}
+        </section>
+        <section aria-labelledby="groups-create" className="card">
+          <h2 id="groups-create" className="mb-2 text-lg font-semibold">
+            {t.groups.createHeading}
+          </h2>
+          <CreateBillingGroupForm />
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { call, edge } from '@/api/client';
+import { StateBadge } from '@/components/billing-groups/state-badge';
+import { ErrorState } from '@/components/feedback/error-state';
+import { PaymentList } from '@/components/payments/payment-list';
+import { PaymentPanel } from '@/components/payments/payment-panel';
+import { StatementDetails } from '@/components/statement/statement-details';
+import { formatDate } from '@/i18n/locales';
+import { getI18n } from '@/i18n/server';
+import { formatMoney } from '@/lib/money';
+import { isPayable, payableAmount } from '@/mappers/payments';
+import { toStatementView } from '@/mappers/statement-view';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: t.calculator.statement };
+}
+
+export default async function StatementPage({ params }: PageProps<'/statements/[statementId]'>) {
+  const { locale, t } = await getI18n();
+  const { statementId } = await params;
+  const client = await edge();
+  const statement = await call(() =>
+    client.GET('/v1/statements/{statementId}', { params: { path: { statementId } } }),
+  );
+  if (!statement.ok) {
+    if (statement.status === 404) notFound();
+    return <ErrorState problem={statement.problem} />;
+  }
+  const { data } = statement;
+  const [group, payments] = await Promise.all([
+    call(() =>
+      client.GET('/v1/billing-groups/{billingGroupId}', {
+        params: { path: { billingGroupId: data.billingGroupId } },
+      }),
+    ),
+    call(() =>
+      client.GET('/v1/statements/{statementId}/payments', {
+        params: { path: { statementId }, query: { limit: 100 } },
+      }),
+    ),
+  ]);
+  const money = (amount: string) => formatMoney(amount, data.currency, locale);
+  const paymentItems = payments.ok ? payments.data.items : [];
+
+  return (
+    <div className="flex flex-col gap-6">
+      <header className="flex flex-wrap items-start justify-between gap-3">
+        <div className="flex flex-col gap-1">
+          <p className="text-sm text-slate-600">
+            <Link href={`/billing-groups/${data.billingGroupId}`} className="underline">
+              {group.ok ? group.data.name : data.billingGroupId}
+            </Link>
+          </p>
+          <h1 className="flex flex-wrap items-center gap-2 text-2xl font-bold">
+            {t.statement.title(data.month)} <StateBadge state={data.state} />
+          </h1>
+          <p className="break-all text-xs text-slate-600">{data.statementId}</p>
+        </div>
+        <a href={`/statements/${statementId}/pdf`} download className="btn-secondary">
+          {t.statement.downloadPdf}
+        </a>
+      </header>
+
+      <section aria-label={t.statement.state} className="card">
+        <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-5">
+          <Fact label={t.statement.total} value={money(data.total)} strong />
+          <Fact label={t.statement.paid} value={money(data.paid)} />
+          <Fact label={t.statement.outstanding} value={money(data.outstanding)} />
+          <Fact
+            label={t.statement.closedAt}
+            value={data.closedAt ? formatDate(data.closedAt, locale) : t.common.none}
+          />
+          <Fact
+            label={t.statement.dueAt}
+            value={data.dueAt ? formatDate(data.dueAt, locale) : t.common.none}
+          />
+        </dl>
+      </section>
+
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <section aria-labelledby="statement-details" className="flex min-w-0 flex-col gap-3">
+          <h2 id="statement-details" className="sr-only">
+            {t.statement.lines}
+          </h2>
+          <StatementDetails view={toStatementView(data.result)} />
+        </section>
+        <section aria-labelledby="payments-heading" className="card flex min-w-0 flex-col gap-3 self-start">
+          <h2 id="payments-heading" className="text-lg font-semibold">
+            {t.payments.heading}
+          </h2>
+          <PaymentPanel
+            statementId={statementId}
+            currency={data.currency}
+            payable={payableAmount(data, paymentItems)}
+            canPay={isPayable(data)}
+          />
+          {payments.ok ? <PaymentList payments={paymentItems} /> : <ErrorState problem={payments.problem} />}
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function Fact({ label, value, strong }: { label: string; value: string; strong?: boolean }) {
+  return (
+    <div>
+      <dt className="text-xs text-slate-600">{label}</dt>
+      <dd className={strong ? 'text-lg font-bold tabular-nums' : 'tabular-nums'}>{value}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+'use client';
+
+import { useState } from 'react';
+import { addAdjustment } from '@/actions/billing-groups';
+import { ADJUSTMENT_LEVELS, ADJUSTMENT_METHODS, ADJUSTMENT_TYPES } from '@/calculator/input';
+import { ErrorState } from '@/components/feedback/error-state';
+import { useFormAction } from '@/components/feedback/use-form-action';
+import { useI18n } from '@/i18n/provider';
+
+export function AdjustmentForm({ billingGroupId, month }: { billingGroupId: string; month: string }) {
+  const { t } = useI18n();
+  const { state, pending, onSubmit, formRef } = useFormAction(addAdjustment.bind(null, billingGroupId));
+  const [level, setLevel] = useState<string>('BILLING_GROUP');
+  return (
+    <form
+      ref={formRef}
+      onSubmit={onSubmit}
+      aria-labelledby="adjustment-form-heading"
+      className="flex flex-col gap-2 border-t border-slate-200 pt-3"
+    >
+      <h3 id="adjustment-form-heading" className="font-semibold">
+        {t.groups.addAdjustment}
+      </h3>
+      <input type="hidden" name="month" value={month} />
+      <div className="flex flex-wrap gap-2">
+        <div className="field min-w-0 flex-1 basis-32">
+          <label htmlFor="adjustment-type">{t.calculator.type}</label>
+          <select id="adjustment-type" name="type" defaultValue="DISCOUNT">
+            {ADJUSTMENT_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t.enums.adjustmentType[type]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field min-w-0 flex-1 basis-32">
+          <label htmlFor="adjustment-method">{t.calculator.method}</label>
+          <select id="adjustment-method" name="method" defaultValue="RATE">
+            {ADJUSTMENT_METHODS.map((method) => (
+              <option key={method} value={method}>
+                {t.enums.method[method]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field min-w-0 flex-1 basis-24">
+          <label htmlFor="adjustment-value">{t.calculator.value}</label>
+          <input id="adjustment-value" name="value" inputMode="decimal" required autoComplete="off" />
+        </div>
+        <div className="field min-w-0 flex-1 basis-32">
+          <label htmlFor="adjustment-level">{t.calculator.level}</label>
+          <select
+            id="adjustment-level"
+            name="level"
+            value={level}
+            onChange={(event) => setLevel(event.target.value)}
+          >
+            {ADJUSTMENT_LEVELS.map((option) => (
+              <option key={option} value={option}>
+                {t.enums.level[option]}
+              </option>
+            ))}
+          </select>
+        </div>
+        {level === 'PROJECT' ? (
+          <div className="field min-w-0 flex-1 basis-32">
+            <label htmlFor="adjustment-target">{t.calculator.targetProject}</label>
+            <input id="adjustment-target" name="targetProjectId" required autoComplete="off" />
+          </div>
+        ) : null}
+        <div className="field min-w-0 flex-[2] basis-48">
+          <label htmlFor="adjustment-description">{t.groups.description}</label>
+          <input id="adjustment-description" name="description" maxLength={500} autoComplete="off" />
+        </div>
+      </div>
+      {state.problem ? <ErrorState problem={state.problem} /> : null}
+      <p role="status" className="text-sm text-green-800">
+        {state.saved > 0 && !state.problem ? t.groups.adjustmentAdded : ''}
+      </p>
+      <button type="submit" className="btn self-start" disabled={pending}>
+        {pending ? t.groups.submitting : t.groups.addAdjustment}
+      </button>
+    </form>
+  );
+}

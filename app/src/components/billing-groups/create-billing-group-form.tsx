@@ -1,0 +1,36 @@
+'use client';
+
+import { useActionState } from 'react';
+import { createBillingGroup, type FormState } from '@/actions/billing-groups';
+import { ErrorState } from '@/components/feedback/error-state';
+import { useI18n } from '@/i18n/provider';
+
+const CURRENCIES = ['KRW', 'USD', 'JPY', 'EUR'] as const;
+const INITIAL: FormState = { problem: null, saved: 0 };
+
+export function CreateBillingGroupForm() {
+  const { t } = useI18n();
+  const [state, action, pending] = useActionState(createBillingGroup, INITIAL);
+  return (
+    <form action={action} className="flex flex-col gap-3">
+      <div className="field">
+        <label htmlFor="group-name">{t.groups.name}</label>
+        <input id="group-name" name="name" required maxLength={200} autoComplete="off" />
+      </div>
+      <div className="field">
+        <label htmlFor="group-currency">{t.groups.currency}</label>
+        <select id="group-currency" name="currency" defaultValue="KRW">
+          {CURRENCIES.map((currency) => (
+            <option key={currency} value={currency}>
+              {currency}
+            </option>
+          ))}
+        </select>
+      </div>
+      {state.problem ? <ErrorState problem={state.problem} /> : null}
+      <button type="submit" className="btn self-start" disabled={pending}>
+        {pending ? t.groups.creating : t.groups.create}
+      </button>
+    </form>
+  );
+}

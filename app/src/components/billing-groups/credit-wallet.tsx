@@ -1,0 +1,110 @@
+'use client';
+
+import type { CreditBalances, CreditGrant, CreditLedgerEntry } from '@/api/types';
+import { EmptyState } from '@/components/feedback/empty-state';
+import { formatDate } from '@/i18n/locales';
+import { useI18n } from '@/i18n/provider';
+import { formatMoney } from '@/lib/money';
+
+interface CreditWalletProps {
+  balances: CreditBalances;
+  grants: CreditGrant[];
+  ledger: CreditLedgerEntry[];
+}
+
+/** Balances by type, each grant's balance, and the ledger that explains them. */
+export function CreditWallet({ balances, grants, ledger }: CreditWalletProps) {
+  const { locale, t } = useI18n();
+  const money = (amount: string) => formatMoney(amount, balances.currency, locale);
+  const expiredIds = new Set(balances.grants.filter((grant) => grant.expired).map((grant) => grant.grantId));
+  const names = new Map(grants.map((grant) => [grant.id, grant.name ?? grant.id]));
+  return (
+    <div className="flex flex-col gap-3">
+      <dl className="grid grid-cols-2 gap-2 sm:grid-cols-5">
+        <div className="col-span-2 rounded bg-slate-100 p-2 sm:col-span-1">
+          <dt className="text-xs text-slate-600">{t.groups.balanceTotal}</dt>
+          <dd className="font-bold tabular-nums" data-testid="credit-total">
+            {money(balances.total)}
+          </dd>
+        </div>
+        {(['PROMOTIONAL', 'FREE', 'REFUND', 'PAID'] as const).map((type) => (
+          <div key={type} className="rounded bg-slate-50 p-2">
+            <dt className="text-xs text-slate-600">{t.enums.creditType[type]}</dt>
+            <dd className="tabular-nums">{money(balances.byType[type])}</dd>
+          </div>
+        ))}
+      </dl>
+
+      <h3 className="font-semibold">{t.groups.grants}</h3>
+      {grants.length === 0 ? (
+        <EmptyState>{t.groups.noGrants}</EmptyState>
+      ) : (
+        <div className="overflow-x-auto">
+          <table>
+            <caption className="sr-only">{t.groups.grants}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.groups.grantName}</th>
+                <th scope="col">{t.calculator.creditType}</th>
+                <th scope="col" className="num">
+                  {t.calculator.priority}
+                </th>
+                <th scope="col" className="num">
+                  {t.groups.balance}
+                </th>
+                <th scope="col">{t.groups.expires}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {grants.map((grant) => (
+                <tr key={grant.id}>
+                  <td className="break-all">{grant.name ?? grant.id}</td>
+                  <td>{t.enums.creditType[grant.type]}</td>
+                  <td className="num">{grant.priority}</td>
+                  <td className="num">
+                    {money(grant.balance)} / {money(grant.amount)}
+                  </td>
+                  <td className="whitespace-nowrap">
+                    {grant.expiresAt ? formatDate(grant.expiresAt, locale) : t.groups.never}
+                    {expiredIds.has(grant.id) ? ` (${t.groups.expired})` : ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <h3 className="font-semibold">{t.groups.ledger}</h3>
+      {ledger.length === 0 ? (
+        <EmptyState>{t.groups.noLedger}</EmptyState>
+      ) : (
+        <div className="overflow-x-auto">
+          <table>
+            <caption className="sr-only">{t.groups.ledger}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.groups.kind}</th>
+                <th scope="col">{t.groups.grantName}</th>
+                <th scope="col" className="num">
+                  {t.calculator.amount}
+                </th>
+                <th scope="col">{t.groups.at}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {ledger.map((entry) => (
+                <tr key={entry.seq}>
+                  <td>{t.enums.ledgerKind[entry.kind]}</td>
+                  <td className="break-all">{names.get(entry.grantId) ?? entry.grantId}</td>
+                  <td className="num">{money(entry.amount)}</td>
+                  <td className="whitespace-nowrap">{formatDate(entry.at, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+'use client';
+
+import Link from 'next/link';
+import type { StatementSummary } from '@/api/types';
+import { EmptyState } from '@/components/feedback/empty-state';
+import { useI18n } from '@/i18n/provider';
+import { formatMoney } from '@/lib/money';
+import { StateBadge } from './state-badge';
+
+export function StatementList({ statements }: { statements: StatementSummary[] }) {
+  const { locale, t } = useI18n();
+  if (statements.length === 0) return <EmptyState>{t.groups.noStatements}</EmptyState>;
+  return (
+    <div className="overflow-x-auto">
+      <table>
+        <caption className="sr-only">{t.groups.statements}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.statement.month}</th>
+            <th scope="col">{t.statement.state}</th>
+            <th scope="col" className="num">
+              {t.statement.total}
+            </th>
+            <th scope="col" className="num">
+              {t.statement.outstanding}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {statements.map((statement) => (
+            <tr key={statement.statementId}>
+              <td>
+                <Link
+                  href={`/statements/${statement.statementId}`}
+                  className="font-medium text-blue-800 underline"
+                >
+                  {t.statement.title(statement.month)}
+                </Link>
+              </td>
+              <td>
+                <StateBadge state={statement.state} />
+              </td>
+              <td className="num">{formatMoney(statement.total, statement.currency, locale)}</td>
+              <td className="num">{formatMoney(statement.outstanding, statement.currency, locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import type { ReactNode } from 'react';
+
+/** A titled group of the calculator's form. */
+export function Section({ legend, children }: { legend: string; children: ReactNode }) {
+  return (
+    <fieldset className="card flex min-w-0 flex-col gap-3">
+      <legend className="px-1 text-base font-semibold">{legend}</legend>
+      {children}
+    </fieldset>
+  );
+}
+
+/** One removable row inside a section: a nested group named "Usage row 2", "Adjustment 1", … */
+export function Row({
+  legend,
+  removeLabel,
+  onRemove,
+  children,
+}: {
+  legend: string;
+  removeLabel: string;
+  onRemove: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <fieldset className="flex min-w-0 flex-wrap items-end gap-2 rounded border border-slate-200 p-2">
+      <legend className="px-1 text-sm text-slate-600">{legend}</legend>
+      {children}
+      <button type="button" className="btn-secondary" aria-label={removeLabel} onClick={onRemove}>
+        ✕
+      </button>
+    </fieldset>
+  );
+}
+
+export function Field({ label, id, children }: { label: string; id: string; children: ReactNode }) {
+  return (
+    <div className="field min-w-0 flex-1 basis-28">
+      <label htmlFor={id}>{label}</label>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+'use client';
+
+import type { UsageRowInput } from '@/calculator/input';
+import { useI18n } from '@/i18n/provider';
+import { useCalculatorStore } from '@/stores/provider';
+import type { CounterOption } from './calculator';
+import { Field, Row, Section } from './fieldset';
+
+export function UsageFields({ rows, counters }: { rows: UsageRowInput[]; counters: CounterOption[] }) {
+  const { t } = useI18n();
+  const addUsage = useCalculatorStore((state) => state.addUsage);
+  const updateUsage = useCalculatorStore((state) => state.updateUsage);
+  const removeUsage = useCalculatorStore((state) => state.removeUsage);
+  const units = [...new Set(counters.map((counter) => counter.unit))];
+  const first = counters[0];
+  return (
+    <Section legend={t.calculator.usage}>
+      {rows.map((row, index) => {
+        const id = (field: string) => `${row.id}-${field}`;
+        return (
+          <Row
+            key={row.id}
+            legend={t.calculator.usageRow(index + 1)}
+            removeLabel={t.calculator.removeUsage(index + 1)}
+            onRemove={() => removeUsage(row.id)}
+          >
+            <Field label={t.calculator.counter} id={id('counter')}>
+              <select
+                id={id('counter')}
+                value={row.counterName}
+                onChange={(event) => {
+                  const unit = counters.find((counter) => counter.counterName === event.target.value)?.unit;
+                  updateUsage(row.id, { counterName: event.target.value, ...(unit ? { unit } : {}) });
+                }}
+              >
+                {counters.map((counter) => (
+                  <option key={counter.counterName} value={counter.counterName}>
+                    {counter.counterName}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field label={t.calculator.quantity} id={id('quantity')}>
+              <input
+                id={id('quantity')}
+                inputMode="decimal"
+                autoComplete="off"
+                value={row.quantity}
+                onChange={(event) => updateUsage(row.id, { quantity: event.target.value })}
+              />
+            </Field>
+            <Field label={t.calculator.unit} id={id('unit')}>
+              <select
+                id={id('unit')}
+                value={row.unit}
+                onChange={(event) => updateUsage(row.id, { unit: event.target.value })}
+              >
+                {units.map((unit) => (
+                  <option key={unit} value={unit}>
+                    {unit}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field label={t.calculator.project} id={id('project')}>
+              <input
+                id={id('project')}
+                autoComplete="off"
+                value={row.projectId}
+                onChange={(event) => updateUsage(row.id, { projectId: event.target.value })}
+              />
+            </Field>
+          </Row>
+        );
+      })}
+      <button
+        type="button"
+        className="btn-secondary self-start"
+        onClick={() =>
+          addUsage({
+            counterName: first?.counterName ?? '',
+            unit: first?.unit ?? '',
+            quantity: '',
+            projectId: rows.at(-1)?.projectId ?? 'web',
+          })
+        }
+      >
+        + {t.calculator.addUsage}
+      </button>
+    </Section>
+  );
+}

@@ -1,0 +1,36 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { useI18n } from '@/i18n/provider';
+
+export function NavLinks() {
+  const { t } = useI18n();
+  const pathname = usePathname();
+  const links = [
+    { href: '/', label: t.nav.calculator, active: pathname === '/' },
+    { href: '/history', label: t.nav.history, active: pathname.startsWith('/history') },
+    {
+      href: '/billing-groups',
+      label: t.nav.billingGroups,
+      active: pathname.startsWith('/billing-groups') || pathname.startsWith('/statements'),
+    },
+  ];
+  return (
+    <nav aria-label={t.nav.main}>
+      <ul className="flex flex-wrap gap-1">
+        {links.map((link) => (
+          <li key={link.href}>
+            <Link
+              href={link.href}
+              aria-current={link.active ? 'page' : undefined}
+              className="block rounded px-2 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100 aria-[current=page]:bg-blue-50 aria-[current=page]:text-blue-800"
+            >
+              {link.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

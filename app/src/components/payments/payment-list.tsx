@@ -1,0 +1,44 @@
+'use client';
+
+import type { Payment } from '@/api/types';
+import { EmptyState } from '@/components/feedback/empty-state';
+import { formatDate } from '@/i18n/locales';
+import { useI18n } from '@/i18n/provider';
+import { formatMoney } from '@/lib/money';
+
+export function PaymentList({ payments }: { payments: Payment[] }) {
+  const { locale, t } = useI18n();
+  if (payments.length === 0) return <EmptyState>{t.payments.none}</EmptyState>;
+  return (
+    <div className="overflow-x-auto">
+      <table>
+        <caption className="sr-only">{t.payments.heading}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.payments.when}</th>
+            <th scope="col" className="num">
+              {t.payments.amount}
+            </th>
+            <th scope="col">{t.payments.source_}</th>
+            <th scope="col">{t.payments.state}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {payments.map((payment) => (
+            <tr key={payment.id}>
+              <td className="whitespace-nowrap">{formatDate(payment.createdAt, locale)}</td>
+              <td className="num">{formatMoney(payment.amount, payment.currency, locale)}</td>
+              <td className="break-all">{payment.source}</td>
+              <td>
+                {t.enums.paymentState[payment.state]}
+                {payment.failureReason
+                  ? ` (${t.payments.failureReasons[payment.failureReason] ?? payment.failureReason})`
+                  : ''}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

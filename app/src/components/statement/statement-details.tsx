@@ -1,0 +1,192 @@
+'use client';
+
+import { useI18n } from '@/i18n/provider';
+import { formatMoney, formatNumber } from '@/lib/money';
+import type { StatementView } from '@/mappers/statement-view';
+import { BreakdownChart } from './breakdown-chart';
+import { ExplainTrace } from './explain-trace';
+
+/** A computed statement in full: line items, what changed the amount, the totals, the chart, the trace. */
+export function StatementDetails({ view, headingLevel = 3 }: { view: StatementView; headingLevel?: 2 | 3 }) {
+  const { locale, t } = useI18n();
+  const money = (amount: string) => formatMoney(amount, view.currency, locale);
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const headingClass = 'mb-2 text-base font-semibold';
+  return (
+    <div className="flex flex-col gap-4">
+      <section className="card overflow-x-auto">
+        <Heading className={headingClass}>{t.statement.lines}</Heading>
+        {view.lines.length === 0 ? (
+          <p className="text-sm text-slate-600">{t.statement.noLines}</p>
+        ) : (
+          <table>
+            <caption className="sr-only">{t.statement.lines}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.statement.project}</th>
+                <th scope="col">{t.statement.counter}</th>
+                <th scope="col" className="num">
+                  {t.statement.quantity}
+                </th>
+                <th scope="col" className="num">
+                  {t.statement.unitPrice}
+                </th>
+                <th scope="col" className="num">
+                  {t.statement.amount}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.lines.map((line) => (
+                <tr key={line.id}>
+                  <td>{line.projectId}</td>
+                  <td className="break-all">{line.counterName}</td>
+                  <td className="num">
+                    {formatNumber(line.quantity, locale)} {line.unit}
+                  </td>
+                  <td className="num">
+                    {money(line.unitPrice)}
+                    {line.priceSource === 'CONTRACT' ? (
+                      <span className="block text-xs text-slate-600">{t.enums.priceSource.CONTRACT}</span>
+                    ) : null}
+                  </td>
+                  <td className="num">{money(line.amount)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      {view.adjustments.length > 0 ? (
+        <section className="card overflow-x-auto">
+          <Heading className={headingClass}>{t.statement.adjustments}</Heading>
+          <ul className="flex flex-col gap-1 text-sm">
+            {view.adjustments.map((adjustment) => (
+              <li key={adjustment.id} className="flex flex-wrap justify-between gap-2">
+                <span>
+                  {t.enums.adjustmentType[adjustment.type]} ·{' '}
+                  {adjustment.method === 'RATE' ? `${adjustment.value}%` : money(adjustment.value)} ·{' '}
+                  {t.statement.adjustmentOn(adjustment.targetProjectId ?? t.statement.wholeGroup)}
+                  {adjustment.capped ? ` (${t.statement.capped})` : ''}
+                </span>
+                <span className="num">{money(adjustment.amount)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {view.credits.length > 0 || view.skippedCredits.length > 0 ? (
+        <section className="card overflow-x-auto">
+          <Heading className={headingClass}>{t.statement.credits}</Heading>
+          <p className="mb-2 text-sm text-slate-600">{t.statement.creditsWhy}</p>
+          {view.credits.length > 0 ? (
+            <table>
+              <caption className="sr-only">{t.statement.credits}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">#</th>
+                  <th scope="col">{t.calculator.creditType}</th>
+                  <th scope="col" className="num">
+                    {t.statement.balanceBefore}
+                  </th>
+                  <th scope="col" className="num">
+                    {t.statement.applied}
+                  </th>
+                  <th scope="col" className="num">
+                    {t.statement.balanceAfter}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {view.credits.map((credit) => (
+                  <tr key={credit.grantId}>
+                    <td className="break-all">{t.statement.creditBurn(credit.order, credit.grantId)}</td>
+                    <td>
+                      {t.enums.creditType[credit.type as keyof typeof t.enums.creditType] ?? credit.type} (
+                      {t.calculator.priority} {credit.priority})
+                    </td>
+                    <td className="num">{money(credit.balanceBefore)}</td>
+                    <td className="num">{money(credit.amountApplied)}</td>
+                    <td className="num">{money(credit.balanceAfter)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+          {view.skippedCredits.length > 0 ? (
+            <ul className="mt-2 list-disc pl-5 text-sm text-slate-700">
+              {view.skippedCredits.map((skipped) => (
+                <li key={skipped.grantId}>
+                  {t.statement.skipped(skipped.grantId, t.enums.skippedReason[skipped.reason])}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </section>
+      ) : null}
+
+      <section className="card overflow-x-auto">
+        <Heading className={headingClass}>{t.statement.total}</Heading>
+        <table aria-label={t.statement.total}>
+          <tbody>
+            <TotalRow label={t.statement.subtotal} value={money(view.subtotal)} />
+            {view.contractLines.map((line) => (
+              <TotalRow key={line.kind} label={t.enums.contractLine[line.kind]} value={money(line.amount)} />
+            ))}
+            {view.adjustments.length > 0 ? (
+              <TotalRow label={t.statement.adjustmentTotal} value={money(view.adjustmentTotal)} />
+            ) : null}
+            <TotalRow label={t.statement.chargeBeforeCredits} value={money(view.chargeBeforeCredits)} />
+            <TotalRow label={t.statement.creditTotal} value={money(negative(view.creditTotal))} />
+            <TotalRow label={t.statement.charge} value={money(view.charge)} />
+            <TotalRow label={t.statement.vat(view.vatRate)} value={money(view.vat)} />
+            <TotalRow
+              label={t.statement.unpaid}
+              value={money(view.unpaid)}
+              note={view.isOverdue ? t.statement.overdueNote : undefined}
+            />
+            <TotalRow label={t.statement.lateFee(view.lateFeeRate)} value={money(view.lateFee)} />
+            <TotalRow label={t.statement.total} value={money(view.total)} strong />
+          </tbody>
+        </table>
+      </section>
+
+      <section className="card">
+        <Heading className={headingClass}>{t.statement.breakdown}</Heading>
+        <BreakdownChart view={view} />
+      </section>
+
+      <ExplainTrace trace={view.trace} />
+    </div>
+  );
+}
+
+function TotalRow({
+  label,
+  value,
+  note,
+  strong,
+}: {
+  label: string;
+  value: string;
+  note?: string;
+  strong?: boolean;
+}) {
+  return (
+    <tr className={strong ? 'text-base font-bold' : undefined}>
+      <th scope="row" className="font-normal">
+        {strong ? <strong>{label}</strong> : label}{' '}
+        {note ? (
+          <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs text-amber-900">{note}</span>
+        ) : null}
+      </th>
+      <td className="num">{value}</td>
+    </tr>
+  );
+}
+
+function negative(amount: string): string {
+  return /^0*(\.0*)?$/.test(amount) || amount.startsWith('-') ? amount : `-${amount}`;
+}

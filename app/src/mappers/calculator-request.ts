@@ -1,0 +1,58 @@
+import type { CalculatorRequest } from '@/api/types';
+import type { CalculatorInput } from '@/calculator/input';
+
+const filled = (value: string) => value.trim() !== '';
+
+/**
+ * The form as the edge's calculator request. Rows still being filled in (no quantity, value or
+ * amount yet) are left out rather than sent half-typed; everything else goes as typed, so the
+ * edge's validation names what is wrong.
+ */
+export function toCalculatorRequest(input: CalculatorInput): CalculatorRequest {
+  const { discountRate, minimumCharge } = input.contract;
+  const hasContract = filled(discountRate) || filled(minimumCharge);
+  return {
+    month: input.month,
+    usage: input.usage
+      .filter((row) => filled(row.quantity))
+      .map((row) => ({
+        projectId: row.projectId.trim(),
+        counterName: row.counterName,
+        unit: row.unit,
+        quantity: row.quantity.trim(),
+      })),
+    contract: hasContract
+      ? {
+          discountRate: filled(discountRate) ? discountRate.trim() : null,
+          minimumCharge: filled(minimumCharge) ? minimumCharge.trim() : null,
+        }
+      : null,
+    adjustments: input.adjustments
+      .filter((adjustment) => filled(adjustment.value))
+      .map((adjustment) => ({
+        type: adjustment.type,
+        method: adjustment.method,
+        value: adjustment.value.trim(),
+        level: adjustment.level,
+        targetProjectId: adjustment.level === 'PROJECT' ? adjustment.targetProjectId.trim() : null,
+      })),
+    credits: input.credits
+      .filter((credit) => filled(credit.amount))
+      // Numbered as the statement shows them: the first grant sent is credit-1.
+      .map((credit, index) => ({
+        id: `credit-${index + 1}`,
+        type: credit.type,
+        amount: credit.amount.trim(),
+        priority: filled(credit.priority) ? Number(credit.priority) : null,
+        expiresAt: filled(credit.expiresOn) ? `${credit.expiresOn}T00:00:00Z` : null,
+      })),
+    ...(filled(input.unpaid.amount)
+      ? { unpaid: { amount: input.unpaid.amount.trim(), isOverdue: input.unpaid.isOverdue } }
+      : {}),
+  };
+}
+
+/** True when there is something to price: at least one usage row with a quantity. */
+export function isCalculable(input: CalculatorInput): boolean {
+  return input.usage.some((row) => filled(row.quantity));
+}

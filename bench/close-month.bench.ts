@@ -1,0 +1,174 @@
+/**
+ * `npm run bench:close-month`: the month-end job, `POST /v1/jobs/close-month`, over 1000 billing
+ * groups with 20 usage lines each (the standard statement's lines, ingested one batch per group),
+ * timed from the POST until `GET /v1/jobs/{id}` reports it finished; on workerd (the acceptance
+ * runtime) and on Node, in the same run. Writes bench/results/close-month.{json,md}.
+ *
+ *   npx tsx bench/close-month.bench.ts [--runtime workerd|node] [--groups 1000]
+ */
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { type BenchApi, createBenchTenant, inParallel } from './lib/api';
+import { BENCH_ADMIN_KEY, type Runtime, startEdge } from './lib/edge-servers';
+import { formatFixed, machine, writeResults } from './lib/report';
+import { standardEvents } from './lib/standard';
+
+const { values: args } = parseArgs({
+  options: {
+    runtime: { type: 'string', multiple: true },
+    groups: { type: 'string', default: '1000' },
+  },
+});
+const PORTS: Record<Runtime, number> = { workerd: 8821, node: 8831 };
+const runtimes = (args.runtime ?? ['workerd', 'node']) as Runtime[];
+const GROUPS = Number(args.groups);
+const MONTH = '2026-10';
+const SETUP_CONCURRENCY = 8;
+/** The acceptance line: the 1000-group close on workerd within a minute. */
+const LIMIT_SECONDS = 60;
+const GIVE_UP_SECONDS = 300;
+/** Past the default 30 s job lease: a job this long without progress is resumed by the next POST. */
+const STALLED_SECONDS = 35;
+
+interface Job {
+  id: string;
+  month: string;
+  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED';
+  total: number;
+  done: number;
+  failed: number;
+  errors: unknown[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CloseMonthResult {
+  runtime: Runtime;
+  groups: number;
+  usageLinesPerGroup: number;
+  setupSeconds: number;
+  /** From the POST until the job was seen finished (polled every 100 ms). */
+  closeSeconds: number;
+  /** The job's own span, createdAt to its last progress update. */
+  jobSeconds: number;
+  statementsPerSecond: number;
+  status: Job['status'];
+  failed: number;
+  /** Times the job had to be resumed after losing its worker (0 in an undisturbed run). */
+  resumes: number;
+}
+
+const results: CloseMonthResult[] = [];
+for (const runtime of runtimes) {
+  console.log(`\n[bench:close-month] ${runtime}: starting on port ${PORTS[runtime]}`);
+  const edge = await startEdge(runtime, PORTS[runtime]);
+  try {
+    results.push(await benchCloseMonth(runtime, edge.url));
+  } finally {
+    await edge.stop();
+  }
+}
+
+const table = renderTable(results);
+console.log(`\n${table}`);
+writeResults('close-month', { machine: machine(), month: MONTH, results }, table);
+
+async function benchCloseMonth(runtime: Runtime, url: string): Promise<CloseMonthResult> {
+  const api = await createBenchTenant(url, BENCH_ADMIN_KEY, `close-month ${runtime}`);
+  const setupStarted = performance.now();
+  const events = standardEvents(MONTH, 'close');
+  await inParallel(
+    Array.from({ length: GROUPS }, (_, index) => index),
+    SETUP_CONCURRENCY,
+    async (index) => {
+      const group = await api.post<{ id: string }>('/v1/billing-groups', { name: `month-end ${index}` });
+      const ingested = await api.post<{ counts: { accepted: number } }>(
+        `/v1/billing-groups/${group.id}/usage-events`,
+        { events },
+      );
+      if (ingested.counts.accepted !== events.length) throw new Error(`group ${group.id}: events refused`);
+    },
+  );
+  const setupSeconds = (performance.now() - setupStarted) / 1000;
+  console.log(
+    `[bench:close-month] ${runtime}: ${GROUPS} groups × ${events.length} usage lines set up in ${formatFixed(setupSeconds, 1)} s`,
+  );
+
+  const started = performance.now();
+  const { job, resumes } = await waitForJob(
+    api,
+    await api.post<Job>('/v1/jobs/close-month', { month: MONTH }),
+  );
+  const closeSeconds = (performance.now() - started) / 1000;
+  const jobSeconds = (Date.parse(job.updatedAt) - Date.parse(job.createdAt)) / 1000;
+  if (job.status !== 'SUCCEEDED' || job.done !== GROUPS) {
+    throw new Error(
+      `${runtime}: the job ended ${job.status} with ${job.done}/${job.total} done: ${JSON.stringify(job.errors.slice(0, 3))}`,
+    );
+  }
+  const result: CloseMonthResult = {
+    runtime,
+    groups: GROUPS,
+    usageLinesPerGroup: events.length,
+    setupSeconds,
+    closeSeconds,
+    jobSeconds,
+    statementsPerSecond: job.done / closeSeconds,
+    status: job.status,
+    failed: job.failed,
+    resumes,
+  };
+  console.log(
+    `[bench:close-month] ${runtime}: closed ${job.done} statements in ${formatFixed(closeSeconds, 2)} s ` +
+      `(${formatFixed(result.statementsPerSecond, 0)} statements/s)`,
+  );
+  return result;
+}
+
+/**
+ * Polls the job until it ends. A job whose progress stands still past its lease lost its worker
+ * (wrangler reloads the worker when a source file changes): POSTing the month again resumes it,
+ * as a client of the API would; the resumes are counted in the result.
+ */
+async function waitForJob(api: BenchApi, started: Job): Promise<{ job: Job; resumes: number }> {
+  const deadline = performance.now() + GIVE_UP_SECONDS * 1000;
+  let job = started;
+  let resumes = 0;
+  let lastProgress = { updatedAt: job.updatedAt, seenAt: performance.now() };
+  while (job.status === 'RUNNING') {
+    if (performance.now() > deadline) throw new Error(`the job was still running after ${GIVE_UP_SECONDS} s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    job = await api.get<Job>(`/v1/jobs/${job.id}`);
+    if (job.updatedAt !== lastProgress.updatedAt) {
+      lastProgress = { updatedAt: job.updatedAt, seenAt: performance.now() };
+    } else if (performance.now() - lastProgress.seenAt > STALLED_SECONDS * 1000) {
+      console.log(`[bench:close-month] the job made no progress for ${STALLED_SECONDS} s: resuming it`);
+      job = await api.post<Job>('/v1/jobs/close-month', { month: job.month });
+      resumes += 1;
+      lastProgress = { updatedAt: job.updatedAt, seenAt: performance.now() };
+    }
+  }
+  return { job, resumes };
+}
+
+function renderTable(runs: readonly CloseMonthResult[]): string {
+  const workerd = runs.find((run) => run.runtime === 'workerd');
+  return [
+    `Month-end close benchmark (${machine()}): \`POST /v1/jobs/close-month\` over ${GROUPS} billing groups with 20 usage lines each`,
+    '',
+    '| runtime | statements | total time | statements per second | vs. workerd | resumed |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...runs.map(
+      (run) =>
+        `| ${run.runtime} | ${run.groups} | ${formatFixed(run.closeSeconds, 2)} s | ${formatFixed(run.statementsPerSecond, 0)} | ${
+          workerd ? `${(run.statementsPerSecond / workerd.statementsPerSecond).toFixed(2)}×` : '–'
+        } | ${run.resumes} |`,
+    ),
+    ...(workerd && workerd.groups >= 1000
+      ? [
+          '',
+          `- ${workerd.closeSeconds < LIMIT_SECONDS ? 'PASS' : 'FAIL'}: the ${workerd.groups}-group close on workerd takes ${formatFixed(workerd.closeSeconds, 1)} s (under ${LIMIT_SECONDS} s).`,
+        ]
+      : []),
+  ].join('\n');
+}

@@ -1,0 +1,287 @@
+/**
+ * `npm run bench:edge`: the HTTP API under load (autocannon, loopback) on workerd (`wrangler dev`,
+ * local D1) and on Node (SQLite), in one run: `POST /v1/calculate`, a closed and a draft statement
+ * read, and usage ingestion in batches of 100 and 1000 with new event ids on every request. Each
+ * runtime's figures sit next to its trivial route, `GET /docs/init.js` (a constant script through
+ * the whole middleware chain, no auth and no database); `GET /health` (one database round trip) is
+ * shown too. Every route runs in several rounds, each round the trivial route first and then the
+ * others, so a busy stretch of the machine weighs on a route and its baseline alike: a figure is the
+ * median over the rounds, and a ratio the median of the rounds' ratios. Writes
+ * bench/results/edge.{json,md}.
+ *
+ *   npx tsx bench/edge.bench.ts [--runtime workerd|node] [--rounds 3] [--duration 3] [--connections 10]
+ */
+import { parseArgs } from 'node:util';
+import { type BenchApi, createBenchTenant, inParallel } from './lib/api';
+import { BENCH_ADMIN_KEY, type Runtime, startEdge } from './lib/edge-servers';
+import { DEFAULT_LOAD, type LoadOptions, type LoadResult, type LoadScenario, runLoad } from './lib/load';
+import { formatFixed, machine, ratio, writeResults } from './lib/report';
+import {
+  STANDARD,
+  standardAdjustments,
+  standardCalculateBody,
+  standardCredits,
+  standardEvents,
+} from './lib/standard';
+import { median } from './measure';
+
+const { values: args } = parseArgs({
+  options: {
+    runtime: { type: 'string', multiple: true },
+    rounds: { type: 'string', default: '3' },
+    duration: { type: 'string', default: '3' },
+    connections: { type: 'string', default: String(DEFAULT_LOAD.connections) },
+  },
+});
+const PORTS: Record<Runtime, number> = { workerd: 8820, node: 8830 };
+const runtimes = (args.runtime ?? ['workerd', 'node']) as Runtime[];
+const ROUNDS = Number(args.rounds);
+const load: LoadOptions = {
+  connections: Number(args.connections),
+  durationSeconds: Number(args.duration),
+  warmUpSeconds: DEFAULT_LOAD.warmUpSeconds,
+};
+
+/** The closed month and the draft month of the statement group (both begun, so both can close). */
+const CLOSED_MONTH = '2026-09';
+const DRAFT_MONTH = '2026-10';
+const TRIVIAL = 'trivial route (GET /docs/init.js)';
+
+/** One route on one runtime: medians over the rounds. */
+export interface RouteResult {
+  name: string;
+  method: string;
+  path: string;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  itemsPerSecond: number | null;
+  /** The median over the rounds of this route's throughput ÷ the trivial route's in that round. */
+  vsTrivial: number;
+  rounds: LoadResult[];
+}
+
+export interface RuntimeResult {
+  runtime: Runtime;
+  routes: RouteResult[];
+}
+
+const results: RuntimeResult[] = [];
+for (const runtime of runtimes) {
+  console.log(`\n[bench:edge] ${runtime}: starting on port ${PORTS[runtime]}`);
+  const edge = await startEdge(runtime, PORTS[runtime]);
+  try {
+    results.push(await benchRuntime(runtime, edge.url));
+  } finally {
+    await edge.stop();
+  }
+}
+
+const table = renderTable(results);
+console.log(`\n${table}`);
+writeResults('edge', { machine: machine(), load, results }, table);
+
+async function benchRuntime(runtime: Runtime, url: string): Promise<RuntimeResult> {
+  const api = await createBenchTenant(url, BENCH_ADMIN_KEY, `bench ${runtime}`);
+  const statementGroup = await createStandardGroup(api);
+  const ingestGroups = await inParallel([100, 1000], 2, async (size) =>
+    api.post<{ id: string }>('/v1/billing-groups', { name: `ingest ${size}` }),
+  );
+  const trivial: LoadScenario = { name: TRIVIAL, method: 'GET', path: '/docs/init.js' };
+  const scenarios: LoadScenario[] = [
+    trivial,
+    { name: 'health (one database round trip)', method: 'GET', path: '/health' },
+    await authorized(api, {
+      name: 'calculate (standard statement)',
+      method: 'POST',
+      path: '/v1/calculate',
+      body: JSON.stringify(standardCalculateBody()),
+    }),
+    await authorized(api, {
+      name: 'statement read (closed)',
+      method: 'GET',
+      path: `/v1/billing-groups/${statementGroup}/statements/${CLOSED_MONTH}`,
+    }),
+    await authorized(api, {
+      name: 'statement read (draft)',
+      method: 'GET',
+      path: `/v1/billing-groups/${statementGroup}/statements/${DRAFT_MONTH}`,
+    }),
+    ...(await Promise.all(
+      ([100, 1000] as const).map((size, index) =>
+        authorized(api, ingestion(runtime, size, (ingestGroups[index] as { id: string }).id)),
+      ),
+    )),
+  ];
+  const rounds: LoadResult[][] = scenarios.map(() => []);
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (const [index, scenario] of scenarios.entries()) {
+      const result = await runLoad(url, scenario, {
+        ...load,
+        warmUpSeconds: round === 0 ? load.warmUpSeconds : 0,
+      });
+      if (result.non2xx > 0 || result.errors > 0) {
+        throw new Error(
+          `${runtime} ${scenario.name}: ${result.non2xx} non-2xx answers, ${result.errors} errors`,
+        );
+      }
+      console.log(
+        `[bench:edge] ${runtime} round ${round + 1}/${ROUNDS} ${scenario.name}: ${formatFixed(result.requestsPerSecond, 0)} req/s, ` +
+          `p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms` +
+          (result.itemsPerSecond === null ? '' : `, ${formatFixed(result.itemsPerSecond, 0)} events/s`),
+      );
+      rounds[index]?.push(result);
+    }
+  }
+  const trivialRounds = rounds[0] as LoadResult[];
+  const routes = scenarios.map((scenario, index): RouteResult => {
+    const measured = rounds[index] as LoadResult[];
+    const items = measured.map((result) => result.itemsPerSecond);
+    return {
+      name: scenario.name,
+      method: scenario.method,
+      path: scenario.path,
+      requestsPerSecond: median(measured.map((result) => result.requestsPerSecond)),
+      p50Ms: median(measured.map((result) => result.p50Ms)),
+      p99Ms: median(measured.map((result) => result.p99Ms)),
+      itemsPerSecond: items.every((value) => value !== null) ? median(items as number[]) : null,
+      vsTrivial: median(
+        measured.map(
+          (result, round) =>
+            result.requestsPerSecond / (trivialRounds[round] as LoadResult).requestsPerSecond,
+        ),
+      ),
+      rounds: measured,
+    };
+  });
+  return { runtime, routes };
+}
+
+/** A scenario sent with an API key of its own (each key has its own rate-limit window). */
+async function authorized(api: BenchApi, scenario: LoadScenario): Promise<LoadScenario> {
+  const key = await api.newKey(`bench ${scenario.name}`.slice(0, 100));
+  return { ...scenario, headers: { Authorization: `Bearer ${key.key}` } };
+}
+
+/** Batches of `size` events, every request with new event ids: each one is really stored. */
+function ingestion(runtime: Runtime, size: number, billingGroupId: string): LoadScenario {
+  let next = 0;
+  const lines = STANDARD.usage;
+  const batch = () => {
+    const events = Array.from({ length: size }, () => {
+      next += 1;
+      const line = lines[next % lines.length] as (typeof lines)[number];
+      return {
+        eventId: `${runtime}-${size}-${next}`,
+        projectId: line.projectId,
+        counterName: line.counterName,
+        counterType: line.counterType,
+        unit: line.unit,
+        volume: '1.5',
+        timestamp: `${DRAFT_MONTH}-${String((next % 28) + 1).padStart(2, '0')}T12:00:00Z`,
+        resourceId: `${line.resourceId ?? 'shared'}-${next % 50}`,
+      };
+    });
+    return JSON.stringify({ events });
+  };
+  return {
+    name: `ingest, batches of ${size}`,
+    method: 'POST',
+    path: `/v1/billing-groups/${billingGroupId}/usage-events`,
+    body: batch,
+    itemsPerRequest: size,
+    acceptedItems: (body) => (JSON.parse(body) as { counts: { accepted: number } }).counts.accepted,
+  };
+}
+
+/**
+ * A billing group billed like the standard statement: its contract, 20 usage lines, 2 project and
+ * 2 billing-group adjustments and 4 credit grants, in two months; the first month closed.
+ */
+async function createStandardGroup(api: BenchApi): Promise<string> {
+  const group = await api.post<{ id: string }>('/v1/billing-groups', { name: 'standard statement' });
+  const contract = STANDARD.contract;
+  if (contract) {
+    const created = await api.post<{ id: string }>('/v1/contracts', {
+      name: contract.name,
+      priceOverrides: contract.priceOverrides,
+      discountRate: contract.discountRate,
+      minimumCharge: contract.minimumCharge,
+    });
+    await api.post(`/v1/billing-groups/${group.id}/contract-assignments`, {
+      contractId: created.id,
+      startMonth: contract.startMonth,
+      endMonth: contract.endMonth,
+    });
+  }
+  for (const grant of standardCredits()) await api.post(`/v1/billing-groups/${group.id}/credits`, grant);
+  for (const month of [CLOSED_MONTH, DRAFT_MONTH]) {
+    await api.post(`/v1/billing-groups/${group.id}/usage-events`, {
+      events: standardEvents(month, `standard-${month}`),
+    });
+    for (const adjustment of standardAdjustments(month)) {
+      await api.post(`/v1/billing-groups/${group.id}/adjustments`, adjustment);
+    }
+  }
+  await api.post(`/v1/billing-groups/${group.id}/statements/${CLOSED_MONTH}/close`);
+  return group.id;
+}
+
+function renderTable(runs: readonly RuntimeResult[]): string {
+  const workerd = runs.find((run) => run.runtime === 'workerd');
+  const node = runs.find((run) => run.runtime === 'node');
+  const names = (workerd ?? node)?.routes.map((route) => route.name) ?? [];
+  const routeOf = (run: RuntimeResult | undefined, name: string) =>
+    run?.routes.find((route) => route.name === name);
+  const cells = (route: RouteResult | undefined) => {
+    if (!route) return ['–', '–', '–'];
+    const rate =
+      route.itemsPerSecond === null
+        ? formatFixed(route.requestsPerSecond, 0)
+        : `${formatFixed(route.requestsPerSecond, 1)} (${formatFixed(route.itemsPerSecond, 0)} events/s)`;
+    return [
+      rate,
+      `${milliseconds(route.p50Ms)} / ${milliseconds(route.p99Ms)}`,
+      `${route.vsTrivial.toFixed(2)}×`,
+    ];
+  };
+  const rows = names.map((name) => {
+    const w = routeOf(workerd, name);
+    const n = routeOf(node, name);
+    return [name, ...cells(w), ...cells(n), w && n ? ratio(n.requestsPerSecond, w.requestsPerSecond) : '–'];
+  });
+  return [
+    `Edge benchmark (${machine()}); autocannon on loopback, ${load.connections} connections, ${ROUNDS} rounds of ${load.durationSeconds} s per route (after a ${load.warmUpSeconds} s warm-up); medians over the rounds`,
+    '',
+    '| route | workerd req/s | p50 / p99 ms | vs. trivial | Node req/s | p50 / p99 ms | vs. trivial | Node ÷ workerd |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+    '',
+    'Trivial route: `GET /docs/init.js`, a constant script through the whole middleware chain, with no auth and no database. ' +
+      '"vs. trivial" is the median over the rounds of the route\'s throughput ÷ the trivial route\'s on the same runtime in the same round. ' +
+      'Workerd is `wrangler dev` with local D1 (SQLite through a Durable Object, each write a durable commit); Node is `npm run start:node` with SQLite in process.',
+    ...(workerd ? acceptanceLines(workerd) : []),
+  ].join('\n');
+}
+
+/** autocannon's latencies are whole milliseconds. */
+function milliseconds(value: number): string {
+  return value < 1 ? '<1' : String(value);
+}
+
+function acceptanceLines(workerd: RuntimeResult): string[] {
+  const calculate = workerd.routes.find((route) => route.name.startsWith('calculate'));
+  const ingest = workerd.routes.find((route) => route.name === 'ingest, batches of 1000');
+  const lines = [''];
+  if (calculate) {
+    lines.push(
+      `- ${calculate.vsTrivial >= 0.5 ? 'PASS' : 'FAIL'}: /v1/calculate on workerd reaches ${calculate.vsTrivial.toFixed(2)}× the trivial route's throughput (at least 0.50×).`,
+    );
+  }
+  if (ingest && ingest.itemsPerSecond !== null) {
+    lines.push(
+      `- ${ingest.itemsPerSecond >= 10_000 ? 'PASS' : 'FAIL'}: ingestion in batches of 1000 on workerd stores ${formatFixed(ingest.itemsPerSecond, 0)} events/s (at least 10,000).`,
+    );
+  }
+  return lines;
+}

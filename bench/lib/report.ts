@@ -1,0 +1,25 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+
+export const RESULTS_DIR = 'bench/results';
+
+/** The machine a figure was measured on: absolute figures only compare on the same one. */
+export function machine(): string {
+  return `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`;
+}
+
+export function formatFixed(value: number, digits: number): string {
+  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** `value` as a multiple of `baseline`, e.g. "0.62×". */
+export function ratio(value: number, baseline: number): string {
+  return baseline > 0 ? `${(value / baseline).toFixed(2)}×` : '–';
+}
+
+/** Writes bench/results/<name>.json and <name>.md. */
+export function writeResults(name: string, data: unknown, markdown: string): void {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(`${RESULTS_DIR}/${name}.json`, `${JSON.stringify(data, null, 2)}\n`);
+  writeFileSync(`${RESULTS_DIR}/${name}.md`, `${markdown}\n`);
+}

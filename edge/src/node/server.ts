@@ -1,0 +1,125 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import { buffer } from 'node:stream/consumers';
+import { fileURLToPath } from 'node:url';
+import { getRequestListener, type HttpBindings } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { createApp } from '../app';
+import { type EdgeConfig, randomId, readConfig } from '../deps';
+import { createSandboxPaymentProvider } from '../payments/sandbox';
+import { openSqliteStorage } from '../storage/sqlite';
+
+/** Swagger UI's files for /docs, which wrangler serves as static assets on workerd. */
+const PUBLIC_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'public');
+
+export interface NodeServerOptions {
+  port: number;
+  hostname: string;
+  /** A SQLite file, created and migrated when needed; `:memory:` for a throwaway database. */
+  databasePath: string;
+  /** The same settings the Workers entry reads from its vars (ADMIN_API_KEY, CORS_ORIGINS, …). */
+  env: Record<string, string | undefined>;
+}
+
+export interface NodeServer {
+  url: string;
+  /** The migrations this start applied. */
+  applied: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * The billing API on Node: the same `createApp` as on workerd, with SQLite through the D1 adapters.
+ * One process holds one database connection, so storage and config are built once, not per request.
+ * Background work (the month-end job) runs on in the process after the response.
+ */
+export async function startNodeServer(options: NodeServerOptions): Promise<NodeServer> {
+  const sqlite = openSqliteStorage(options.databasePath);
+  const config: EdgeConfig = readConfig(options.env);
+  const app = createApp({
+    storage: () => sqlite.storage,
+    config: () => config,
+    clock: () => new Date(),
+    newId: randomId,
+    runInBackground: (work) => {
+      work.catch((error: unknown) => console.error(JSON.stringify({ background: String(error) })));
+    },
+    paymentProvider: createSandboxPaymentProvider(),
+  });
+  app.use('/docs/vendor/*', serveStatic({ root: PUBLIC_DIR }));
+  const listener = getRequestListener(async (request, bindings) => {
+    const { incoming, outgoing } = bindings as HttpBindings;
+    const withBody = request.method === 'GET' && declaresBody(incoming);
+    const response = await app.fetch(withBody ? await withGetBody(request, incoming) : request, bindings);
+    // A body the app did not read to its end (refused before it was read, or a 413 part-way
+    // through) still sits on the connection: close the connection after this answer, so the
+    // client's next request does not wait behind it or meet a reset.
+    if (declaresBody(incoming) && !incoming.readableEnded) outgoing.setHeader('Connection', 'close');
+    return response;
+  });
+  const server = createServer((incoming, outgoing) => {
+    if (declaresNoBody(incoming)) {
+      // The adapter builds the request's headers from rawHeaders.
+      incoming.headers['content-length'] = '0';
+      incoming.rawHeaders.push('Content-Length', '0');
+    }
+    void listener(incoming, outgoing);
+  });
+  // Longer than a client's idle keep-alive (Node's default is 5 s), so a reused connection is not
+  // closed under a request in flight (ECONNRESET); workerd keeps idle connections open as long.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.hostname, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${options.hostname}:${port}`,
+    applied: sqlite.applied,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => {
+          sqlite.close();
+          if (error) reject(error);
+          else resolve();
+        });
+        // Keep-alive connections would hold the close open until their clients hang up.
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/**
+ * An HTTP/1.1 request with neither Content-Length nor Transfer-Encoding has no body (RFC 9112 §6.3).
+ * workerd hands the app such a POST with a null body; Node's adapter would give it an empty stream,
+ * which the JSON body check takes for a body without a content type. Saying `Content-Length: 0`
+ * makes both runtimes answer the same.
+ */
+function declaresNoBody(incoming: IncomingMessage): boolean {
+  return (
+    incoming.headers['content-length'] === undefined && incoming.headers['transfer-encoding'] === undefined
+  );
+}
+
+function declaresBody(incoming: IncomingMessage): boolean {
+  const length = incoming.headers['content-length'];
+  return (length !== undefined && length !== '0') || incoming.headers['transfer-encoding'] !== undefined;
+}
+
+/**
+ * The legacy routes read a JSON body on GET (DOMAIN §9), which workerd passes on but the fetch
+ * Request constructor refuses: the body goes into a POST request that reports itself as a GET,
+ * as the Node adapter itself does for TRACE.
+ */
+async function withGetBody(request: Request, incoming: IncomingMessage): Promise<Request> {
+  const withBody = new Request(request.url, {
+    method: 'POST',
+    headers: request.headers,
+    body: await buffer(incoming),
+    signal: request.signal,
+  });
+  Object.defineProperty(withBody, 'method', { value: 'GET' });
+  return withBody;
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+/**
+ * Named fault scenarios: what the real edge cannot be asked to do on demand. Each applies to one
+ * operation or to all, for one session or for everyone, as often as `times` says (forever when
+ * absent), and is applied by the same wrapper that runs every handler.
+ *
+ * - `latency`: answers normally after `delayMs` (default 1000).
+ * - `server-error`: 500 `/problems/internal-error`, as the edge's last-resort answer.
+ * - `unavailable`: 503 `/problems/unavailable` with `Retry-After`.
+ * - `rate-limited`: 429 `/problems/rate-limited` with `Retry-After` and the RateLimit headers.
+ * - `timeout`: never answers: the client's own timeout is what ends the request.
+ * - `malformed-body`: the real status and content type with a body cut off mid-JSON.
+ * - `empty-list`: the real answer with its `items` emptied and no next page.
+ */
+export const SCENARIO_NAMES = [
+  'latency',
+  'server-error',
+  'unavailable',
+  'rate-limited',
+  'timeout',
+  'malformed-body',
+  'empty-list',
+] as const;
+
+export type ScenarioName = (typeof SCENARIO_NAMES)[number];
+
+export const ScenarioRequest = z.strictObject({
+  name: z.enum(SCENARIO_NAMES),
+  operationId: z.string().min(1).max(100).optional(),
+  times: z.number().int().min(1).max(1_000_000).optional(),
+  delayMs: z.number().int().min(0).max(600_000).optional(),
+  retryAfterSeconds: z.number().int().min(0).max(86_400).optional(),
+});
+
+export type ScenarioRequest = z.infer<typeof ScenarioRequest>;
+
+interface ActiveScenario extends ScenarioRequest {
+  /** The session it applies to (an `X-Mock-Session` value or an API key); null: every request. */
+  scope: string | null;
+  remaining: number;
+}
+
+export class ScenarioBook {
+  private active: ActiveScenario[] = [];
+
+  add(scenario: ScenarioRequest, scope: string | null = null): void {
+    this.active.push({ ...scenario, scope, remaining: scenario.times ?? Number.POSITIVE_INFINITY });
+  }
+
+  /** Takes the newest scenario that applies to the operation for a request of these scopes. */
+  take(operationId: string, scopes: readonly string[]): ScenarioRequest | null {
+    for (let index = this.active.length - 1; index >= 0; index -= 1) {
+      const scenario = this.active[index] as ActiveScenario;
+      const forOperation = scenario.operationId === undefined || scenario.operationId === operationId;
+      const forScope = scenario.scope === null || scopes.includes(scenario.scope);
+      if (!forOperation || !forScope) continue;
+      scenario.remaining -= 1;
+      if (scenario.remaining <= 0) this.active.splice(index, 1);
+      const { scope: _scope, remaining: _remaining, ...request } = scenario;
+      return request;
+    }
+    return null;
+  }
+
+  /** Drops the scenarios of one scope, or all of them. */
+  clear(scope?: string): void {
+    this.active = scope === undefined ? [] : this.active.filter((scenario) => scenario.scope !== scope);
+  }
+
+  list(): readonly (ScenarioRequest & { scope: string | null })[] {
+    return this.active.map(({ remaining: _remaining, ...scenario }) => scenario);
+  }
+}

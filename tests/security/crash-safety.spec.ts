@@ -1,0 +1,234 @@
+import { ADMIN_API_KEY } from '../support/edge-server';
+import { expect, test } from '../support/test';
+import { mapConcurrently, RawHttp } from './support/http';
+import {
+  creditInvariantViolations,
+  type Reader,
+  readAll,
+  readCreditFacts,
+  statementsOfMonth,
+} from './support/ledger';
+
+/**
+ * The edge dies (SIGKILL to workerd, then to wrangler) in the middle of a month-end batch over 200
+ * billing groups and comes back on the same local D1: one more POST resumes the job, and every
+ * group ends with its month closed exactly once, its credit consumed exactly once and its usage
+ * intact. Each test runs an edge of its own, so the run's shared edge is never touched.
+ */
+
+const GROUPS = 200;
+const MONTH = '2026-03';
+const EVENTS_PER_GROUP = 2;
+/** The killed job's lease runs out after this long without progress (default 30 s). */
+const LEASE_SECONDS = '1';
+
+interface Tenant {
+  http: RawHttp;
+  key: string;
+  read: Reader;
+}
+
+async function createTenant(http: RawHttp, name: string): Promise<Tenant> {
+  const created = await http.json('POST', '/v1/tenants', ADMIN_API_KEY, {
+    name,
+    apiKey: { name, rateLimitPerMinute: 100_000 },
+  });
+  expect(created.status, created.text).toBe(201);
+  const key = (created.json as { apiKey: { key: string } }).apiKey.key;
+  return { http, key, read: readerOf(http, key) };
+}
+
+function readerOf(http: RawHttp, key: string): Reader {
+  return async <T>(path: string) => {
+    const response = await http.json('GET', path, key);
+    if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}: ${response.text}`);
+    return response.json as T;
+  };
+}
+
+async function post(
+  tenant: Tenant,
+  path: string,
+  body: unknown,
+  expected: number[],
+): Promise<Record<string, unknown>> {
+  const response = await tenant.http.json('POST', path, tenant.key, body);
+  if (!expected.includes(response.status)) {
+    throw new Error(`POST ${path} answered ${response.status}: ${response.text.slice(0, 300)}`);
+  }
+  return response.json as Record<string, unknown>;
+}
+
+/** A group with a credit and two usage events in MONTH: 100 hours of compute, 39700 before credits. */
+async function createBusyGroup(tenant: Tenant, index: number): Promise<string> {
+  const group = await post(tenant, '/v1/billing-groups', { name: `crash-${index}` }, [201]);
+  const groupPath = `/v1/billing-groups/${group.id}`;
+  await post(
+    tenant,
+    `${groupPath}/credits`,
+    { type: 'PROMOTIONAL', amount: '5000', grantedAt: '2026-01-01T00:00:00Z' },
+    [201],
+  );
+  await post(
+    tenant,
+    `${groupPath}/usage-events`,
+    {
+      events: Array.from({ length: EVENTS_PER_GROUP }, (_, event) => ({
+        eventId: `crash-${index}-${event}`,
+        projectId: 'p-crash',
+        counterName: 'compute.c2.c8m8',
+        counterType: 'DELTA',
+        unit: 'HOURS',
+        volume: '50',
+        timestamp: `${MONTH}-1${event}T00:00:00Z`,
+      })),
+    },
+    [200],
+  );
+  return group.id as string;
+}
+
+interface JobBody {
+  id: string;
+  status: string;
+  total: number;
+  done: number;
+  failed: number;
+  errors: unknown[];
+}
+
+test.describe('crash safety', () => {
+  test('a month-end job killed mid-batch resumes after a restart: every group closed once, credits consumed once, nothing lost', async ({
+    privateEdges,
+    securitySummary,
+  }) => {
+    test.setTimeout(240_000);
+    let edge = await test.step('start an edge of its own', () =>
+      privateEdges.start({ env: { JOB_LEASE_SECONDS: LEASE_SECONDS } }));
+    let tenant = await createTenant(new RawHttp(edge.url), 'crash tenant');
+
+    const groupIds =
+      await test.step(`create ${GROUPS} billing groups with a credit and usage in ${MONTH}`, () =>
+        mapConcurrently(
+          Array.from({ length: GROUPS }, (_, index) => index),
+          8,
+          (index) => createBusyGroup(tenant, index),
+        ));
+
+    const { job, doneAtCrash, killed } =
+      await test.step('start close-month and kill workerd while it runs', async () => {
+        const started = (await post(
+          tenant,
+          '/v1/jobs/close-month',
+          { month: MONTH },
+          [202],
+        )) as unknown as JobBody;
+        let seen = started;
+        while (seen.status === 'RUNNING' && seen.done < GROUPS / 10) {
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          seen = await tenant.read<JobBody>(`/v1/jobs/${started.id}`);
+        }
+        expect(seen.status, 'the job must still be running when the edge is killed').toBe('RUNNING');
+        const killedPids = await edge.crash();
+        return { job: started, doneAtCrash: seen.done, killed: killedPids };
+      });
+    expect(killed.length).toBeGreaterThan(0);
+
+    const resumed = await test.step('restart on the same local D1 and POST close-month again', async () => {
+      edge = await privateEdges.restart(edge);
+      tenant = { ...tenant, http: new RawHttp(edge.url), read: readerOf(new RawHttp(edge.url), tenant.key) };
+      const stalled = await tenant.read<JobBody>(`/v1/jobs/${job.id}`);
+      expect(stalled.status).toBe('RUNNING');
+      expect(stalled.done).toBeLessThan(GROUPS);
+      await new Promise((resolve) => setTimeout(resolve, Number(LEASE_SECONDS) * 1000 + 200));
+      const again = (await post(
+        tenant,
+        '/v1/jobs/close-month',
+        { month: MONTH },
+        [200, 202],
+      )) as unknown as JobBody;
+      expect(again.id).toBe(job.id);
+      let seen = again;
+      for (let attempt = 0; seen.status === 'RUNNING' && attempt < 1200; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        seen = await tenant.read<JobBody>(`/v1/jobs/${job.id}`);
+      }
+      return seen;
+    });
+    expect(resumed).toMatchObject({
+      status: 'SUCCEEDED',
+      total: GROUPS,
+      done: GROUPS,
+      failed: 0,
+      errors: [],
+    });
+
+    const problems =
+      await test.step('every group: one statement, one credit consumption, all its usage', async () => {
+        const perGroup = await mapConcurrently(groupIds, 8, async (groupId) => {
+          const found: string[] = [];
+          const statements = await statementsOfMonth(tenant.read, groupId, MONTH);
+          if (statements.length !== 1 || statements[0]?.voidedAt !== null) {
+            found.push(`${groupId}: ${statements.length} statements of ${MONTH}`);
+          }
+          const facts = await readCreditFacts(tenant.read, groupId);
+          found.push(...creditInvariantViolations(facts).map((violation) => `${groupId}: ${violation}`));
+          const consumed = facts.ledger.filter((entry) => entry.kind === 'CONSUME');
+          if (consumed.length !== 1 || consumed[0]?.statementId !== statements[0]?.statementId) {
+            found.push(`${groupId}: ${consumed.length} consumptions`);
+          }
+          const events = await readAll(
+            tenant.read,
+            `/v1/billing-groups/${groupId}/usage-events?month=${MONTH}`,
+          );
+          if (events.length !== EVENTS_PER_GROUP) found.push(`${groupId}: ${events.length} usage events`);
+          return found;
+        });
+        return perGroup.flat();
+      });
+    expect(problems).toEqual([]);
+
+    const groups = await readAll(tenant.read, '/v1/billing-groups');
+    expect(groups).toHaveLength(GROUPS);
+    securitySummary.note('crash', 'groups', GROUPS);
+    securitySummary.note('crash', 'closedBeforeKill', doneAtCrash);
+    securitySummary.note('crash', 'workerdKilled', killed.length);
+    securitySummary.note(
+      'crash',
+      'result',
+      `killed at ${doneAtCrash}/${GROUPS}; resumed: ${resumed.done}/${GROUPS} closed once, 1 CONSUME per group, 0 lost events`,
+    );
+  });
+
+  test('data survives a restart: what was written before reads back the same after', async ({
+    privateEdges,
+  }) => {
+    test.setTimeout(120_000);
+    let edge = await privateEdges.start();
+    const tenant = await createTenant(new RawHttp(edge.url), 'restart tenant');
+    const groupId = await createBusyGroup(tenant, 0);
+    const closed = await post(tenant, `/v1/billing-groups/${groupId}/statements/${MONTH}/close`, {}, [201]);
+    const before = {
+      group: await tenant.read(`/v1/billing-groups/${groupId}`),
+      statement: await tenant.read(`/v1/statements/${closed.statementId}`),
+      ledger: await readAll(tenant.read, `/v1/billing-groups/${groupId}/credit-ledger`),
+      events: await readAll(tenant.read, `/v1/billing-groups/${groupId}/usage-events`),
+    };
+
+    await test.step('stop the edge gracefully, then kill a second one outright', async () => {
+      await edge.stop();
+      edge = await privateEdges.restart(edge);
+      await edge.crash();
+      edge = await privateEdges.restart(edge);
+    });
+
+    const read = readerOf(new RawHttp(edge.url), tenant.key);
+    expect(await read(`/v1/billing-groups/${groupId}`)).toEqual(before.group);
+    expect(await read(`/v1/statements/${closed.statementId}`)).toMatchObject({
+      ...(before.statement as object),
+      state: expect.any(String),
+    });
+    expect(await readAll(read, `/v1/billing-groups/${groupId}/credit-ledger`)).toEqual(before.ledger);
+    expect(await readAll(read, `/v1/billing-groups/${groupId}/usage-events`)).toEqual(before.events);
+  });
+});

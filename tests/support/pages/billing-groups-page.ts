@@ -1,0 +1,26 @@
+import type { Locator, Page } from '@playwright/test';
+import { AppShell } from './app-shell';
+
+/** The billing groups list (`/billing-groups`) and its create form. */
+export class BillingGroupsPage extends AppShell {
+  readonly list: Locator;
+  readonly emptyState: Locator;
+  readonly createForm: Locator;
+
+  constructor(page: Page) {
+    super(page);
+    this.list = this.main.getByRole('table');
+    this.emptyState = this.main.getByText(/^(No billing groups yet|아직 빌링 그룹이 없습니다)/);
+    this.createForm = page.getByRole('region', { name: /^(New billing group|새 빌링 그룹)$/ });
+  }
+
+  groupLink(name: string): Locator {
+    return this.list.getByRole('link', { name, exact: true });
+  }
+
+  async create(name: string, currency = 'KRW') {
+    await this.createForm.getByLabel('Name').fill(name);
+    await this.createForm.getByLabel('Currency').selectOption(currency);
+    await this.createForm.getByRole('button', { name: 'Create billing group' }).click();
+  }
+}
