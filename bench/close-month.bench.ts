@@ -23,7 +23,7 @@ const PORTS: Record<Runtime, number> = { workerd: 8821, node: 8831 };
 const runtimes = (args.runtime ?? ['workerd', 'node']) as Runtime[];
 const GROUPS = Number(args.groups);
 const MONTH = '2026-10';
-const SETUP_CONCURRENCY = 8;
+const SETUP_CONCURRENCY = 16;
 /** The acceptance line: the 1000-group close on workerd within a minute. */
 const LIMIT_SECONDS = 60;
 const GIVE_UP_SECONDS = 300;

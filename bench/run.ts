@@ -5,9 +5,9 @@
  * Performance section (bench/README-section.md).
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { formatFixed, machine, RESULTS_DIR, writeResults } from './lib/report';
+import { formatFixed, machine, RESULTS_DIR, writeMarkdown, writeResults } from './lib/report';
 
 const PARTS = [
   { name: 'engine', script: 'bench/engine.bench.ts' },
@@ -54,7 +54,7 @@ const summary = [
 
 console.log(`\n${summary}`);
 writeResults('summary', { machine: machine(), totalSeconds, timings, acceptance }, summary);
-writeFileSync('bench/README-section.md', readmeSection(summary));
+writeMarkdown('bench/README-section.md', readmeSection(summary).trimEnd());
 if (acceptance.some((line) => line.startsWith('- FAIL'))) process.exitCode = 1;
 
 function withoutAcceptance(text: string): string {
@@ -74,7 +74,18 @@ function readmeSection(body: string): string {
     'the HTTP API under autocannon on workerd and on Node (`npm run start:node`, SQLite) next to a',
     'trivial route, the month-end close of 1000 billing groups, and the wall time of each test project.',
     'Parts run alone with `npm run bench:engine`, `bench:edge`, `bench:close-month` and `bench:suite`;',
-    'results land in `bench/results/` as JSON and markdown. Latest run:',
+    'results land in `bench/results/` as JSON and markdown.',
+    '',
+    '`npm run start:node` serves the same app from Node 24 with its built-in SQLite behind the D1 adapters',
+    '(`PORT`, `DATABASE_PATH`, `ADMIN_API_KEY`; migrations applied at start). The HTTP suites run against it',
+    'as against workerd (a local run uses the server already listening on `EDGE_PORT`):',
+    '',
+    '```bash',
+    'PORT=8789 DATABASE_PATH=:memory: npm run start:node &',
+    'EDGE_PORT=8789 npx playwright test --project=integration --project=contract',
+    '```',
+    '',
+    'Latest run:',
     '',
     body.replace(/^### /gm, '#### '),
     '',

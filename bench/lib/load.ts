@@ -12,8 +12,6 @@ export interface LoadScenario {
   headers?: Record<string, string>;
   /** A fixed body, or a new one for every request (e.g. new event ids, so ingestion is real). */
   body?: string | (() => string);
-  /** Items each successful request carries (events in a batch): reported as items per second. */
-  itemsPerRequest?: number;
   /** Checks each 2xx answer's body and returns the items it accepted (e.g. counts.accepted). */
   acceptedItems?: (body: string) => number;
 }

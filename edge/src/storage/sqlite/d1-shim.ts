@@ -2,6 +2,8 @@ import type { DatabaseSync, SQLInputValue, SQLOutputValue, StatementSync } from 
 
 type Row = Record<string, SQLOutputValue>;
 
+const MAX_COMPILED = 1000;
+
 /** A compiled statement and what its SQL text says about it, worked out once. */
 interface Compiled {
   statement: StatementSync;
@@ -75,6 +77,8 @@ export class SqliteD1Database implements D1Database {
       if (asArrays) statement.setReturnArrays(true);
       const returnsRows = statement.columns().length > 0;
       compiled = { statement, returnsRows, writesRows: returnsRows && /\bRETURNING\b/i.test(query) };
+      // A few texts vary with their input (`IN (?, ?, …)` lists, the fields of an update): bound the cache.
+      if (cache.size >= MAX_COMPILED) cache.delete(cache.keys().next().value as string);
       cache.set(query, compiled);
     }
     return compiled;
