@@ -9,7 +9,7 @@
  * median over the rounds, and a ratio the median of the rounds' ratios. Writes
  * bench/results/edge.{json,md}.
  *
- *   npx tsx bench/edge.bench.ts [--runtime workerd|node] [--rounds 3] [--duration 3] [--connections 10]
+ *   npx tsx bench/edge.bench.ts [--runtime workerd|node] [--rounds 3] [--duration 2] [--connections 10]
  */
 import { parseArgs } from 'node:util';
 import { type BenchApi, createBenchTenant, inParallel } from './lib/api';
@@ -29,7 +29,7 @@ const { values: args } = parseArgs({
   options: {
     runtime: { type: 'string', multiple: true },
     rounds: { type: 'string', default: '3' },
-    duration: { type: 'string', default: '3' },
+    duration: { type: 'string', default: '2' },
     connections: { type: 'string', default: String(DEFAULT_LOAD.connections) },
   },
 });

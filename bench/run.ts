@@ -2,7 +2,7 @@
  * `npm run bench`: every benchmark, one after another, each in a process of its own (engine, edge on
  * workerd and Node, month-end close, test suite), then one summary: the ratios against the baselines
  * measured in the same run, the acceptance lines, bench/results/summary.{json,md}, and the README's
- * Performance section (bench/README-section.md).
+ * Performance section, rewritten in place so the figures it quotes are always the latest run's.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -54,7 +54,7 @@ const summary = [
 
 console.log(`\n${summary}`);
 writeResults('summary', { machine: machine(), totalSeconds, timings, acceptance }, summary);
-writeMarkdown('bench/README-section.md', readmeSection(summary).trimEnd());
+writeMarkdown('README.md', withPerformanceSection(readFileSync('README.md', 'utf8'), readmeSection(summary)));
 if (acceptance.some((line) => line.startsWith('- FAIL'))) process.exitCode = 1;
 
 function withoutAcceptance(text: string): string {
@@ -63,6 +63,15 @@ function withoutAcceptance(text: string): string {
     .filter((line) => !/^- (PASS|FAIL):/.test(line))
     .join('\n')
     .trim();
+}
+
+/** The README with its `## Performance` section (up to the next `## ` heading, or the end) replaced. */
+function withPerformanceSection(readme: string, section: string): string {
+  const start = readme.indexOf('\n## Performance\n');
+  if (start < 0) throw new Error('README.md has no "## Performance" section to rewrite');
+  const next = readme.indexOf('\n## ', start + 1);
+  const rest = next < 0 ? '' : `\n${readme.slice(next + 1)}`;
+  return `${readme.slice(0, start + 1)}${section.trimEnd()}\n${rest}`.trimEnd();
 }
 
 function readmeSection(body: string): string {

@@ -4,7 +4,6 @@ import {
   type Currency,
   conflicts,
   Decimal,
-  type LedgerEntry,
   type LedgerEntryKind,
   type MonthActivity,
   planConsumption,
