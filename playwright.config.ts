@@ -1,10 +1,21 @@
 import { existsSync } from 'node:fs';
 import { chromium, defineConfig } from '@playwright/test';
-import { APP_PORT, APP_URL } from './tests/support/app-server';
+import {
+  APP_MOCKED_EDGE_TIMEOUT_MS,
+  APP_MOCKED_PORT,
+  APP_MOCKED_URL,
+  APP_PORT,
+  APP_URL,
+} from './tests/support/app-server';
 import { ADMIN_API_KEY, EDGE_PORT, EDGE_URL } from './tests/support/edge-server';
 import { MOCK_PORT, MOCK_URL } from './tests/support/mock-server';
 
 const isCI = Boolean(process.env.CI);
+/**
+ * Servers someone else runs (docker-compose.yml), reached through EDGE_URL, MOCK_URL, APP_URL and
+ * APP_MOCKED_URL: Playwright starts none.
+ */
+const usesExternalServers = process.env.PW_EXTERNAL_SERVERS === '1';
 
 /**
  * One Chromium for every browser project: an explicit override, else Playwright's own download when
@@ -19,8 +30,8 @@ function resolveChromium(): string | undefined {
 
 export const chromiumExecutable = resolveChromium();
 
-/** Projects that run in process and need no server: a run of only these starts none. */
-const SERVERLESS_PROJECTS = new Set(['unit']);
+/** Projects that never call the real edge: a run of only these does not start it. */
+const EDGELESS_PROJECTS = new Set(['unit', 'e2e-mocked']);
 
 /** The projects named on the command line (`--project=a --project b`), or none for "all". */
 function requestedProjects(argv: readonly string[]): string[] {
@@ -43,13 +54,21 @@ const ALLURE_CATEGORIES = [
   { name: 'Product defects', matchedStatuses: ['failed'] },
   { name: 'Test defects', matchedStatuses: ['broken'] },
 ];
-const needsEdge = projectsAsked.length === 0 || projectsAsked.some((name) => !SERVERLESS_PROJECTS.has(name));
-/** Projects that drive the web app in a browser: only a run including one builds and starts it. */
-const APP_PROJECTS = new Set(['e2e']);
-const needsApp = projectsAsked.length === 0 || projectsAsked.some((name) => APP_PROJECTS.has(name));
-/** Projects that compare the edge with the standalone billing mock: only a run including one starts it. */
-const MOCK_PROJECTS = new Set(['contract']);
-const needsMock = projectsAsked.length === 0 || projectsAsked.some((name) => MOCK_PROJECTS.has(name));
+const runs = (projects: ReadonlySet<string>) =>
+  projectsAsked.length === 0 || projectsAsked.some((name) => projects.has(name));
+const needsEdge = projectsAsked.length === 0 || projectsAsked.some((name) => !EDGELESS_PROJECTS.has(name));
+/** The web app over the real edge: only a run including `e2e` builds and starts it. */
+const needsApp = runs(new Set(['e2e']));
+/** The web app over the standalone mock: only a run including `e2e-mocked` starts it. */
+const needsMockedApp = runs(new Set(['e2e-mocked']));
+/** The standalone billing mock: the parity suite compares the edge with it; the mocked app calls it. */
+const needsMock = runs(new Set(['contract', 'e2e-mocked']));
+/**
+ * `next build` writes app/.next, which both app servers serve. Web servers start one after another
+ * in this order, so when the real app's server builds, the mocked one only starts the same build.
+ */
+const buildApp = 'npx next build app';
+const startApp = (port: number) => `npx next start app --hostname 127.0.0.1 --port ${port}`;
 
 export default defineConfig({
   testDir: './tests',
@@ -89,51 +108,70 @@ export default defineConfig({
   },
   // The edge on workerd (`wrangler dev`) with a fresh local D1 for every run.
   // The web app: a production build (`next build`) served by `next start`, talking to that edge.
-  webServer: [
-    ...(needsEdge
-      ? [
-          {
-            command: `node edge/scripts/dev.mjs --fresh --port ${EDGE_PORT}`,
-            url: `${EDGE_URL}/health`,
-            reuseExistingServer: !isCI,
-            timeout: 120_000,
-            env: { ADMIN_API_KEY, EDGE_LOG_LEVEL: 'error' },
-            gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },
-          },
-        ]
-      : []),
-    // The standalone billing mock (mock/src/server.ts) on the same handlers the browser and Node use.
-    ...(needsMock
-      ? [
-          {
-            command: `npx tsx mock/src/server.ts --port ${MOCK_PORT}`,
-            url: `${MOCK_URL}/health`,
-            reuseExistingServer: !isCI,
-            timeout: 60_000,
-            env: { ADMIN_API_KEY },
-            gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },
-          },
-        ]
-      : []),
-    ...(needsApp
-      ? [
-          {
-            command: `npx next build app && npx next start app --hostname 127.0.0.1 --port ${APP_PORT}`,
-            url: `${APP_URL}/sign-in`,
-            reuseExistingServer: !isCI,
-            timeout: 240_000,
-            env: { EDGE_URL, NEXT_TELEMETRY_DISABLED: '1' },
-            gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },
-          },
-        ]
-      : []),
-  ],
+  webServer: usesExternalServers
+    ? []
+    : [
+        ...(needsEdge
+          ? [
+              {
+                command: `node edge/scripts/dev.mjs --fresh --port ${EDGE_PORT}`,
+                url: `${EDGE_URL}/health`,
+                reuseExistingServer: !isCI,
+                timeout: 120_000,
+                env: { ADMIN_API_KEY, EDGE_LOG_LEVEL: 'error' },
+                gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },
+              },
+            ]
+          : []),
+        // The standalone billing mock (mock/src/server.ts) on the same handlers the browser and Node use.
+        ...(needsMock
+          ? [
+              {
+                command: `npx tsx mock/src/server.ts --port ${MOCK_PORT}`,
+                url: `${MOCK_URL}/health`,
+                reuseExistingServer: !isCI,
+                timeout: 60_000,
+                env: { ADMIN_API_KEY },
+                gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },
+              },
+            ]
+          : []),
+        ...(needsApp
+          ? [
+              {
+                command: `${buildApp} && ${startApp(APP_PORT)}`,
+                url: `${APP_URL}/sign-in`,
+                reuseExistingServer: !isCI,
+                timeout: 240_000,
+                env: { EDGE_URL, NEXT_TELEMETRY_DISABLED: '1' },
+                gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },
+              },
+            ]
+          : []),
+        ...(needsMockedApp
+          ? [
+              {
+                command: needsApp ? startApp(APP_MOCKED_PORT) : `${buildApp} && ${startApp(APP_MOCKED_PORT)}`,
+                url: `${APP_MOCKED_URL}/sign-in`,
+                reuseExistingServer: !isCI,
+                timeout: 240_000,
+                env: {
+                  EDGE_URL: MOCK_URL,
+                  EDGE_TIMEOUT_MS: String(APP_MOCKED_EDGE_TIMEOUT_MS),
+                  NEXT_TELEMETRY_DISABLED: '1',
+                },
+                gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },
+              },
+            ]
+          : []),
+      ],
   projects: [
     { name: 'unit', testDir: './tests/unit' },
     { name: 'integration', testDir: './tests/integration' },
     { name: 'contract', testDir: './tests/contract' },
     { name: 'regression', testDir: './tests/regression' },
     { name: 'e2e', testDir: './tests/e2e', use: { baseURL: APP_URL } },
+    { name: 'e2e-mocked', testDir: './tests/e2e-mocked', use: { baseURL: APP_MOCKED_URL } },
     { name: 'security', testDir: './tests/security' },
   ],
 });

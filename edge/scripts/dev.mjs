@@ -1,7 +1,8 @@
 // Starts the billing edge locally on workerd (`wrangler dev`) with a local D1:
-//   node edge/scripts/dev.mjs [--port 8787] [--fresh | --persist-to DIR] [--seed]
+//   node edge/scripts/dev.mjs [--port 8787] [--ip 127.0.0.1] [--fresh | --persist-to DIR] [--seed]
 // --fresh uses a new empty database (tests do this on every run); otherwise the database persists
-// in edge/.wrangler/state. --seed creates a development tenant and prints its API key.
+// in edge/.wrangler/state. --seed creates a development tenant and prints its API key. --ip 0.0.0.0
+// lets other hosts in (a container's port, docker-compose.yml); the default keeps it on loopback.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -17,6 +18,7 @@ const wrangler = join(dirname(require.resolve('wrangler/package.json')), 'bin', 
 const { values: options } = parseArgs({
   options: {
     port: { type: 'string', default: process.env.EDGE_PORT ?? '8787' },
+    ip: { type: 'string', default: '127.0.0.1' },
     fresh: { type: 'boolean', default: false },
     'persist-to': { type: 'string' },
     seed: { type: 'boolean', default: false },
@@ -26,7 +28,10 @@ const persistTo = options.fresh
   ? mkdtempSync(join(tmpdir(), 'billing-d1-'))
   : (options['persist-to'] ?? join(edgeDir, '.wrangler', 'state'));
 const adminKey = process.env.ADMIN_API_KEY ?? 'dev-admin-key';
-const baseUrl = `http://127.0.0.1:${options.port}`;
+// A wildcard address listens on loopback too, and only loopback is sure to be reachable from here.
+const WILDCARD_ADDRESSES = new Set(['0.0.0.0', '::']);
+const host = WILDCARD_ADDRESSES.has(options.ip) ? '127.0.0.1' : options.ip;
+const baseUrl = `http://${host}:${options.port}`;
 const env = {
   ...process.env,
   WRANGLER_SEND_METRICS: 'false',
@@ -50,7 +55,7 @@ const server = spawn(
     wrangler,
     'dev',
     '--ip',
-    '127.0.0.1',
+    options.ip,
     '--port',
     options.port,
     '--persist-to',

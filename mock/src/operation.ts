@@ -210,9 +210,13 @@ async function applyFault(scenario: ScenarioRequest, request: Request, requestId
 async function shapeResponse(scenario: ScenarioRequest | null, response: Response): Promise<Response> {
   if (scenario?.name === 'malformed-body') {
     const text = await response.text();
+    // The length must describe the cut body: a stale Content-Length would leave the client waiting
+    // for bytes that never come, a timeout rather than the malformed body this scenario promises.
+    const headers = new Headers(response.headers);
+    headers.delete('Content-Length');
     return new Response(text.slice(0, Math.max(1, Math.floor(text.length / 2))), {
       status: response.status,
-      headers: response.headers,
+      headers,
     });
   }
   if (scenario?.name === 'empty-list') {

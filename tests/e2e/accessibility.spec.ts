@@ -8,7 +8,7 @@ test.describe('accessibility: no serious or critical axe violation on any page',
     await checkAccessibility();
   });
 
-  test('calculator, with every kind of input and the explanation open', async ({
+  test('calculator, with every kind of input and the explanation open', { tag: ['@slow'] }, async ({
     gotoCalculator,
     checkAccessibility,
   }) => {
@@ -34,7 +34,11 @@ test.describe('accessibility: no serious or critical axe violation on any page',
     await checkAccessibility();
   });
 
-  test('history with a comparison', async ({ gotoCalculator, gotoHistory, checkAccessibility }) => {
+  test('history with a comparison', { tag: ['@slow'] }, async ({
+    gotoCalculator,
+    gotoHistory,
+    checkAccessibility,
+  }) => {
     const calculator = await gotoCalculator();
     await calculator.saveToHistory('One');
     await calculator.fillUsageRow(1, { quantity: '7' });
@@ -52,7 +56,7 @@ test.describe('accessibility: no serious or critical axe violation on any page',
     await checkAccessibility();
   });
 
-  test('billing group dashboard, with the close-month dialog open', async ({
+  test('billing group dashboard, with the close-month dialog open', { tag: ['@slow'] }, async ({
     billingGroups,
     monthActivity,
     thisMonth,

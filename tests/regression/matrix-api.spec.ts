@@ -37,7 +37,7 @@ test.describe('regression matrix: POST /v1/calculate prices a sample of combinat
   chunks(API_SAMPLE, MONTHS_PER_TEST).forEach((sample, chunkIndex) => {
     const first = chunkIndex * MONTHS_PER_TEST + 1;
     const title = `API sample ${first}–${first + sample.length - 1} of ${API_SAMPLE.length}: combinations #${sample[0]?.index}–#${sample.at(-1)?.index}`;
-    test(title, { tag: ['@regression'] }, async ({ api }, testInfo) => {
+    test(title, { tag: ['@regression', '@slow'] }, async ({ api }, testInfo) => {
       const disagreements: Disagreement[] = [];
       for (const batch of chunks(sample, REQUESTS_AT_ONCE)) {
         const answers = await Promise.all(

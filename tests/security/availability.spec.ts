@@ -10,7 +10,7 @@ const GROUPS = 150;
 const MONTH = '2026-03';
 
 test.describe('availability', () => {
-  test('the edge keeps answering other requests while a month-end batch runs', async ({
+  test('the edge keeps answering other requests while a month-end batch runs', { tag: ['@slow'] }, async ({
     createTenant,
     rawHttp,
     securitySummary,

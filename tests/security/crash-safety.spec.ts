@@ -97,7 +97,7 @@ interface JobBody {
   errors: unknown[];
 }
 
-test.describe('crash safety', () => {
+test.describe('crash safety', { tag: ['@slow'] }, () => {
   test('a month-end job killed mid-batch resumes after a restart: every group closed once, credits consumed once, nothing lost', async ({
     privateEdges,
     securitySummary,

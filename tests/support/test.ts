@@ -4,6 +4,7 @@ import { test as creditsTest } from './fixtures/credits';
 import { test as edgeTest } from './fixtures/edge';
 import { test as meteringTest } from './fixtures/metering';
 import { test as mockTest } from './fixtures/mock';
+import { test as mockedAppTest } from './fixtures/mocked-app';
 import { test as paymentsTest } from './fixtures/payments';
 import { test as randomTest } from './fixtures/random';
 import { test as securityTest } from './fixtures/security';
@@ -22,5 +23,6 @@ export const test = mergeTests(
   securityTest,
   uiTest,
   mockTest,
+  mockedAppTest,
 );
 export { expect } from './matchers';

@@ -7,7 +7,7 @@ import { isLocale, LOCALE_COOKIE } from '@/i18n/locales';
 import { SESSION_COOKIE } from '@/lib/session-cookie';
 
 export interface SignInState {
-  error: 'missing' | 'rejected' | 'unavailable' | null;
+  error: 'missing' | 'rejected' | 'throttled' | 'unavailable' | null;
 }
 
 const YEAR_IN_SECONDS = 60 * 60 * 24 * 365;
@@ -27,6 +27,7 @@ export async function signIn(_previous: SignInState, form: FormData): Promise<Si
     return { error: 'unavailable' };
   }
   if (status === 401 || status === 403) return { error: 'rejected' };
+  if (status === 429) return { error: 'throttled' };
   if (status !== 200) return { error: 'unavailable' };
   (await cookies()).set(SESSION_COOKIE, apiKey, {
     httpOnly: true,

@@ -3,11 +3,20 @@ import { redirect } from 'next/navigation';
 import createClient from 'openapi-fetch';
 import { readApiKey } from '@/lib/session';
 import type { paths } from './schema';
-import type { Problem } from './types';
+import { EDGE_PROBLEMS, type Problem } from './types';
 
 /** Where the edge listens; read at run time so one build serves any environment. */
 export function edgeUrl(): string {
   return process.env.EDGE_URL ?? 'http://127.0.0.1:8787';
+}
+
+/**
+ * How long a page waits for the edge before saying it did not answer (`EDGE_TIMEOUT_MS`, default
+ * 10 s): a hung edge must end in an error the user can read, never in a page that spins forever.
+ */
+function edgeTimeoutMs(): number {
+  const configured = Number(process.env.EDGE_TIMEOUT_MS);
+  return Number.isFinite(configured) && configured > 0 ? configured : 10_000;
 }
 
 export type EdgeClient = ReturnType<typeof createClient<paths>>;
@@ -18,6 +27,7 @@ export function edgeClientFor(apiKey: string): EdgeClient {
     baseUrl: edgeUrl(),
     headers: { Authorization: `Bearer ${apiKey}` },
     cache: 'no-store',
+    fetch: (request) => fetch(request, { signal: AbortSignal.timeout(edgeTimeoutMs()) }),
   });
 }
 
@@ -58,19 +68,34 @@ function asProblem(body: unknown, response: Response): Problem {
   };
 }
 
-/** Runs an edge call, turning "the edge is down" into a 503 problem rather than a crashed page. */
+/**
+ * Runs an edge call, turning a failure to get an answer into a problem rather than a crashed page:
+ * no answer in time (504), an answer that is not the JSON it claims to be (502), no edge (503).
+ */
 export async function call<T>(run: () => Promise<FetchOutcome<T>>): Promise<EdgeResult<T>> {
   let outcome: FetchOutcome<T>;
   try {
     outcome = await run();
-  } catch {
-    return {
-      ok: false,
-      status: 503,
-      problem: { type: '/problems/edge-unavailable', title: 'Edge unavailable', status: 503, detail: '' },
-    };
+  } catch (error) {
+    const problem = unansweredProblem(error);
+    return { ok: false, status: problem.status, problem };
   }
   return settle(outcome);
+}
+
+function unansweredProblem(error: unknown): Problem & { status: number } {
+  if (error instanceof DOMException && error.name === 'TimeoutError') {
+    return { type: EDGE_PROBLEMS.timeout, title: 'Edge timed out', status: 504, detail: '' };
+  }
+  if (error instanceof SyntaxError) {
+    return {
+      type: EDGE_PROBLEMS.badResponse,
+      title: 'Edge answered malformed JSON',
+      status: 502,
+      detail: '',
+    };
+  }
+  return { type: EDGE_PROBLEMS.unavailable, title: 'Edge unavailable', status: 503, detail: '' };
 }
 
 /** The first problem among results of which at least one failed. */

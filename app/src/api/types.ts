@@ -19,3 +19,10 @@ export type CreditLedgerEntry = Schemas['CreditLedgerEntry'];
 export type Payment = Schemas['Payment'];
 export type Problem = Schemas['Problem'];
 export type Currency = BillingGroup['currency'];
+
+/** Problems the app itself reports when the edge gave no usable answer (see `call` in client.ts). */
+export const EDGE_PROBLEMS = {
+  unavailable: '/problems/edge-unavailable',
+  timeout: '/problems/edge-timeout',
+  badResponse: '/problems/edge-bad-response',
+} as const;

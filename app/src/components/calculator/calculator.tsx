@@ -86,7 +86,10 @@ export function Calculator({ month, counters }: CalculatorProps) {
         </div>
         {live.status === 'empty' ? <EmptyState>{t.calculator.empty}</EmptyState> : null}
         {live.status === 'invalid' ? (
-          <ErrorState problem={live.problem} title={t.calculator.invalid} />
+          <ErrorState
+            problem={live.problem}
+            title={(live.problem.status ?? 0) >= 500 ? t.calculator.failed : t.calculator.invalid}
+          />
         ) : null}
         {view && live.status !== 'empty' && live.status !== 'invalid' ? (
           <>

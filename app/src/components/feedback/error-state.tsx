@@ -1,16 +1,32 @@
 'use client';
 
-import type { Problem } from '@/api/types';
+import { EDGE_PROBLEMS, type Problem } from '@/api/types';
+import type { Messages } from '@/i18n/messages';
 import { useI18n } from '@/i18n/provider';
+
+/** What to say when the edge gave no usable answer: the app's own words, not a problem title. */
+function unansweredMessage(problem: Problem, t: Messages): string | null {
+  switch (problem.type) {
+    case EDGE_PROBLEMS.unavailable:
+      return t.common.edgeUnavailable;
+    case EDGE_PROBLEMS.timeout:
+      return t.common.edgeTimeout;
+    case EDGE_PROBLEMS.badResponse:
+      return t.common.edgeBadResponse;
+    default:
+      return null;
+  }
+}
 
 /** An edge problem, said plainly: its title and detail, and each field the edge named. */
 export function ErrorState({ problem, title }: { problem: Problem; title?: string }) {
   const { t } = useI18n();
-  const unavailable = problem.type === '/problems/edge-unavailable';
+  const unanswered = unansweredMessage(problem, t);
   return (
     <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-900">
-      <p className="font-semibold">{title ?? (unavailable ? t.common.edgeUnavailable : problem.title)}</p>
-      {problem.detail && !unavailable ? <p>{problem.detail}</p> : null}
+      <p className="font-semibold">{title ?? unanswered ?? problem.title}</p>
+      {title && unanswered ? <p>{unanswered}</p> : null}
+      {problem.detail && !unanswered ? <p>{problem.detail}</p> : null}
       {problem.errors && problem.errors.length > 0 ? (
         <ul className="mt-1 list-disc pl-5">
           {problem.errors.map((error) => (

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { type PaymentRequest, payStatement } from '@/actions/payments';
 import type { EdgeResult } from '@/api/client';
-import type { Currency, Payment } from '@/api/types';
+import { type Currency, EDGE_PROBLEMS, type Payment } from '@/api/types';
 import { ErrorState } from '@/components/feedback/error-state';
 import { useI18n } from '@/i18n/provider';
 import { formatMoney } from '@/lib/money';
@@ -28,8 +28,9 @@ interface PaymentPanelProps {
 
 /**
  * Pays with the sandbox provider. Each submission sends its own Idempotency-Key, and the button is
- * disabled while one is in flight, so a double click can never pay twice. A submission that got no
- * answer (the network failed) is retried with the same key, so it cannot pay twice either.
+ * disabled while one is in flight, so a double click can never pay twice. A submission whose outcome
+ * is unknown (no answer, a timeout, an unreadable answer, a 5xx: the edge may have taken the payment)
+ * is retried with the same key, so it cannot pay twice either.
  */
 export function PaymentPanel({ statementId, currency, payable, canPay }: PaymentPanelProps) {
   const { locale, t } = useI18n();
@@ -53,13 +54,14 @@ export function PaymentPanel({ statementId, currency, payable, canPay }: Payment
     unanswered.current = request;
     startTransition(async () => {
       try {
-        setOutcome(await payStatement(statementId, request));
-        unanswered.current = null;
+        const paid = await payStatement(statementId, request);
+        setOutcome(paid);
+        if (paid.ok || paid.status < 500) unanswered.current = null;
       } catch {
         setOutcome({
           ok: false,
           status: 503,
-          problem: { type: '/problems/edge-unavailable', title: '', status: 503, detail: '' },
+          problem: { type: EDGE_PROBLEMS.unavailable, title: '', status: 503, detail: '' },
         });
       } finally {
         inFlight.current = false;

@@ -1,0 +1,61 @@
+import { expect, test } from '../support/test';
+
+test.describe('billing group dashboard when the billing API misbehaves', () => {
+  test('a new group shows every section empty, with words instead of blank tables', async ({ mockedApp }) => {
+    const group = await mockedApp.createBillingGroup();
+    const dashboard = await mockedApp.gotoDashboard(group.id);
+    await expect(dashboard.usage).toContainText('No usage recorded for this month.');
+    await expect(dashboard.adjustments).toContainText('No adjustments this month.');
+    await expect(dashboard.wallet).toContainText('No credit granted yet.');
+    await expect(dashboard.wallet).toContainText('No ledger entries yet.');
+    await expect(dashboard.statements).toContainText('No closed statements yet.');
+  });
+
+  test('failing usage is an alert in its section while the draft statement still shows', async ({
+    mockedApp,
+    thisMonth,
+  }) => {
+    const group = await mockedApp.createBillingGroup();
+    await mockedApp.useScenario({ name: 'server-error', operationId: 'getMonthlyUsage' });
+    const dashboard = await mockedApp.gotoDashboard(group.id, { month: thisMonth });
+    await expect(dashboard.usage.getByRole('alert')).toContainText('Internal error');
+    await expect(dashboard.draft.amount('Total')).toHaveText('₩0');
+    await expect(dashboard.closeMonthButton(thisMonth)).toBeVisible();
+  });
+
+  test('an unavailable credit wallet is an alert, and the rest of the page works', async ({ mockedApp }) => {
+    const group = await mockedApp.createBillingGroup();
+    await mockedApp.useScenario({ name: 'unavailable', operationId: 'getCreditBalances' });
+    const dashboard = await mockedApp.gotoDashboard(group.id);
+    await expect(dashboard.wallet.getByRole('alert')).toContainText('Service unavailable');
+    await expect(dashboard.usage).toContainText('No usage recorded for this month.');
+    await expect(dashboard.statements).toContainText('No closed statements yet.');
+  });
+
+  test('an empty statements page from the API shows "no closed statements"', async ({
+    mockedApp,
+    thisMonth,
+  }) => {
+    const closed = await mockedApp.createClosedStatement(thisMonth);
+    await mockedApp.useScenario({ name: 'empty-list', operationId: 'listStatements' });
+    const dashboard = await mockedApp.gotoDashboard(closed.billingGroupId);
+    await expect(dashboard.statements).toContainText('No closed statements yet.');
+  });
+
+  test('a slow draft statement shows the loading state first, then the page', async ({ mockedApp }) => {
+    const group = await mockedApp.createBillingGroup();
+    await mockedApp.slowDown('getStatementOfMonth');
+    const dashboard = await mockedApp.gotoDashboard(group.id, { waitUntil: 'commit' });
+    await expect(dashboard.page.getByRole('status')).toHaveText('Loading…');
+    await expect(dashboard.heading()).toHaveText(group.name, mockedApp.untilSlowAnswer);
+    await expect(dashboard.draft.amount('Total')).toHaveText('₩0');
+  });
+
+  test('a group that cannot be read is an alert, not a half-drawn dashboard', async ({ mockedApp }) => {
+    const group = await mockedApp.createBillingGroup();
+    await mockedApp.useScenario({ name: 'server-error', operationId: 'getBillingGroup' });
+    const dashboard = await mockedApp.gotoDashboard(group.id);
+    await expect(dashboard.main.getByRole('alert')).toContainText('Internal error');
+    await expect(dashboard.usage).toBeHidden();
+  });
+});

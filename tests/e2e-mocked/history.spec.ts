@@ -1,0 +1,24 @@
+import { expect, test } from '../support/test';
+
+test.describe('history with nothing saved, and saved work while the API is slow', () => {
+  test('a browser that saved nothing sees the empty state', async ({ mockedApp }) => {
+    const history = await mockedApp.gotoHistory();
+    await expect(history.emptyState).toHaveText('Nothing saved yet. Save a calculation from the calculator.');
+    await expect(history.entries).toHaveCount(0);
+  });
+
+  test('a calculation restored while the API is slow shows "Calculating…" until it is recomputed', async ({
+    mockedApp,
+  }) => {
+    const calculator = await mockedApp.gotoCalculator();
+    await calculator.waitUntilCalculated();
+    await calculator.historyName.fill('slow restore');
+    await calculator.saveButton.click();
+    await mockedApp.useScenario({ name: 'latency', operationId: 'calculateStatement', delayMs: 1_500 });
+    const history = await mockedApp.gotoHistory();
+    const restored = await history.restore('slow restore');
+    await expect(restored.status).toHaveText('Calculating…');
+    await expect(restored.statement.amount('Total')).toHaveText('₩43,670');
+    await expect(restored.status).toHaveText('Statement up to date');
+  });
+});
