@@ -17,7 +17,7 @@ import { formatFixed, machine, writeResults } from './lib/report';
 const { values: args } = parseArgs({ options: { project: { type: 'string', multiple: true } } });
 
 /** The benchmark's own ports for the servers the projects start (edge, billing mock, web app). */
-const PORTS = { EDGE_PORT: '8829', MOCK_PORT: '8828', APP_PORT: '8827' };
+const PORTS = { EDGE_PORT: '8829', MOCK_PORT: '8828', APP_PORT: '8827', APP_MOCKED_PORT: '8826' };
 const workDir = mkdtempSync(join(tmpdir(), 'bench-suite-'));
 
 interface JsonReport {

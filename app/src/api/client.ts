@@ -19,6 +19,18 @@ function edgeTimeoutMs(): number {
   return Number.isFinite(configured) && configured > 0 ? configured : 10_000;
 }
 
+/**
+ * A signal that aborts with a TimeoutError after `ms`. Not `AbortSignal.timeout()`: a timeout signal
+ * that only the request refers to can be garbage-collected before it fires (seen under load, with
+ * Next's patched fetch), leaving the page waiting forever. Here the timer holds the controller; an
+ * abort after the answer was read changes nothing, one during a stalled body ends it.
+ */
+function abortAfter(ms: number): AbortSignal {
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(new DOMException('the edge did not answer in time', 'TimeoutError')), ms);
+  return controller.signal;
+}
+
 export type EdgeClient = ReturnType<typeof createClient<paths>>;
 
 /** An edge client for an explicit key: only sign-in uses it, to check a key before keeping it. */
@@ -27,7 +39,7 @@ export function edgeClientFor(apiKey: string): EdgeClient {
     baseUrl: edgeUrl(),
     headers: { Authorization: `Bearer ${apiKey}` },
     cache: 'no-store',
-    fetch: (request) => fetch(request, { signal: AbortSignal.timeout(edgeTimeoutMs()) }),
+    fetch: (request) => fetch(request, { signal: abortAfter(edgeTimeoutMs()) }),
   });
 }
 
