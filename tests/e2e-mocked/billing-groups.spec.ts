@@ -36,6 +36,15 @@ test.describe('billing groups list when the billing API misbehaves', () => {
     });
   });
 
+  test('an API that never answers ends in a timeout message', async ({ mockedApp }) => {
+    await mockedApp.useScenario({ name: 'timeout', operationId: 'listBillingGroups' });
+    const groups = await mockedApp.gotoBillingGroups({ waitUntil: 'commit' });
+    await expect(groups.main.getByRole('alert')).toHaveText(
+      'The billing API took too long to answer. Try again in a moment.',
+      mockedApp.untilEdgeTimeout,
+    );
+  });
+
   test('error states pass the accessibility check', async ({ mockedApp, checkAccessibility }) => {
     await mockedApp.useScenario({ name: 'server-error', operationId: 'listBillingGroups' });
     const groups = await mockedApp.gotoBillingGroups();

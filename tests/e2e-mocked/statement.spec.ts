@@ -67,6 +67,39 @@ test.describe('statement page and payments when the billing API misbehaves', () 
     });
   });
 
+  test('a payment the app stopped waiting for is retried with the same key and paid once', async ({
+    mockedApp,
+    thisMonth,
+  }) => {
+    const closed = await mockedApp.createClosedStatement(thisMonth);
+    const statement = await mockedApp.gotoStatement(closed.statementId ?? '');
+    await test.step('the API takes the payment only after the app has given up waiting', async () => {
+      await mockedApp.useScenario({
+        name: 'timeout',
+        operationId: 'createPayment',
+        delayMs: mockedApp.pastEdgeTimeoutMs,
+        times: 1,
+      });
+      await statement.pay({ source: 'tok_success' });
+      await expect(statement.paymentOutcome).toContainText(
+        'The billing API took too long to answer.',
+        mockedApp.untilEdgeTimeout,
+      );
+    });
+    await test.step('paying again sends the same Idempotency-Key: the first payment is the answer', async () => {
+      await statement.payButton.click();
+      await expect(statement.paymentOutcome).toHaveText(
+        'Payment of ₩43,670 succeeded.',
+        mockedApp.untilSlowAnswer,
+      );
+      await expect(statement.state).toHaveText('Paid');
+    });
+    const payments = await mockedApp.api.read<{ items: PaymentBody[] }>(
+      `/v1/statements/${closed.statementId}/payments`,
+    );
+    expect(payments.items).toEqual([expect.objectContaining({ state: 'SUCCEEDED', amount: '43670' })]);
+  });
+
   test('the PDF of a statement that cannot be read answers the problem, not a broken file', async ({
     mockedApp,
     thisMonth,

@@ -20,15 +20,22 @@ function edgeTimeoutMs(): number {
 }
 
 /**
- * A signal that aborts with a TimeoutError after `ms`. Not `AbortSignal.timeout()`: a timeout signal
- * that only the request refers to can be garbage-collected before it fires (seen under load, with
- * Next's patched fetch), leaving the page waiting forever. Here the timer holds the controller; an
- * abort after the answer was read changes nothing, one during a stalled body ends it.
+ * `fetch`, but failing with a TimeoutError after `ms` if no answer has begun. The deadline is a race
+ * the caller always sees, not only an abort signal: Next's patched fetch copies the request into new
+ * Request objects, and an abort that has to travel through those copies was seen lost under load,
+ * leaving a page or a payment waiting on a silent edge. The abort still frees the connection.
  */
-function abortAfter(ms: number): AbortSignal {
+function fetchWithDeadline(request: Request, ms: number): Promise<Response> {
   const controller = new AbortController();
-  setTimeout(() => controller.abort(new DOMException('the edge did not answer in time', 'TimeoutError')), ms);
-  return controller.signal;
+  return new Promise<Response>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      reject(new DOMException('the edge did not answer in time', 'TimeoutError'));
+      controller.abort();
+    }, ms);
+    fetch(request, { signal: controller.signal })
+      .then(resolve, reject)
+      .finally(() => clearTimeout(timer));
+  });
 }
 
 export type EdgeClient = ReturnType<typeof createClient<paths>>;
@@ -39,7 +46,7 @@ export function edgeClientFor(apiKey: string): EdgeClient {
     baseUrl: edgeUrl(),
     headers: { Authorization: `Bearer ${apiKey}` },
     cache: 'no-store',
-    fetch: (request) => fetch(request, { signal: abortAfter(edgeTimeoutMs()) }),
+    fetch: (request) => fetchWithDeadline(request, edgeTimeoutMs()),
   });
 }
 
