@@ -70,6 +70,18 @@ const needsMock = runs(new Set(['contract', 'e2e-mocked']));
 const buildApp = 'npx next build app';
 const startApp = (port: number) => `npx next start app --hostname 127.0.0.1 --port ${port}`;
 
+/** A `next start` of the web app on `port`, building it first when `build` is set. */
+function appServer(options: { port: number; url: string; build: boolean; env: Record<string, string> }) {
+  return {
+    command: options.build ? `${buildApp} && ${startApp(options.port)}` : startApp(options.port),
+    url: `${options.url}/sign-in`,
+    reuseExistingServer: !isCI,
+    timeout: 240_000,
+    env: { ...options.env, NEXT_TELEMETRY_DISABLED: '1' },
+    gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },
+  };
+}
+
 export default defineConfig({
   testDir: './tests',
   fullyParallel: true,
@@ -136,32 +148,15 @@ export default defineConfig({
               },
             ]
           : []),
-        ...(needsApp
-          ? [
-              {
-                command: `${buildApp} && ${startApp(APP_PORT)}`,
-                url: `${APP_URL}/sign-in`,
-                reuseExistingServer: !isCI,
-                timeout: 240_000,
-                env: { EDGE_URL, NEXT_TELEMETRY_DISABLED: '1' },
-                gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },
-              },
-            ]
-          : []),
+        ...(needsApp ? [appServer({ port: APP_PORT, url: APP_URL, build: true, env: { EDGE_URL } })] : []),
         ...(needsMockedApp
           ? [
-              {
-                command: needsApp ? startApp(APP_MOCKED_PORT) : `${buildApp} && ${startApp(APP_MOCKED_PORT)}`,
-                url: `${APP_MOCKED_URL}/sign-in`,
-                reuseExistingServer: !isCI,
-                timeout: 240_000,
-                env: {
-                  EDGE_URL: MOCK_URL,
-                  EDGE_TIMEOUT_MS: String(APP_MOCKED_EDGE_TIMEOUT_MS),
-                  NEXT_TELEMETRY_DISABLED: '1',
-                },
-                gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },
-              },
+              appServer({
+                port: APP_MOCKED_PORT,
+                url: APP_MOCKED_URL,
+                build: !needsApp,
+                env: { EDGE_URL: MOCK_URL, EDGE_TIMEOUT_MS: String(APP_MOCKED_EDGE_TIMEOUT_MS) },
+              }),
             ]
           : []),
       ],

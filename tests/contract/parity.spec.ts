@@ -1,6 +1,5 @@
-import type { APIResponse } from '@playwright/test';
 import { OPERATIONS } from '../support/contract';
-import { expect, test } from '../support/test';
+import { type APIResponse, expect, test } from '../support/test';
 import { PARITY_CASES } from './parity/cases';
 
 /**

@@ -1,5 +1,4 @@
-import type { Page } from '@playwright/test';
-import { expect, test } from '../support/test';
+import { expect, type Page, test } from '../support/test';
 
 const PHONE = { width: 390, height: 844 };
 

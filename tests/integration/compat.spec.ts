@@ -1,6 +1,5 @@
-import type { APIResponse } from '@playwright/test';
 import type { BillingApi } from '../support/api/billing-api';
-import { expect, test } from '../support/test';
+import { type APIResponse, expect, test } from '../support/test';
 
 /**
  * The legacy calculator API of DOMAIN §9, against results computed by hand from its rules: prices in

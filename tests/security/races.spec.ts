@@ -1,7 +1,6 @@
 import { Decimal } from '@billing/engine';
-import type { APIResponse } from '@playwright/test';
 import type { BillingApi } from '../support/api/billing-api';
-import { expect, test } from '../support/test';
+import { type APIResponse, expect, test } from '../support/test';
 import { creditInvariantViolations, type Reader, readCreditFacts, statementsOfMonth } from './support/ledger';
 
 /**

@@ -25,4 +25,5 @@ export const test = mergeTests(
   mockTest,
   mockedAppTest,
 );
+export type { APIResponse, Page } from '@playwright/test';
 export { expect } from './matchers';

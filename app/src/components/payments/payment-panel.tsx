@@ -41,7 +41,14 @@ export function PaymentPanel({ statementId, currency, payable, canPay }: Payment
   const inFlight = useRef(false);
   const unanswered = useRef<PaymentRequest | null>(null);
 
-  useEffect(() => setAmount(payable), [payable]);
+  // Offer the new remainder only when it changes (after a payment), never on mount: an amount typed
+  // while the page was still hydrating must not be replaced by the whole payable.
+  const offeredPayable = useRef(payable);
+  useEffect(() => {
+    if (offeredPayable.current === payable) return;
+    offeredPayable.current = payable;
+    setAmount(payable);
+  }, [payable]);
 
   const submit = () => {
     if (inFlight.current) return;
