@@ -4,7 +4,8 @@
  *
  *   npm run mock -- [--port 8788] [--host 127.0.0.1] [--rate-limit 600] [--admin-key dev-admin-key]
  *
- * Besides the API: GET /health, GET /openapi.json, GET /docs (offline Swagger UI), and
+ * Besides the API: GET /health, GET /openapi.json, GET /docs (offline Swagger UI), GET /browser/ (the
+ * mock running in the visitor's own tab, behind a service worker), and
  * POST /__mock/reset, POST /__mock/scenario, GET /__mock/scenarios for tests (see mock/README.md).
  */
 import { readFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import express, { type Request, type Response } from 'express';
 import { DOCS_HTML, DOCS_INIT_JS } from '../../edge/src/routes/system/docs';
 import { DEFAULT_ADMIN_API_KEY } from './config';
 import { BillingMock } from './mock';
+import { playgroundRouter } from './playground';
 import { ScenarioRequest } from './scenarios';
 
 const repository = join(import.meta.dirname, '..', '..');
@@ -68,6 +70,8 @@ export function createMockApp(options: MockServerOptions = {}) {
     response.type('text/javascript').send(DOCS_INIT_JS);
   });
   app.use('/docs/vendor', express.static(join(repository, 'edge', 'public', 'docs', 'vendor')));
+
+  app.use('/browser', playgroundRouter());
 
   app.post('/__mock/reset', (request, response) => {
     mock.reset(sessionOf(request));

@@ -1,5 +1,6 @@
 import { mergeTests } from '@playwright/test';
 import { test as allureLabelsTest } from './fixtures/allure-labels';
+import { test as browserMockTest } from './fixtures/browser-mock';
 import { test as creditsTest } from './fixtures/credits';
 import { test as edgeTest } from './fixtures/edge';
 import { test as meteringTest } from './fixtures/metering';
@@ -24,6 +25,7 @@ export const test = mergeTests(
   uiTest,
   mockTest,
   mockedAppTest,
+  browserMockTest,
 );
 export type { APIResponse, Page } from '@playwright/test';
 export { expect } from './matchers';
