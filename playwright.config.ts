@@ -16,6 +16,8 @@ const isCI = Boolean(process.env.CI);
  * APP_MOCKED_URL: Playwright starts none.
  */
 const usesExternalServers = process.env.PW_EXTERNAL_SERVERS === '1';
+/** app/.next already holds a build of this checkout (`npx next build app`): serve it, skip the build. */
+const appPrebuilt = process.env.PW_APP_PREBUILT === '1';
 
 /**
  * One Chromium for every browser project: an explicit override, else Playwright's own download when
@@ -148,13 +150,15 @@ export default defineConfig({
               },
             ]
           : []),
-        ...(needsApp ? [appServer({ port: APP_PORT, url: APP_URL, build: true, env: { EDGE_URL } })] : []),
+        ...(needsApp
+          ? [appServer({ port: APP_PORT, url: APP_URL, build: !appPrebuilt, env: { EDGE_URL } })]
+          : []),
         ...(needsMockedApp
           ? [
               appServer({
                 port: APP_MOCKED_PORT,
                 url: APP_MOCKED_URL,
-                build: !needsApp,
+                build: !needsApp && !appPrebuilt,
                 env: { EDGE_URL: MOCK_URL, EDGE_TIMEOUT_MS: String(APP_MOCKED_EDGE_TIMEOUT_MS) },
               }),
             ]

@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { formatFixed, machine, writeResults } from './lib/report';
 
@@ -48,6 +49,7 @@ function playwright(extraArgs: string[], reportFile: string): { report: JsonRepo
       ...PORTS,
       PLAYWRIGHT_JSON_OUTPUT_FILE: reportFile,
       EDGE_LOG_LEVEL: 'error',
+      PW_APP_PREBUILT: '1',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -76,6 +78,21 @@ if (!listed.report) throw new Error('could not list the Playwright projects');
 const listing = listed.report;
 const projects = args.project ?? listing.config.projects.map((project) => project.name);
 
+/** The projects that serve the web app (they set a baseURL in the config). */
+const BROWSER_PROJECTS = new Set(['e2e', 'e2e-mocked']);
+let buildSeconds: number | null = null;
+if (projects.some((project) => BROWSER_PROJECTS.has(project))) {
+  console.log('[bench:suite] web app: next build');
+  const started = performance.now();
+  const build = spawnSync('npx', ['next', 'build', 'app'], {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (build.status !== 0) throw new Error(`next build failed (exit ${build.status ?? build.signal})`);
+  buildSeconds = (performance.now() - started) / 1000;
+  console.log(`[bench:suite] web app: built in ${formatFixed(buildSeconds, 1)} s`);
+}
+
 const results: SuiteResult[] = [];
 for (const project of projects) {
   console.log(`[bench:suite] ${project}: running`);
@@ -101,12 +118,15 @@ for (const project of projects) {
 }
 rmSync(workDir, { recursive: true, force: true });
 
-const total = results.reduce((sum, result) => sum + result.durationSeconds, 0);
+const total = results.reduce((sum, result) => sum + result.durationSeconds, buildSeconds ?? 0);
 const table = [
-  `Test suite wall time (${machine()}); one \`npx playwright test --project=<name>\` run per project, servers included, ${results[0]?.workers ?? '?'} workers`,
+  `Test suite wall time (${machine()}); one \`npx playwright test --project=<name>\` run per project, servers included, ${results[0]?.workers ?? '?'} workers; the web app built once beforehand`,
   '',
   '| project | tests | wall time | tests per second | outcome |',
   '|---|---:|---:|---:|---|',
+  ...(buildSeconds === null
+    ? []
+    : [`| web app build (\`next build\`, once) | | ${formatFixed(buildSeconds, 1)} s | | |`]),
   ...results.map(
     (result) =>
       `| ${result.project} | ${result.tests} | ${formatFixed(result.durationSeconds, 1)} s | ${formatFixed(result.tests / result.durationSeconds, 1)} | ${
@@ -118,4 +138,4 @@ const table = [
   `| all, one after another | ${results.reduce((sum, result) => sum + result.tests, 0)} | ${formatFixed(total, 1)} s | | |`,
 ].join('\n');
 console.log(`\n${table}`);
-writeResults('suite', { machine: machine(), results, totalSeconds: total }, table);
+writeResults('suite', { machine: machine(), buildSeconds, results, totalSeconds: total }, table);
