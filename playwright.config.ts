@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, defineConfig } from '@playwright/test';
+import { chromium, defineConfig, type ReporterDescription } from '@playwright/test';
 import {
   APP_MOCKED_EDGE_TIMEOUT_MS,
   APP_MOCKED_PORT,
@@ -84,6 +84,31 @@ function appServer(options: { port: number; url: string; build: boolean; env: Re
   };
 }
 
+/**
+ * `playwright merge-reports` (`npm run report:merge`) hands reporters a config without projects,
+ * which allure-playwright cannot take. Allure needs no merge: every shard writes its own
+ * allure-results/ files, named by unique ids, and copying the shards' folders together is the merge.
+ */
+const mergingReports = process.argv.includes('merge-reports');
+/** Empties allure-results/ as a run begins, then writes each test's Allure result as it ends. */
+const allureReporters: ReporterDescription[] = [
+  ['./tests/support/reporters/clean-allure-results.ts', { resultsDir: 'allure-results' }],
+  [
+    'allure-playwright',
+    {
+      resultsDir: 'allure-results',
+      environmentInfo: {
+        node: process.version,
+        platform: `${process.platform} ${process.arch}`,
+        edge: EDGE_URL,
+        chromium: chromiumExecutable ?? 'playwright',
+        ci: String(isCI),
+      },
+      categories: ALLURE_CATEGORIES,
+    },
+  ],
+];
+
 export default defineConfig({
   testDir: './tests',
   fullyParallel: true,
@@ -97,21 +122,7 @@ export default defineConfig({
     ['list'],
     ['html', { open: 'never', outputFolder: 'playwright-report' }],
     ['json', { outputFile: 'reports/results.json' }],
-    ['./tests/support/reporters/clean-allure-results.ts', { resultsDir: 'allure-results' }],
-    [
-      'allure-playwright',
-      {
-        resultsDir: 'allure-results',
-        environmentInfo: {
-          node: process.version,
-          platform: `${process.platform} ${process.arch}`,
-          edge: EDGE_URL,
-          chromium: chromiumExecutable ?? 'playwright',
-          ci: String(isCI),
-        },
-        categories: ALLURE_CATEGORIES,
-      },
-    ],
+    ...(mergingReports ? [] : allureReporters),
     // Sharded CI jobs write blob reports that `npm run report:merge` joins into one.
     ...(process.env.PW_BLOB ? [['blob', { outputDir: 'blob-report' }] as const] : []),
   ],
