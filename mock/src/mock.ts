@@ -1,6 +1,7 @@
 import type { HttpHandler } from 'msw';
 import { handlersFor } from '../handlers';
 import { type MockConfig, type MockOptions, resolveConfig } from './config';
+import { HeldAnswers } from './holds';
 import type { MockRuntime } from './operation';
 import { ScenarioBook, type ScenarioRequest } from './scenarios';
 import { World } from './store';
@@ -17,6 +18,7 @@ const DEFAULT_SESSION = 'default';
 export class BillingMock implements MockRuntime {
   readonly config: MockConfig;
   readonly scenarios = new ScenarioBook();
+  readonly held = new HeldAnswers();
   readonly operationIds = new Set<string>();
   readonly handlers: HttpHandler[];
   private readonly worlds = new Map<string, World>();
@@ -58,6 +60,15 @@ export class BillingMock implements MockRuntime {
   }
 
   /**
+   * Lets the answers held by the `hold` scenario go on, and holds no more: a session's (an
+   * `X-Mock-Session` value or an API key), or everyone's. Returns how many were waiting.
+   */
+  release(options: { session?: string } = {}): number {
+    this.scenarios.clear(options.session, 'hold');
+    return this.held.release(options.session);
+  }
+
+  /**
    * Forgets state. No argument: every world and scenario. A session name: that world and its
    * scenarios. An API key of the default world: that tenant's data (the tenant and its keys stay)
    * and the key's scenarios.
@@ -66,16 +77,19 @@ export class BillingMock implements MockRuntime {
     if (scope?.session) {
       this.worlds.delete(scope.session);
       this.scenarios.clear(scope.session);
+      this.held.release(scope.session);
       return;
     }
     if (scope?.apiKey) {
       const key = this.world().apiKeys.get(scope.apiKey);
       if (key) this.world().clearTenantData(key.tenantId);
       this.scenarios.clear(scope.apiKey);
+      this.held.release(scope.apiKey);
       return;
     }
     this.worlds.clear();
     this.scenarios.clear();
+    this.held.release();
   }
 }
 

@@ -3,8 +3,9 @@ import { delay } from 'msw';
 import { zodIssues } from '../../edge/src/lib/errors';
 import { ApiError } from '../../edge/src/lib/problem';
 import type { MockConfig } from './config';
+import type { HeldAnswers } from './holds';
 import { internalError, problemResponse, toApiError } from './problems';
-import type { ScenarioBook, ScenarioRequest } from './scenarios';
+import { DEFAULT_HOLD_MS, type ScenarioBook, type ScenarioRequest } from './scenarios';
 import type { ApiKeyRecord, TenantData, World } from './store';
 
 /** Large enough for a batch of 1000 usage events (the edge's MAX_BODY_BYTES). */
@@ -14,6 +15,7 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export interface MockRuntime {
   readonly config: MockConfig;
   readonly scenarios: ScenarioBook;
+  readonly held: HeldAnswers;
   /** Every operationId a handler was defined for. */
   readonly operationIds: Set<string>;
   worldOf(request: Request): World;
@@ -117,7 +119,7 @@ export function operationFactory(runtime: MockRuntime) {
       const rateHeaders: Record<string, string> = {};
       try {
         if (scenario) {
-          const faulted = await applyFault(scenario, request, requestId);
+          const faulted = await applyFault(runtime, scenario, request, requestId);
           if (faulted) return faulted as Result;
         }
         const world = runtime.worldOf(request);
@@ -168,7 +170,12 @@ function requestIdOf(request: Request): string {
   return given && given.length <= 255 && !/[^\w\-=]/.test(given) ? given : crypto.randomUUID();
 }
 
-async function applyFault(scenario: ScenarioRequest, request: Request, requestId: string) {
+async function applyFault(
+  runtime: MockRuntime,
+  scenario: ScenarioRequest,
+  request: Request,
+  requestId: string,
+) {
   const headers = { 'X-Request-Id': requestId };
   const retryAfter = String(scenario.retryAfterSeconds ?? 1);
   switch (scenario.name) {
@@ -177,6 +184,9 @@ async function applyFault(scenario: ScenarioRequest, request: Request, requestId
       return null;
     case 'timeout':
       await delay(scenario.delayMs ?? 'infinite');
+      return null;
+    case 'hold':
+      await runtime.held.wait(scopesOf(request), scenario.delayMs ?? DEFAULT_HOLD_MS);
       return null;
     case 'server-error':
       return problemResponse(internalError(), request, requestId, headers);

@@ -12,6 +12,8 @@ import { z } from 'zod';
  * - `timeout`: never answers: the client's own timeout is what ends the request.
  * - `malformed-body`: the real status and content type with a body cut off mid-JSON.
  * - `empty-list`: the real answer with its `items` emptied and no next page.
+ * - `hold`: the real answer once the session releases it (`mock.release()`, `POST /__mock/release`),
+ *   or after `delayMs` (default 30 s) at the latest.
  */
 export const SCENARIO_NAMES = [
   'latency',
@@ -21,7 +23,11 @@ export const SCENARIO_NAMES = [
   'timeout',
   'malformed-body',
   'empty-list',
+  'hold',
 ] as const;
+
+/** How long a held answer waits for its release unless `delayMs` says otherwise. */
+export const DEFAULT_HOLD_MS = 30_000;
 
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
@@ -63,9 +69,15 @@ export class ScenarioBook {
     return null;
   }
 
-  /** Drops the scenarios of one scope, or all of them. */
-  clear(scope?: string): void {
-    this.active = scope === undefined ? [] : this.active.filter((scenario) => scenario.scope !== scope);
+  /** Drops the scenarios of one scope, or all of them; only those named `name` when it is given. */
+  clear(scope?: string, name?: ScenarioName): void {
+    this.active = this.active.filter(
+      (scenario) =>
+        !(
+          (scope === undefined || scenario.scope === scope) &&
+          (name === undefined || scenario.name === name)
+        ),
+    );
   }
 
   list(): readonly (ScenarioRequest & { scope: string | null })[] {

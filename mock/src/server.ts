@@ -6,7 +6,7 @@
  *
  * Besides the API: GET /health, GET /openapi.json, GET /docs (offline Swagger UI), GET /browser/ (the
  * mock running in the visitor's own tab, behind a service worker), and
- * POST /__mock/reset, POST /__mock/scenario, GET /__mock/scenarios for tests (see mock/README.md).
+ * POST /__mock/reset, POST /__mock/scenario, POST /__mock/release, GET /__mock/scenarios for tests (see mock/README.md).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -99,6 +99,12 @@ export function createMockApp(options: MockServerOptions = {}) {
     mock.useScenario(parsed.data, scope === null ? {} : { session: scope });
     response.status(201).json({ ...parsed.data, scope });
   });
+  app.post('/__mock/release', (request, response) => {
+    const { session, apiKey } = sessionOf(request);
+    const scope = session ?? apiKey;
+    const released = mock.release(scope === undefined ? {} : { session: scope });
+    response.json({ released, scope: scope ?? null });
+  });
   app.get('/__mock/scenarios', (_request, response) => {
     response.json({ items: mock.scenarios.list() });
   });
@@ -173,6 +179,10 @@ if (import.meta.main) {
   const server = app.listen(Number(values.port), values.host, () => {
     console.log(`[mock] billing API mock on http://${values.host}:${values.port} (docs: /docs)`);
   });
+  // Longer than a client's idle keep-alive: with Node's 5 s default, the server could close a
+  // connection just as a client reused it, and the client saw ECONNRESET (seen under load).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.on(signal, () => server.close(() => process.exit(0)));
 }

@@ -9,9 +9,10 @@ test.describe('calculator when the billing API misbehaves', () => {
   });
 
   test('a slow calculation shows "Calculating…" and then the statement', async ({ mockedApp }) => {
-    await mockedApp.useScenario({ name: 'latency', operationId: 'calculateStatement', delayMs: 1_500 });
+    await mockedApp.hold('calculateStatement');
     const calculator = await mockedApp.gotoCalculator();
     await expect(calculator.status).toHaveText('Calculating…');
+    await mockedApp.release();
     await expect(calculator.statement.amount('Total')).toHaveText('₩43,670');
     await expect(calculator.status).toHaveText('Statement up to date');
   });

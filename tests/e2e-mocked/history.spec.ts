@@ -14,10 +14,11 @@ test.describe('history with nothing saved, and saved work while the API is slow'
     await calculator.waitUntilCalculated();
     await calculator.historyName.fill('slow restore');
     await calculator.saveButton.click();
-    await mockedApp.useScenario({ name: 'latency', operationId: 'calculateStatement', delayMs: 1_500 });
+    await mockedApp.hold('calculateStatement');
     const history = await mockedApp.gotoHistory();
     const restored = await history.restore('slow restore');
     await expect(restored.status).toHaveText('Calculating…');
+    await mockedApp.release();
     await expect(restored.statement.amount('Total')).toHaveText('₩43,670');
     await expect(restored.status).toHaveText('Statement up to date');
   });

@@ -63,8 +63,6 @@ test.describe('accessibility: no serious or critical axe violation on any page',
     gotoDashboard,
     checkAccessibility,
   }) => {
-    // Two full axe scans of the largest page: over 30 s when 4 workers share 2 cores (seen).
-    test.slow();
     const group = await billingGroups.create();
     await monthActivity.ingestUsage(group.id, thisMonth, { day: 1 });
     await monthActivity.grantCredit(group.id, { type: 'PROMOTIONAL', amount: '1000' });

@@ -71,4 +71,58 @@ test.describe('mock in process: fault scenarios', () => {
     await expect(malformed.json()).rejects.toThrow();
     expect(await empty.json()).toEqual({ items: [], nextCursor: null });
   });
+
+  test('a held answer waits for its session’s release, then is the real answer; nothing after it is held', async ({
+    billingMock,
+  }) => {
+    const mine = await billingMock.createTenant();
+    const theirs = await billingMock.createTenant();
+    const list = (apiKey: string) =>
+      fetch(`${billingMock.baseUrl}/v1/billing-groups`, { headers: { Authorization: `Bearer ${apiKey}` } });
+    billingMock.mock.useScenario(
+      { name: 'hold', operationId: 'listBillingGroups' },
+      { session: mine.apiKey },
+    );
+    billingMock.mock.useScenario(
+      { name: 'hold', operationId: 'listBillingGroups' },
+      { session: theirs.apiKey },
+    );
+
+    const held = list(mine.apiKey);
+    const heldElsewhere = list(theirs.apiKey);
+    expect(await stillPendingAfter(held, 200)).toBe(true);
+
+    expect(billingMock.mock.release({ session: mine.apiKey })).toBe(1);
+    expect((await held).status).toBe(200);
+    expect((await list(mine.apiKey)).status).toBe(200);
+    expect(await stillPendingAfter(heldElsewhere, 100)).toBe(true);
+
+    billingMock.mock.release({ session: theirs.apiKey });
+    expect((await heldElsewhere).status).toBe(200);
+  });
+
+  test('a hold ends by itself after its delayMs, so a forgotten release never hangs a client', async ({
+    billingMock,
+  }) => {
+    billingMock.mock.useScenario({ name: 'hold', operationId: 'getHealth', delayMs: 200 });
+
+    const started = performance.now();
+    const response = await fetch(`${billingMock.baseUrl}/health`);
+
+    expect(response.status).toBe(200);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(190);
+  });
 });
+
+/** Whether `answer` has not settled `ms` after now (a held answer must not). */
+async function stillPendingAfter(answer: Promise<unknown>, ms: number): Promise<boolean> {
+  const pending = Symbol('pending');
+  const settled = await Promise.race([
+    answer.then(
+      () => 'settled',
+      () => 'settled',
+    ),
+    new Promise((resolve) => setTimeout(() => resolve(pending), ms)),
+  ]);
+  return settled === pending;
+}
