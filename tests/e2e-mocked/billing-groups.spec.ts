@@ -19,7 +19,7 @@ test.describe('billing groups list when the billing API misbehaves', () => {
     const group = await mockedApp.createBillingGroup();
     await mockedApp.hold('listBillingGroups');
     const groups = await mockedApp.gotoBillingGroups({ waitUntil: 'commit' });
-    await expect(groups.page.getByRole('status')).toHaveText('Loading…');
+    await expect(groups.page.getByRole('status')).toHaveText('Loading…', mockedApp.whileHeld);
     await mockedApp.release();
     await expect(groups.groupLink(group.name)).toBeVisible();
   });

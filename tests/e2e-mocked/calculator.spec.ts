@@ -11,7 +11,7 @@ test.describe('calculator when the billing API misbehaves', () => {
   test('a slow calculation shows "Calculating…" and then the statement', async ({ mockedApp }) => {
     await mockedApp.hold('calculateStatement');
     const calculator = await mockedApp.gotoCalculator();
-    await expect(calculator.status).toHaveText('Calculating…');
+    await expect(calculator.status).toHaveText('Calculating…', mockedApp.whileHeld);
     await mockedApp.release();
     await expect(calculator.statement.amount('Total')).toHaveText('₩43,670');
     await expect(calculator.status).toHaveText('Statement up to date');

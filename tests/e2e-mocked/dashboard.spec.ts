@@ -46,7 +46,7 @@ test.describe('billing group dashboard when the billing API misbehaves', () => {
     const group = await mockedApp.createBillingGroup();
     await mockedApp.hold('getStatementOfMonth');
     const dashboard = await mockedApp.gotoDashboard(group.id, { waitUntil: 'commit' });
-    await expect(dashboard.page.getByRole('status')).toHaveText('Loading…');
+    await expect(dashboard.page.getByRole('status')).toHaveText('Loading…', mockedApp.whileHeld);
     await mockedApp.release();
     await expect(dashboard.heading()).toHaveText(group.name);
     await expect(dashboard.draft.amount('Total')).toHaveText('₩0');

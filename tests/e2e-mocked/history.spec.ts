@@ -17,7 +17,7 @@ test.describe('history with nothing saved, and saved work while the API is slow'
     await mockedApp.hold('calculateStatement');
     const history = await mockedApp.gotoHistory();
     const restored = await history.restore('slow restore');
-    await expect(restored.status).toHaveText('Calculating…');
+    await expect(restored.status).toHaveText('Calculating…', mockedApp.whileHeld);
     await mockedApp.release();
     await expect(restored.statement.amount('Total')).toHaveText('₩43,670');
     await expect(restored.status).toHaveText('Statement up to date');

@@ -21,7 +21,7 @@ test.describe('statement page and payments when the billing API misbehaves', () 
     const closed = await mockedApp.createClosedStatement(thisMonth);
     await mockedApp.hold('getStatement');
     const statement = await mockedApp.gotoStatement(closed.statementId ?? '', { waitUntil: 'commit' });
-    await expect(statement.page.getByRole('status')).toHaveText('Loading…');
+    await expect(statement.page.getByRole('status')).toHaveText('Loading…', mockedApp.whileHeld);
     await mockedApp.release();
     await expect(statement.fact('Total')).toHaveText('₩43,670');
   });

@@ -8,4 +8,4 @@ export const APP_URL = process.env.APP_URL ?? `http://127.0.0.1:${APP_PORT}`;
 export const APP_MOCKED_PORT = Number(process.env.APP_MOCKED_PORT ?? 3100);
 export const APP_MOCKED_URL = process.env.APP_MOCKED_URL ?? `http://127.0.0.1:${APP_MOCKED_PORT}`;
 /** How long the mocked app waits for an answer before it says the edge timed out (the `timeout` scenario). */
-export const APP_MOCKED_EDGE_TIMEOUT_MS = 6_000;
+export const APP_MOCKED_EDGE_TIMEOUT_MS = 8_000;
