@@ -94,16 +94,14 @@ export function createMockApp(options: MockServerOptions = {}) {
       problem(response, 422, 'validation-error', 'The request is not valid', errors);
       return;
     }
-    const { session, apiKey } = sessionOf(request);
-    const scope = session ?? apiKey ?? null;
+    const scope = scopeOf(request);
     mock.useScenario(parsed.data, scope === null ? {} : { session: scope });
     response.status(201).json({ ...parsed.data, scope });
   });
   app.post('/__mock/release', (request, response) => {
-    const { session, apiKey } = sessionOf(request);
-    const scope = session ?? apiKey;
-    const released = mock.release(scope === undefined ? {} : { session: scope });
-    response.json({ released, scope: scope ?? null });
+    const scope = scopeOf(request);
+    const released = mock.release(scope === null ? {} : { session: scope });
+    response.json({ released, scope });
   });
   app.get('/__mock/scenarios', (_request, response) => {
     response.json({ items: mock.scenarios.list() });
@@ -127,6 +125,12 @@ export function createMockApp(options: MockServerOptions = {}) {
     problem(response, 404, 'not-found', 'Not found', undefined, 'no such route');
   });
   return { app, mock };
+}
+
+/** The one scope a scenario or a release applies to: the session, else the API key, else everyone (null). */
+function scopeOf(request: Request): string | null {
+  const { session, apiKey } = sessionOf(request);
+  return session ?? apiKey ?? null;
 }
 
 /** Whose state a control request means: its `X-Mock-Session`, else its API key. */

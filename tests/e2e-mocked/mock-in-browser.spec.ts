@@ -1,6 +1,5 @@
 import { checkContract } from '../support/contract';
-import type { PageResponse } from '../support/fixtures/browser-mock';
-import { openPlayground } from '../support/fixtures/browser-mock';
+import { openPlayground, type PageResponse } from '../support/fixtures/browser-mock';
 import { expect, test } from '../support/test';
 
 /**
