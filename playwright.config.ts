@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { chromium, defineConfig, type ReporterDescription } from '@playwright/test';
+import { availableParallelism } from 'node:os';
+import { chromium, defineConfig, type Project, type ReporterDescription } from '@playwright/test';
 import {
   APP_MOCKED_EDGE_TIMEOUT_MS,
   APP_MOCKED_PORT,
@@ -109,6 +110,41 @@ const allureReporters: ReporterDescription[] = [
   ],
 ];
 
+/**
+ * Browsers at once, whatever `--workers` says: each browser test drives a Chromium and a server
+ * render, and more of them than cores only starve each other (4 on 2 cores rendered pages so late
+ * that loading states were missed). The API tiers take the rest of the workers.
+ */
+const BROWSER_WORKERS = availableParallelism();
+
+const PROJECTS: Project[] = [
+  { name: 'unit', testDir: './tests/unit' },
+  { name: 'integration', testDir: './tests/integration' },
+  { name: 'contract', testDir: './tests/contract' },
+  { name: 'regression', testDir: './tests/regression' },
+  { name: 'e2e', testDir: './tests/e2e', use: { baseURL: APP_URL }, workers: BROWSER_WORKERS },
+  {
+    name: 'e2e-mocked',
+    testDir: './tests/e2e-mocked',
+    use: { baseURL: APP_MOCKED_URL },
+    workers: BROWSER_WORKERS,
+  },
+  { name: 'security', testDir: './tests/security' },
+];
+
+/**
+ * `PW_PROJECT_SEQUENCE=unit,contract,…`: those projects run one after another in that order, each
+ * waiting for the one before it, in one run whose servers start once; `npm run bench:suite` times
+ * each project this way. Unset, every project runs in parallel with the others.
+ */
+function inSequence(projects: Project[], sequence: string | undefined): Project[] {
+  const names = (sequence ?? '').split(',').filter(Boolean);
+  return projects.map((project) => {
+    const previous = names[names.indexOf(project.name ?? '') - 1];
+    return previous ? { ...project, dependencies: [previous] } : project;
+  });
+}
+
 export default defineConfig({
   testDir: './tests',
   fullyParallel: true,
@@ -127,7 +163,10 @@ export default defineConfig({
     ...(process.env.PW_BLOB ? [['blob', { outputDir: 'blob-report' }] as const] : []),
   ],
   use: {
-    trace: 'retain-on-failure',
+    // A failed test keeps its trace: every action with DOM snapshots, network and console. The
+    // screencast filmstrip is left out: recording it for every test cost the e2e tier a quarter of
+    // its time on 2 cores. `--trace=retain-on-failure` on the command line brings it back.
+    trace: { mode: 'retain-on-failure', screenshots: false },
     screenshot: 'only-on-failure',
     launchOptions: { executablePath: chromiumExecutable },
   },
@@ -175,13 +214,5 @@ export default defineConfig({
             ]
           : []),
       ],
-  projects: [
-    { name: 'unit', testDir: './tests/unit' },
-    { name: 'integration', testDir: './tests/integration' },
-    { name: 'contract', testDir: './tests/contract' },
-    { name: 'regression', testDir: './tests/regression' },
-    { name: 'e2e', testDir: './tests/e2e', use: { baseURL: APP_URL } },
-    { name: 'e2e-mocked', testDir: './tests/e2e-mocked', use: { baseURL: APP_MOCKED_URL } },
-    { name: 'security', testDir: './tests/security' },
-  ],
+  projects: inSequence(PROJECTS, process.env.PW_PROJECT_SEQUENCE),
 });
