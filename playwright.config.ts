@@ -114,8 +114,9 @@ const allureReporters: ReporterDescription[] = [
  * Browsers at once, whatever `--workers` says: each browser test drives a Chromium and a server
  * render, and more of them than cores only starve each other (4 on 2 cores rendered pages so late
  * that loading states were missed). The API tiers take the rest of the workers.
+ * `PW_BROWSER_WORKERS=n` overrides it, to measure another count.
  */
-const BROWSER_WORKERS = availableParallelism();
+const BROWSER_WORKERS = Number(process.env.PW_BROWSER_WORKERS ?? availableParallelism());
 
 const PROJECTS: Project[] = [
   { name: 'unit', testDir: './tests/unit' },

@@ -33,7 +33,8 @@ export class PrivateEdge {
     this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
   }
 
-  static async start(options: PrivateEdgeOptions): Promise<PrivateEdge> {
+  /** `migrated`: the local D1 already holds this checkout's migrations (a restart), so none are checked. */
+  static async start(options: PrivateEdgeOptions, { migrated = false } = {}): Promise<PrivateEdge> {
     const url = `http://127.0.0.1:${options.port}`;
     if (await isAnswering(url)) {
       throw new Error(
@@ -43,7 +44,14 @@ export class PrivateEdge {
     const log = openSync(options.logFile, 'a');
     const child = spawn(
       process.execPath,
-      ['edge/scripts/dev.mjs', '--persist-to', options.persistTo, '--port', String(options.port)],
+      [
+        'edge/scripts/dev.mjs',
+        '--persist-to',
+        options.persistTo,
+        '--port',
+        String(options.port),
+        ...(migrated ? ['--skip-migrations'] : []),
+      ],
       {
         cwd: process.cwd(),
         env: {
@@ -107,7 +115,7 @@ export class PrivateEdge {
 
   /** A new edge on the same port and the same local D1. */
   restart(): Promise<PrivateEdge> {
-    return PrivateEdge.start(this.options);
+    return PrivateEdge.start(this.options, { migrated: true });
   }
 
   private async untilPortFree(): Promise<void> {
