@@ -21,14 +21,23 @@ const usesExternalServers = process.env.PW_EXTERNAL_SERVERS === '1';
 const appPrebuilt = process.env.PW_APP_PREBUILT === '1';
 
 /**
+ * Debian's headless shell: the same lean headless build Playwright itself launches for headless
+ * runs. On 2 cores it runs the browser tiers in less than half the time of the full `chromium`
+ * binary in its new headless mode, which starts a whole browser for every page.
+ */
+const DEBIAN_HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
+
+/**
  * One Chromium for every browser project: an explicit override, else Playwright's own download when
- * present, else Debian's package (`npx playwright install` cannot download on these machines).
+ * present, else Debian's packages, the headless shell first (`npx playwright install` cannot
+ * download on these machines). A headed run needs the full browser:
+ * `PLAYWRIGHT_CHROMIUM_EXECUTABLE=/usr/bin/chromium`.
  */
 function resolveChromium(): string | undefined {
   const override = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE;
   if (override) return override;
   if (existsSync(chromium.executablePath())) return undefined;
-  return '/usr/bin/chromium';
+  return existsSync(DEBIAN_HEADLESS_SHELL) ? DEBIAN_HEADLESS_SHELL : '/usr/bin/chromium';
 }
 
 export const chromiumExecutable = resolveChromium();

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import config from '../playwright.config';
+import config, { chromiumExecutable } from '../playwright.config';
 import { formatFixed, machine, writeResults } from './lib/report';
 
 const { values: args } = parseArgs({ options: { project: { type: 'string', multiple: true } } });
@@ -25,7 +25,7 @@ const PORTS = { EDGE_PORT: '8829', MOCK_PORT: '8828', APP_PORT: '8827', APP_MOCK
 const workDir = mkdtempSync(join(tmpdir(), 'bench-suite-'));
 
 interface JsonReport {
-  config: { projects: { name: string }[]; workers: number };
+  config: { workers: number };
   stats: { duration: number; expected: number; unexpected: number; flaky: number; skipped: number };
   suites: Suite[];
 }
@@ -137,7 +137,7 @@ rmSync(workDir, { recursive: true, force: true });
 const projectsSeconds = results.reduce((sum, result) => sum + result.durationSeconds, 0);
 const total = runSeconds + (buildSeconds ?? 0);
 const table = [
-  `Test suite wall time (${machine()}); one \`npx playwright test\` run, the projects one after another (\`PW_PROJECT_SEQUENCE\`), ${report.config.workers} workers (browsers: at most one per core); the web app built once beforehand`,
+  `Test suite wall time (${machine()}); one \`npx playwright test\` run, the projects one after another (\`PW_PROJECT_SEQUENCE\`), ${report.config.workers} workers (browsers: ${chromiumExecutable ?? "Playwright's Chromium"}, at most one per core); the web app built once beforehand`,
   '',
   '| project | tests | wall time | tests per second | outcome |',
   '|---|---:|---:|---:|---|',
