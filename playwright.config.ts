@@ -143,6 +143,17 @@ const PROJECTS: Project[] = [
 ];
 
 /**
+ * The performance budgets (tests/perf): the benchmarks' acceptance lines as tests, on the run's
+ * edge. Opt-in: a run includes them only when it names them (`--project=perf`), and they run one
+ * at a time, since they measure; run them with nothing else busy on the machine.
+ */
+const PERF_PROJECT: Project = { name: 'perf', testDir: './tests/perf', workers: 1, timeout: 120_000 };
+// Workers load this config without the command line, and must see the same projects: the choice
+// reaches them through the environment they inherit.
+if (projectsAsked.includes('perf')) process.env.PW_RUN_PERF = '1';
+const ALL_PROJECTS = process.env.PW_RUN_PERF === '1' ? [...PROJECTS, PERF_PROJECT] : PROJECTS;
+
+/**
  * `PW_PROJECT_SEQUENCE=unit,contract,…`: those projects run one after another in that order, each
  * waiting for the one before it, in one run whose servers start once; `npm run bench:suite` times
  * each project this way. Unset, every project runs in parallel with the others.
@@ -224,5 +235,5 @@ export default defineConfig({
             ]
           : []),
       ],
-  projects: inSequence(PROJECTS, process.env.PW_PROJECT_SEQUENCE),
+  projects: inSequence(ALL_PROJECTS, process.env.PW_PROJECT_SEQUENCE),
 });

@@ -8,10 +8,10 @@
  */
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { type BenchApi, createBenchTenant, inParallel } from './lib/api';
+import { createBenchTenant } from './lib/api';
 import { BENCH_ADMIN_KEY, type Runtime, startEdge } from './lib/edge-servers';
+import { closeMonth, type Job, setUpMonthEnd } from './lib/month-end';
 import { formatFixed, machine, writeResults } from './lib/report';
-import { standardEvents } from './lib/standard';
 
 const { values: args } = parseArgs({
   options: {
@@ -23,24 +23,8 @@ const PORTS: Record<Runtime, number> = { workerd: 8821, node: 8831 };
 const runtimes = (args.runtime ?? ['workerd', 'node']) as Runtime[];
 const GROUPS = Number(args.groups);
 const MONTH = '2026-10';
-const SETUP_CONCURRENCY = 16;
 /** The acceptance line: the 1000-group close on workerd within a minute. */
 const LIMIT_SECONDS = 60;
-const GIVE_UP_SECONDS = 300;
-/** Past the default 30 s job lease: a job this long without progress is resumed by the next POST. */
-const STALLED_SECONDS = 35;
-
-interface Job {
-  id: string;
-  month: string;
-  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED';
-  total: number;
-  done: number;
-  failed: number;
-  errors: unknown[];
-  createdAt: string;
-  updatedAt: string;
-}
 
 export interface CloseMonthResult {
   runtime: Runtime;
@@ -76,30 +60,17 @@ writeResults('close-month', { machine: machine(), month: MONTH, results }, table
 async function benchCloseMonth(runtime: Runtime, url: string): Promise<CloseMonthResult> {
   const api = await createBenchTenant(url, BENCH_ADMIN_KEY, `close-month ${runtime}`);
   const setupStarted = performance.now();
-  const events = standardEvents(MONTH, 'close');
-  await inParallel(
-    Array.from({ length: GROUPS }, (_, index) => index),
-    SETUP_CONCURRENCY,
-    async (index) => {
-      const group = await api.post<{ id: string }>('/v1/billing-groups', { name: `month-end ${index}` });
-      const ingested = await api.post<{ counts: { accepted: number } }>(
-        `/v1/billing-groups/${group.id}/usage-events`,
-        { events },
-      );
-      if (ingested.counts.accepted !== events.length) throw new Error(`group ${group.id}: events refused`);
-    },
-  );
+  const usageLinesPerGroup = await setUpMonthEnd(api, GROUPS, MONTH);
   const setupSeconds = (performance.now() - setupStarted) / 1000;
   console.log(
-    `[bench:close-month] ${runtime}: ${GROUPS} groups × ${events.length} usage lines set up in ${formatFixed(setupSeconds, 1)} s`,
+    `[bench:close-month] ${runtime}: ${GROUPS} groups × ${usageLinesPerGroup} usage lines set up in ${formatFixed(setupSeconds, 1)} s`,
   );
 
-  const started = performance.now();
-  const { job, resumes } = await waitForJob(
-    api,
-    await api.post<Job>('/v1/jobs/close-month', { month: MONTH }),
-  );
-  const closeSeconds = (performance.now() - started) / 1000;
+  const {
+    job,
+    resumes,
+    seconds: closeSeconds,
+  } = await closeMonth(api, MONTH, (message) => console.log(`[bench:close-month] ${runtime}: ${message}`));
   const jobSeconds = (Date.parse(job.updatedAt) - Date.parse(job.createdAt)) / 1000;
   if (job.status !== 'SUCCEEDED' || job.done !== GROUPS) {
     throw new Error(
@@ -109,7 +80,7 @@ async function benchCloseMonth(runtime: Runtime, url: string): Promise<CloseMont
   const result: CloseMonthResult = {
     runtime,
     groups: GROUPS,
-    usageLinesPerGroup: events.length,
+    usageLinesPerGroup,
     setupSeconds,
     closeSeconds,
     jobSeconds,
@@ -123,32 +94,6 @@ async function benchCloseMonth(runtime: Runtime, url: string): Promise<CloseMont
       `(${formatFixed(result.statementsPerSecond, 0)} statements/s)`,
   );
   return result;
-}
-
-/**
- * Polls the job until it ends. A job whose progress stands still past its lease lost its worker
- * (wrangler reloads the worker when a source file changes): POSTing the month again resumes it,
- * as a client of the API would; the resumes are counted in the result.
- */
-async function waitForJob(api: BenchApi, started: Job): Promise<{ job: Job; resumes: number }> {
-  const deadline = performance.now() + GIVE_UP_SECONDS * 1000;
-  let job = started;
-  let resumes = 0;
-  let lastProgress = { updatedAt: job.updatedAt, seenAt: performance.now() };
-  while (job.status === 'RUNNING') {
-    if (performance.now() > deadline) throw new Error(`the job was still running after ${GIVE_UP_SECONDS} s`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    job = await api.get<Job>(`/v1/jobs/${job.id}`);
-    if (job.updatedAt !== lastProgress.updatedAt) {
-      lastProgress = { updatedAt: job.updatedAt, seenAt: performance.now() };
-    } else if (performance.now() - lastProgress.seenAt > STALLED_SECONDS * 1000) {
-      console.log(`[bench:close-month] the job made no progress for ${STALLED_SECONDS} s: resuming it`);
-      job = await api.post<Job>('/v1/jobs/close-month', { month: job.month });
-      resumes += 1;
-      lastProgress = { updatedAt: job.updatedAt, seenAt: performance.now() };
-    }
-  }
-  return { job, resumes };
 }
 
 function renderTable(runs: readonly CloseMonthResult[]): string {

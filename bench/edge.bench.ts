@@ -14,6 +14,7 @@
 import { parseArgs } from 'node:util';
 import { type BenchApi, createBenchTenant, inParallel } from './lib/api';
 import { BENCH_ADMIN_KEY, type Runtime, startEdge } from './lib/edge-servers';
+import { ingestionScenario } from './lib/ingestion';
 import { DEFAULT_LOAD, type LoadOptions, type LoadResult, type LoadScenario, runLoad } from './lib/load';
 import { formatFixed, machine, ratio, writeResults } from './lib/report';
 import {
@@ -109,7 +110,15 @@ async function benchRuntime(runtime: Runtime, url: string): Promise<RuntimeResul
     }),
     ...(await Promise.all(
       ([100, 1000] as const).map((size, index) =>
-        authorized(api, ingestion(runtime, size, (ingestGroups[index] as { id: string }).id)),
+        authorized(
+          api,
+          ingestionScenario({
+            size,
+            billingGroupId: (ingestGroups[index] as { id: string }).id,
+            month: DRAFT_MONTH,
+            eventIdPrefix: `${runtime}-${size}`,
+          }),
+        ),
       ),
     )),
   ];
@@ -175,36 +184,6 @@ async function measureRoute(
 async function authorized(api: BenchApi, scenario: LoadScenario): Promise<LoadScenario> {
   const key = await api.newKey(`bench ${scenario.name}`.slice(0, 100));
   return { ...scenario, headers: { Authorization: `Bearer ${key.key}` } };
-}
-
-/** Batches of `size` events, every request with new event ids: each one is really stored. */
-function ingestion(runtime: Runtime, size: number, billingGroupId: string): LoadScenario {
-  let next = 0;
-  const lines = STANDARD.usage;
-  const batch = () => {
-    const events = Array.from({ length: size }, () => {
-      next += 1;
-      const line = lines[next % lines.length] as (typeof lines)[number];
-      return {
-        eventId: `${runtime}-${size}-${next}`,
-        projectId: line.projectId,
-        counterName: line.counterName,
-        counterType: line.counterType,
-        unit: line.unit,
-        volume: '1.5',
-        timestamp: `${DRAFT_MONTH}-${String((next % 28) + 1).padStart(2, '0')}T12:00:00Z`,
-        resourceId: `${line.resourceId ?? 'shared'}-${next % 50}`,
-      };
-    });
-    return JSON.stringify({ events });
-  };
-  return {
-    name: `ingest, batches of ${size}`,
-    method: 'POST',
-    path: `/v1/billing-groups/${billingGroupId}/usage-events`,
-    body: batch,
-    acceptedItems: (body) => (JSON.parse(body) as { counts: { accepted: number } }).counts.accepted,
-  };
 }
 
 /**

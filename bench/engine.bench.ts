@@ -5,10 +5,11 @@
  * 100, 1000, 10000): the time each line adds, (t(N) − t(0)) / N, should stay flat (within 2×).
  * Writes bench/results/engine.{json,md}.
  */
-import { compatCalculate, computeStatement, type StatementInput, type UsageAggregate } from '@billing/engine';
+import { compatCalculate, computeStatement } from '@billing/engine';
 import { standardCompatRequest, standardStatementInput } from '@billing/fixtures';
+import { type GrowthRow, measureGrowth } from './lib/growth';
 import { machine, writeResults } from './lib/report';
-import { formatRate, type Measurement, measure, measureInterleaved, median } from './measure';
+import { formatRate, type Measurement, measure } from './measure';
 
 const input = standardStatementInput();
 const compatBody = standardCompatRequest();
@@ -27,63 +28,7 @@ const rows: [Measurement, string][] = [
   [compat, `${(compat.opsPerSecond / withTrace.opsPerSecond).toFixed(2)}×`],
 ];
 
-/** Usage line counts of the growth measurement; 0 is the statement's fixed cost. */
-const LINE_COUNTS = [10, 100, 1000, 10_000] as const;
-
-interface GrowthRow {
-  lines: number;
-  statementMs: number;
-  /** t(N) / N: includes the fixed cost of adjustments, credits, VAT and the rest. */
-  perLineTotalUs: number;
-  /** (t(N) − t(0)) / N: what one more usage line costs. */
-  perLineMarginalUs: number;
-  measurement: Measurement;
-}
-
-/**
- * The standard statement with `count` usage lines: its 20 lines over and over, each a resource of
- * its own in one of the standard projects, so contract overrides, adjustments and credits still apply.
- */
-function statementWith(count: number): () => unknown {
-  const scaledInput = withUsageLines(count);
-  return () => computeStatement(scaledInput);
-}
-
-function withUsageLines(count: number): StatementInput {
-  const base = standardStatementInput();
-  const usage = Array.from({ length: count }, (_, index): UsageAggregate => {
-    const line = base.usage[index % base.usage.length] as UsageAggregate;
-    return { ...line, resourceId: `res-${index}`, resourceName: `res-${index}` };
-  });
-  return { ...base, usage };
-}
-
-const [fixed, ...scaled] = measureInterleaved([
-  { name: 'statement with no usage lines', operation: statementWith(0) },
-  ...LINE_COUNTS.map((lines) => ({
-    name: `statement with ${lines} usage lines`,
-    operation: statementWith(lines),
-  })),
-]) as [Measurement, ...Measurement[]];
-const fixedMs = 1000 / fixed.opsPerSecond;
-const growth: GrowthRow[] = LINE_COUNTS.map((lines, index) => {
-  const measurement = scaled[index] as Measurement;
-  const statementMs = 1000 / measurement.opsPerSecond;
-  // Each round's marginal against the fixed cost measured next to it, then the median.
-  const marginalsUs = measurement.rounds.map(
-    (rate, round) => ((1000 / rate - 1000 / (fixed.rounds[round] as number)) * 1000) / lines,
-  );
-  return {
-    lines,
-    statementMs,
-    perLineTotalUs: (statementMs * 1000) / lines,
-    perLineMarginalUs: median(marginalsUs),
-    measurement,
-  };
-});
-const marginals = growth.map((row) => row.perLineMarginalUs);
-// A marginal at or below 0 means the lines were lost in the noise: report it, never call it flat.
-const growthSpread = Math.min(...marginals) > 0 ? Math.max(...marginals) / Math.min(...marginals) : Infinity;
+const { fixed, fixedMs, rows: growth, marginalSpread: growthSpread } = measureGrowth();
 const smallest = growth[0] as GrowthRow;
 
 const table = [
