@@ -203,7 +203,14 @@ export default defineConfig({
                 url: `${EDGE_URL}/health`,
                 reuseExistingServer: !isCI,
                 timeout: 120_000,
-                env: { ADMIN_API_KEY, EDGE_LOG_LEVEL: 'error' },
+                // Every test reaches this edge from the same loopback address, so the per-client
+                // throttles are raised here; tests/security/rate-limits.spec.ts checks them on edges of its own.
+                env: {
+                  ADMIN_API_KEY,
+                  EDGE_LOG_LEVEL: 'error',
+                  AUTH_FAILURES_PER_MINUTE: '1000000',
+                  LEGACY_RATE_LIMIT_PER_MINUTE: '1000000',
+                },
                 gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },
               },
             ]

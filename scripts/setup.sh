@@ -38,5 +38,14 @@ setup_chromium() {
 setup_node || return 1 2>/dev/null || exit 1
 setup_chromium || return 1 2>/dev/null || exit 1
 export NEXT_TELEMETRY_DISABLED=1 WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false
-setup_log "node $(node -v), npm $(npm -v); npm ci"
-(cd "$repo_root" && npm ci --no-audit --no-fund) || return 1 2>/dev/null || exit 1
+# `npm ci` empties node_modules first: sourcing this again in a second terminal would pull the
+# dependencies from under a running `npm start`. Once installed from this exact lockfile, skip it.
+lock_stamp="$repo_root/node_modules/.setup-lockfile-sha256"
+lock_sha=$(sha256sum "$repo_root/package-lock.json" | cut -d' ' -f1)
+if [ -f "$lock_stamp" ] && [ "$(cat "$lock_stamp")" = "$lock_sha" ]; then
+  setup_log "node $(node -v), npm $(npm -v); dependencies already installed from this package-lock.json"
+else
+  setup_log "node $(node -v), npm $(npm -v); npm ci"
+  (cd "$repo_root" && npm ci --no-audit --no-fund) || return 1 2>/dev/null || exit 1
+  echo "$lock_sha" >"$lock_stamp"
+fi

@@ -1,3 +1,4 @@
+import type { RateLimitInfo } from 'hono-rate-limiter';
 import type { AppDeps, EdgeConfig } from './deps';
 import type { Storage } from './storage/port';
 
@@ -17,5 +18,7 @@ export interface AppEnv {
     storage: Storage;
     config: EdgeConfig;
     principal: Principal;
+    /** Set by the rate limiters (hono-rate-limiter) on the requests they count. */
+    rateLimit: RateLimitInfo;
   };
 }

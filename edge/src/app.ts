@@ -11,11 +11,18 @@ import { ApiError } from './lib/problem';
 import { authenticate, requireAdmin } from './middleware/auth';
 import { requireJsonBody } from './middleware/content-type';
 import { noStore } from './middleware/no-store';
-import { rateLimitPerApiKey } from './middleware/rate-limit';
+import {
+  rateLimitLegacyPerClient,
+  rateLimitPerApiKey,
+  throttleFailedAuthentication,
+} from './middleware/rate-limit';
 import { registerRoutes } from './routes';
 
 /** Large enough for a batch of 1000 usage events, small enough that no body ties up an isolate. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Where the legacy routes of DOMAIN §9 live (they take no API key; a limit per client applies). */
+const LEGACY_PREFIXES = ['/api/billing', '/billing'];
 
 /** Routes that answer without a tenant API key. */
 const ADMIN_ROUTES = new Set(['POST /v1/tenants']);
@@ -70,8 +77,11 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   );
   app.use('/v1/*', requireJsonBody);
   const isAdminRoute = (c: Context<AppEnv>) => ADMIN_ROUTES.has(`${c.req.method} ${c.req.path}`);
+  app.use('/v1/*', throttleFailedAuthentication);
   app.use('/v1/*', (c, next) => (isAdminRoute(c) ? requireAdmin(c, next) : authenticate(c, next)));
   app.use('/v1/*', (c, next) => (isAdminRoute(c) ? next() : rateLimitPerApiKey(c, next)));
+
+  for (const legacyPrefix of LEGACY_PREFIXES) app.use(`${legacyPrefix}/*`, rateLimitLegacyPerClient);
 
   registerRoutes(app);
 

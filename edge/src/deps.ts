@@ -1,3 +1,4 @@
+import { AUTH_FAILURES_PER_MINUTE, LEGACY_REQUESTS_PER_MINUTE } from './middleware/rate-limit';
 import type { PaymentProvider } from './payments/provider';
 import type { Storage } from './storage/port';
 
@@ -13,6 +14,10 @@ export interface EdgeConfig {
   legacyVatRate: string | null;
   /** How long a RUNNING month-end job may go without progress before the next POST resumes it. */
   jobLeaseMs: number;
+  /** Failed authentications per client and minute before it gets 429 (AUTH_FAILURES_PER_MINUTE). */
+  authFailuresPerMinute: number;
+  /** Requests per client and minute to the legacy routes (LEGACY_RATE_LIMIT_PER_MINUTE). */
+  legacyRateLimitPerMinute: number;
 }
 
 /**
@@ -26,6 +31,11 @@ export interface AppDeps {
   clock(): Date;
   /** A new unique id with a readable prefix, e.g. `bg_…`. */
   newId(prefix: string): string;
+  /**
+   * The address of the client that sent the request, as the host knows it (never a header the
+   * client could set on its way); absent or null: unknown, and every such client counts as one.
+   */
+  clientAddress?(request: Request, bindings: unknown): string | null;
   /** Keeps work running after the response (Workers' waitUntil); awaits it where there is none. */
   runInBackground(work: Promise<unknown>, executionContext: unknown): void;
   /** Moves the money of payments; absent: the built-in deterministic sandbox (edge/PAYMENTS.md). */
@@ -44,7 +54,17 @@ export function readConfig(env: Record<string, unknown>): EdgeConfig {
     defaultRateLimitPerMinute: Number(text('RATE_LIMIT_PER_MINUTE') ?? 600),
     legacyVatRate: text('VAT_RATE'),
     jobLeaseMs: positiveSeconds(text('JOB_LEASE_SECONDS'), 30) * 1000,
+    authFailuresPerMinute: positiveInteger(text('AUTH_FAILURES_PER_MINUTE'), AUTH_FAILURES_PER_MINUTE),
+    legacyRateLimitPerMinute: positiveInteger(
+      text('LEGACY_RATE_LIMIT_PER_MINUTE'),
+      LEGACY_REQUESTS_PER_MINUTE,
+    ),
   };
+}
+
+function positiveInteger(value: string | null, fallback: number): number {
+  const number = Number(value);
+  return value !== null && Number.isInteger(number) && number > 0 ? number : fallback;
 }
 
 function positiveSeconds(value: string | null, fallback: number): number {

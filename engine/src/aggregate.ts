@@ -50,7 +50,7 @@ export function aggregateUsage(events: readonly UsageEvent[], month: Month): Usa
 
 function readEvents(issues: IssueCollector, events: readonly UsageEvent[]): Reading[] {
   return events.flatMap((event, index) => {
-    const parsed = readUsageEvent(issues, event, usageEventPath(index));
+    const parsed = readUsageEvent(issues, event, usageEventPath(index), 'stored');
     return parsed === undefined ? [] : [{ ...parsed, index }];
   });
 }

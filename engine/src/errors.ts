@@ -36,6 +36,8 @@ export const CONFLICT_CODES = [
   'credit-already-released',
   'release-mismatch',
   'insufficient-credit',
+  // A write committed between a close's snapshot and its commit (the edge's close fence): read again.
+  'close-inputs-changed',
 ] as const;
 export type ConflictCode = (typeof CONFLICT_CODES)[number];
 

@@ -1,5 +1,6 @@
 export * from './adjust';
 export * from './aggregate';
+export * from './billing-window';
 export * from './canonical';
 export * from './close';
 export * from './compat';
@@ -15,6 +16,7 @@ export * from './money';
 export * from './month-close';
 export * from './period';
 export * from './price';
+export * from './reconcile';
 export * from './statement';
 export * from './statement-input';
 export * from './types';

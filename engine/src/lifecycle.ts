@@ -1,3 +1,4 @@
+import { isMonthInBillingWindow } from './billing-window';
 import { Decimal, sum, ZERO } from './decimal';
 import { ConflictError } from './errors';
 import { planRelease } from './ledger';
@@ -152,9 +153,14 @@ export interface MonthActivity {
   hasActivity: boolean;
 }
 
-/** Months close in order: an earlier month with activity must close first (409 otherwise). */
+/**
+ * Months close in order: an earlier month with activity must close first (409 otherwise). A month
+ * outside the billing window (data stored before that rule existed, e.g. `0000-01`) can never be
+ * closed, so it blocks nothing.
+ */
 export function assertMonthCanClose(month: Month, months: readonly MonthActivity[]): void {
   const blocking = months
+    .filter((entry) => isMonthInBillingWindow(entry.month))
     .filter((entry) => compareMonths(entry.month, month) < 0 && entry.hasActivity && !entry.closed)
     .sort((a, b) => compareMonths(a.month, b.month))[0];
   if (blocking) {
@@ -164,9 +170,17 @@ export function assertMonthCanClose(month: Month, months: readonly MonthActivity
   }
 }
 
-/** Usage for a month whose statement is closed is refused (409 `period-closed`). */
-export function assertPeriodOpen(month: Month, closedMonths: ReadonlySet<Month>): void {
-  if (closedMonths.has(month))
+/**
+ * A month is closed once it, or any later month, has a live statement: months close in order, so an
+ * earlier month left open then could never close, and what it took would never be billed.
+ */
+export function isPeriodClosed(month: Month, latestClosedMonth: Month | null): boolean {
+  return latestClosedMonth !== null && compareMonths(month, latestClosedMonth) <= 0;
+}
+
+/** Writes to a closed period are refused (409 `period-closed`). */
+export function assertPeriodOpen(month: Month, latestClosedMonth: Month | null): void {
+  if (isPeriodClosed(month, latestClosedMonth))
     throw new ConflictError('period-closed', conflicts.periodClosed(month), { month });
 }
 

@@ -1,3 +1,5 @@
+import { FIRST_BILLING_YEAR, LAST_BILLING_YEAR } from './billing-window';
+
 /** Bounds on accepted decimals: three such factors multiply exactly within the 100-digit precision. */
 export const MAX_INTEGER_DIGITS = 18;
 export const MAX_FRACTION_DIGITS = 12;
@@ -21,6 +23,8 @@ export const messages = {
   nonEmptyString: (value: unknown) => `must be a non-empty string, got ${describe(value)}`,
   instant: (value: unknown) => `must be an ISO 8601 instant with an offset, got ${describe(value)}`,
   month: (value: unknown) => `must be a month written YYYY-MM, got ${describe(value)}`,
+  billingWindow: (value: unknown) =>
+    `must fall within the years ${FIRST_BILLING_YEAR}–${LAST_BILLING_YEAR} (UTC), got ${describe(value)}`,
   unitMismatch: (unit: string, expected: string) => `is ${unit} but the price book prices it in ${expected}`,
   unknownCounter: (counter: string, priceBook: string) =>
     `${counter} is not in price book ${priceBook}; every counter needs a price`,

@@ -3,6 +3,7 @@ import { IssueCollector, ValidationError } from './errors';
 import { toInstant } from './period';
 import { COUNTER_TYPES, type UsageEvent } from './types';
 import {
+  readBillingInstant,
   readDecimal,
   readEnum,
   readInstant,
@@ -27,17 +28,23 @@ export function usageEventPath(index?: number): string {
   return index === undefined ? '' : `events[${index}]`;
 }
 
+/** Where an event comes from: a client (its timestamp must lie in the billing window) or storage. */
+export type UsageEventSource = 'client' | 'stored';
+
 /**
  * Reads one untrusted usage event (DOMAIN §2), recording every broken rule under `path`.
  * Returns `undefined` exactly when it recorded an issue, so callers can check many events with one
- * collector and answer with every problem at once.
+ * collector and answer with every problem at once. A stored event is read without the billing
+ * window: one stored before that rule existed must not make its group's usage unreadable.
  */
 export function readUsageEvent(
   issues: IssueCollector,
   input: unknown,
   path: string,
+  source: UsageEventSource = 'client',
 ): ParsedUsageEvent | undefined {
   const field = (name: string) => (path === '' ? name : `${path}.${name}`);
+  const readTimestamp = source === 'client' ? readBillingInstant : readInstant;
   if (!requireRecord(issues, path === '' ? 'event' : path, input)) return undefined;
   const before = issues.issues.length;
   const eventId = readString(issues, field('eventId'), input.eventId);
@@ -47,7 +54,7 @@ export function readUsageEvent(
   const counterType = readEnum(issues, field('counterType'), input.counterType, COUNTER_TYPES);
   const unit = readString(issues, field('unit'), input.unit);
   const volume = readDecimal(issues, field('volume'), input.volume, { nonNegative: true });
-  const millis = readInstant(issues, field('timestamp'), input.timestamp);
+  const millis = readTimestamp(issues, field('timestamp'), input.timestamp);
   const resourceId = readOptionalString(issues, field('resourceId'), input.resourceId);
   const resourceName = readOptionalString(issues, field('resourceName'), input.resourceName);
   if (

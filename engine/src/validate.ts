@@ -1,3 +1,4 @@
+import { BILLING_WINDOW_RULE, isInstantInBillingWindow } from './billing-window';
 import { Decimal } from './decimal';
 import type { IssueCollector } from './errors';
 import { MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS, messages } from './messages';
@@ -122,6 +123,21 @@ function isCalendarDate(text: string): boolean {
   const isLeapYear = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   const daysInMonth = [31, isLeapYear ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
   return day >= 1 && day <= daysInMonth;
+}
+
+/**
+ * Parses an instant a client sends (DOMAIN §2): an ISO 8601 instant with an offset (`instant`)
+ * within the billing years (`billing-window`).
+ */
+export function readBillingInstant(
+  issues: IssueCollector,
+  field: string,
+  value: unknown,
+): number | undefined {
+  const millis = readInstant(issues, field, value);
+  if (millis === undefined || isInstantInBillingWindow(millis)) return millis;
+  issues.add(field, BILLING_WINDOW_RULE, messages.billingWindow(value));
+  return undefined;
 }
 
 export function readOptionalInstant(issues: IssueCollector, field: string, value: unknown): number | null {

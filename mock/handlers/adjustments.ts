@@ -1,4 +1,4 @@
-import { conflicts, parseAdjustment, toDecimalString } from '@billing/engine';
+import { conflicts, isPeriodClosed, parseAdjustment, toDecimalString } from '@billing/engine';
 import { pageRequest, pageResponse } from '../../edge/src/lib/pagination';
 import { ApiError, notFound } from '../../edge/src/lib/problem';
 import {
@@ -43,7 +43,8 @@ export function adjustmentHandlers({ http, operation }: Kit) {
           description: parsed.description,
           createdAt: call.now(),
         };
-        if (call.data.closedMonths(group.id).has(adjustment.month)) throw periodClosed(adjustment.month);
+        if (isPeriodClosed(adjustment.month, call.data.latestClosedMonth(group.id)))
+          throw periodClosed(adjustment.month);
         call.data.adjustments.set(id, adjustment);
         return response(201).json(adjustmentToWire(adjustment));
       }),
@@ -69,7 +70,8 @@ export function adjustmentHandlers({ http, operation }: Kit) {
         const group = requireBillingGroup(call, billingGroupId);
         const adjustment = call.data.adjustments.get(adjustmentId);
         if (!adjustment || adjustment.billingGroupId !== group.id) throw notFound('adjustment', adjustmentId);
-        if (call.data.closedMonths(group.id).has(adjustment.month)) throw periodClosed(adjustment.month);
+        if (isPeriodClosed(adjustment.month, call.data.latestClosedMonth(group.id)))
+          throw periodClosed(adjustment.month);
         call.data.adjustments.delete(adjustmentId);
         return response(204).empty();
       }),

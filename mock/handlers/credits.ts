@@ -17,8 +17,8 @@ import {
   TraceBuilder,
   toInstant,
 } from '@billing/engine';
-import { pageRequest, pageResponse } from '../../edge/src/lib/pagination';
-import { ApiError, notFound, validationFailed } from '../../edge/src/lib/problem';
+import { cursorPosition, invalidCursor, pageRequest, pageResponse } from '../../edge/src/lib/pagination';
+import { ApiError, notFound } from '../../edge/src/lib/problem';
 import { parseChargeAmount, parseGrantRequest } from '../../edge/src/routes/credits/credit-input';
 import {
   expireCreditGrants,
@@ -220,22 +220,33 @@ export function creditHandlers({ http, operation }: Kit) {
       operation('listCreditLedger', listCreditLedger, (call, { response }) => {
         const query = call.input.query;
         const group = requireBillingGroup(call, call.input.params.billingGroupId);
-        // The ledger pages by seq, not by id: the cursor is the last seq of the previous page.
-        const { limit, after } = pageRequest(query);
-        if (after !== null && !/^\d{1,15}$/.test(after)) {
-          throw validationFailed([
-            { field: 'query.cursor', rule: 'cursor', message: 'must be the nextCursor of a previous page' },
-          ]);
+        // As on the edge: an entry is listed with its position in the group's ledger (never the
+        // world's seq), and the cursor is the previous page's last `<grantId>.<position>`.
+        const ledger = call.data.ledgerOf(group.id).map((entry, index) => ({ ...entry, seq: index + 1 }));
+        const after = query.cursor
+          ? /^([A-Za-z0-9_-]{1,100})\.([1-9]\d{0,14})$/.exec(cursorPosition(query.cursor))
+          : null;
+        const anchor = after ? ledger[Number(after[2]) - 1] : undefined;
+        if (
+          query.cursor &&
+          (!after ||
+            anchor?.grantId !== after[1] ||
+            (query.grantId !== undefined && query.grantId !== after[1]))
+        ) {
+          throw invalidCursor();
         }
-        const from = after === null ? 0 : Number(after);
-        const rows = call.data
-          .ledgerOf(group.id)
-          .filter(
-            (entry) => entry.seq > from && (query.grantId === undefined || entry.grantId === query.grantId),
-          );
+        const rows = ledger.filter(
+          (entry) =>
+            entry.seq > (anchor?.seq ?? 0) &&
+            (query.grantId === undefined || entry.grantId === query.grantId),
+        );
+        const limit = query.limit;
         const items = rows.slice(0, limit);
         const last = items.at(-1);
-        const page = { items, nextCursor: rows.length > limit && last ? String(last.seq) : null };
+        const page = {
+          items,
+          nextCursor: rows.length > limit && last ? `${last.grantId}.${last.seq}` : null,
+        };
         return response(200).json(
           pageResponse(page, (entry) => ({
             seq: entry.seq,

@@ -10,6 +10,7 @@ import { kitFor } from './kit';
 import { legacyHandlers } from './legacy';
 import { paymentHandlers } from './payments';
 import { pricingHandlers } from './pricing';
+import { reconciliationHandlers } from './reconciliation';
 import { statementHandlers } from './statements';
 import { systemHandlers } from './system';
 import { tenantHandlers } from './tenants';
@@ -29,6 +30,7 @@ export function handlersFor(runtime: MockRuntime): HttpHandler[] {
     ...statementHandlers(kit),
     ...paymentHandlers(kit),
     ...jobHandlers(kit),
+    ...reconciliationHandlers(kit),
     ...calculateHandlers(kit),
     ...legacyHandlers(kit),
     ...fallbackHandlers(kit),

@@ -1,4 +1,4 @@
-import { parseContract, parsePriceBook } from '@billing/engine';
+import { isPeriodClosed, parseContract, parsePriceBook } from '@billing/engine';
 import { pageRequest, pageResponse } from '../../edge/src/lib/pagination';
 import { ApiError, notFound, validationFailed } from '../../edge/src/lib/problem';
 import {
@@ -135,6 +135,14 @@ export function pricingHandlers({ http, operation }: Kit) {
           startMonth: assignment.startMonth,
           endMonth: assignment.endMonth,
         });
+        const latestClosedMonth = call.data.latestClosedMonth(group.id);
+        if (isPeriodClosed(assignment.startMonth, latestClosedMonth)) {
+          const message = `${assignment.startMonth} is closed (the statement of ${latestClosedMonth} is issued); a contract applies from an open month on`;
+          throw new ApiError(409, 'period-closed', 'The period is closed', message, {
+            errors: [{ field: 'startMonth', rule: 'period-closed', message }],
+            extensions: { month: assignment.startMonth },
+          });
+        }
         const end = assignment.endMonth ?? '9999-12';
         const other = [...call.data.assignments.values()]
           .filter(

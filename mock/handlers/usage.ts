@@ -1,5 +1,5 @@
 import type { IngestVerdict, UsageAggregate } from '@billing/engine';
-import { pageRequest, pageResponse } from '../../edge/src/lib/pagination';
+import { cursorPosition, invalidCursor, pageResponse } from '../../edge/src/lib/pagination';
 import { ApiError, validationFailed } from '../../edge/src/lib/problem';
 import {
   getMonthlyUsage,
@@ -43,17 +43,6 @@ function throwIfLoneEventRejected(verdicts: IngestVerdict[]): void {
   throw new ApiError(409, only.reason, title, only.message, { errors: [...only.issues] });
 }
 
-/** Event pages continue after an arrival position, wrapped in the API's opaque cursor. */
-function afterSeq(after: string | null): number {
-  if (after === null) return 0;
-  if (!/^\d{1,15}$/.test(after)) {
-    throw validationFailed([
-      { field: 'query.cursor', rule: 'cursor', message: 'must be the nextCursor of a previous page' },
-    ]);
-  }
-  return Number(after);
-}
-
 export function usageHandlers({ http, operation }: Kit) {
   return [
     http.post(
@@ -75,14 +64,19 @@ export function usageHandlers({ http, operation }: Kit) {
       operation('listUsageEvents', listUsageEvents, (call, { response }) => {
         const group = requireBillingGroup(call, call.input.params.billingGroupId);
         const query = call.input.query;
-        const { limit, after } = pageRequest(query);
-        const from = afterSeq(after);
-        const rows = call.data
+        const limit = query.limit;
+        const events = call.data
           .eventsOf(group.id)
-          .filter((event) => (query.month === undefined || event.month === query.month) && event.seq > from);
+          .filter((event) => query.month === undefined || event.month === query.month);
+        // As on the edge: the cursor is the previous page's last event id, found again in this list.
+        const from = query.cursor
+          ? events.findIndex((event) => event.eventId === cursorPosition(query.cursor as string))
+          : -1;
+        if (query.cursor && from < 0) throw invalidCursor();
+        const rows = events.slice(from + 1);
         const items = rows.slice(0, limit);
         const last = items.at(-1);
-        const page = { items, nextCursor: rows.length > limit && last ? String(last.seq) : null };
+        const page = { items, nextCursor: rows.length > limit && last ? last.eventId : null };
         return response(200).json(pageResponse(page, eventToWire));
       }),
     ),

@@ -8,6 +8,7 @@ import type {
   Month,
   PaymentState,
   PriceBookEntry,
+  ReconcileDifference,
   RoundingMode,
   UsageEvent,
 } from '@billing/engine';
@@ -125,6 +126,18 @@ export interface LedgerRecord {
   statementId: string | null;
 }
 
+/** A closed statement that did not reconcile with the store (DOMAIN §6). */
+export interface ReconciliationFindingRecord {
+  id: string;
+  tenantId: string;
+  sweepId: string;
+  statementId: string;
+  billingGroupId: string;
+  month: Month;
+  differences: ReconcileDifference[];
+  foundAt: string;
+}
+
 export interface StatementRecord {
   id: string;
   billingGroupId: string;
@@ -189,6 +202,7 @@ export class TenantData {
   readonly payments = new Map<string, PaymentRecord>();
   readonly jobs = new Map<string, JobRecord>();
   readonly idempotency = new Map<string, IdempotencyRecord>();
+  readonly findings = new Map<string, ReconciliationFindingRecord>();
 
   eventsOf(billingGroupId: string): StoredUsageEvent[] {
     let events = this.usageEvents.get(billingGroupId);
@@ -222,12 +236,13 @@ export class TenantData {
     return live[0] ?? null;
   }
 
-  closedMonths(billingGroupId: string): Set<Month> {
-    return new Set(
-      this.statementsOf(billingGroupId)
-        .filter((statement) => statement.voidedAt === null)
-        .map((statement) => statement.month),
-    );
+  /** The latest month with a live statement: it and every earlier month are closed. */
+  latestClosedMonth(billingGroupId: string): Month | null {
+    const months = this.statementsOf(billingGroupId)
+      .filter((statement) => statement.voidedAt === null)
+      .map((statement) => statement.month)
+      .sort();
+    return months.at(-1) ?? null;
   }
 
   paymentsOf(statementId: string): PaymentRecord[] {

@@ -51,10 +51,10 @@ test.describe('contract: payments', () => {
     await expect(unknown).toMatchContract('listStatementPayments');
   });
 
-  test('a cursor the API did not issue is a 422 problem', async ({ api }) => {
+  test('a cursor the API did not issue is a 400 problem', async ({ api }) => {
     const response = await api.get('/v1/statements/st_missing/payments?cursor=%%%');
 
-    expect(response.status()).toBe(422);
+    expect(response.status()).toBe(400);
     await expect(response).toMatchContract('listStatementPayments');
   });
 

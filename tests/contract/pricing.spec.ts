@@ -42,13 +42,13 @@ test.describe('contract: price books', () => {
     await expect(await api.get('/v1/price-books/default-krw')).toMatchContract('getPriceBook');
   });
 
-  test('an unknown price book is a 404 problem and a foreign cursor a 422 problem', async ({ api }) => {
+  test('an unknown price book is a 404 problem and a foreign cursor a 400 problem', async ({ api }) => {
     const missing = await api.get('/v1/price-books/pb_missing');
     const badCursor = await api.get('/v1/price-books?cursor=%25%25');
 
     expect(missing.status()).toBe(404);
     await expect(missing).toMatchContract('getPriceBook');
-    expect(badCursor.status()).toBe(422);
+    expect(badCursor.status()).toBe(400);
     await expect(badCursor).toMatchContract('listPriceBooks');
   });
 });

@@ -202,4 +202,43 @@ test.describe('contract: statements', () => {
     await expect(replayed).toMatchContract('replayStatement');
     await expect(missing).toMatchContract('replayStatement');
   });
+
+  test('a reconciliation matches its schema, and an unknown statement is a 404', async ({
+    api,
+    billingGroups,
+    monthActivity,
+    statements,
+  }) => {
+    const group = await billingGroups.create();
+    await monthActivity.ingestUsage(group.id, MARCH);
+    const closed = await statements.close(group.id, MARCH);
+
+    const reconciled = await api.post(`/v1/statements/${closed.statementId}/reconcile`);
+    const missing = await api.post('/v1/statements/st_missing/reconcile');
+
+    expect([reconciled.status(), missing.status()]).toEqual([200, 404]);
+    expect((await reconciled.json()).clean).toBe(true);
+    await expect(reconciled).toMatchContract('reconcileStatement');
+    await expect(missing).toMatchContract('reconcileStatement');
+  });
+
+  test('a month’s reconciliation sweep and its findings match their schemas; a bad month is a 422', async ({
+    api,
+    billingGroups,
+    monthActivity,
+    statements,
+  }) => {
+    const group = await billingGroups.create();
+    await monthActivity.ingestUsage(group.id, MARCH);
+    await statements.close(group.id, MARCH);
+
+    const sweep = await api.post('/v1/reconciliations', { month: MARCH });
+    const badMonth = await api.post('/v1/reconciliations', { month: '2026-13' });
+    const findings = await api.get(`/v1/reconciliation-findings?month=${MARCH}&limit=5`);
+
+    expect([sweep.status(), badMonth.status(), findings.status()]).toEqual([201, 422, 200]);
+    await expect(sweep).toMatchContract('runReconciliation');
+    await expect(badMonth).toMatchContract('runReconciliation');
+    await expect(findings).toMatchContract('listReconciliationFindings');
+  });
 });

@@ -63,7 +63,7 @@ test.describe('contract: usage events and monthly usage', () => {
     await expect(response).toMatchContract('ingestUsageEvents');
   });
 
-  test('listing events matches its schema; a foreign cursor is a 422 problem, an unknown group a 404', async ({
+  test('listing events matches its schema; a foreign cursor is a 400 problem, an unknown group a 404', async ({
     api,
     billingGroups,
     usageEvents,
@@ -75,7 +75,7 @@ test.describe('contract: usage events and monthly usage', () => {
       await api.get(`/v1/billing-groups/${group.id}/usage-events?month=2026-03&limit=1`),
     ).toMatchContract('listUsageEvents');
     const badCursor = await api.get(`/v1/billing-groups/${group.id}/usage-events?cursor=YWJj`);
-    expect(badCursor.status()).toBe(422);
+    expect(badCursor.status()).toBe(400);
     await expect(badCursor).toMatchContract('listUsageEvents');
     const missing = await api.get('/v1/billing-groups/bg_missing/usage-events');
     expect(missing.status()).toBe(404);

@@ -50,10 +50,10 @@ test.describe('billing groups', () => {
     expect(seen.sort()).toEqual(created.sort());
   });
 
-  test('a cursor that the API did not issue is a 422 naming the cursor', async ({ api }) => {
+  test('a cursor that the API did not issue is a 400 naming the cursor', async ({ api }) => {
     const response = await api.get('/v1/billing-groups?cursor=%%%');
 
-    expect(response.status()).toBe(422);
+    expect(response.status()).toBe(400);
     expect((await response.json()).errors[0]).toMatchObject({ field: 'query.cursor', rule: 'cursor' });
   });
 

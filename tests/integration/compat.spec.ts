@@ -204,6 +204,37 @@ test.describe('legacy calculator arithmetic (DOMAIN §9)', () => {
     expect(statement.appliedCredits).toEqual([]);
   });
 
+  test('a negative counterVolume is billed as a negative, floored line; a negative subtotal charges 0', async ({
+    anonymousApi,
+  }) => {
+    const lowered = await calculate(anonymousApi, {
+      usage: [usage('compute.c2.c8m8', 10), usage('compute.c2.c8m8', -2), usage('other', -0.015)],
+    });
+    expect(lowered.lineItems.map((line) => [line.quantity, line.amount])).toEqual([
+      [10, 3970],
+      [-2, -794],
+      // floor(-0.015 × 10000 / 100) = floor(-1.5) = -2
+      [-0.015, -2],
+    ]);
+    expect(lowered).toMatchObject({ subtotal: 3174, charge: 3174, vat: 317, totalAmount: 3491 });
+
+    const negative = await calculate(anonymousApi, {
+      usage: [usage('compute.c2.c8m8', -1)],
+      adjustments: [{ type: 'SURCHARGE', method: 'FIXED', value: 100 }],
+      credits: [{ amount: 50 }],
+      unpaidAmount: 1000,
+    });
+    expect(negative).toMatchObject({
+      subtotal: -397,
+      adjustmentTotal: 100,
+      charge: 0,
+      creditApplied: 0,
+      vat: 0,
+      totalAmount: 1000,
+    });
+    expect(negative.appliedCredits).toEqual([]);
+  });
+
   test('credits burn in request order, each min(amount, remaining); the ones never reached are not listed', async ({
     anonymousApi,
   }) => {
@@ -381,8 +412,8 @@ test.describe('legacy validation of the rest of the request', () => {
       [[], 'Invalid request body: an array. Must be a JSON object.'],
       [{ usage: [{ counterVolume: 1 }] }, 'Missing required field: usage[0].counterName must be provided.'],
       [
-        { usage: [usage('compute.c2.c8m8', -1)] },
-        'Invalid usage[0].counterVolume: -1. Must be a non-negative number (>= 0).',
+        { usage: [{ counterName: 'compute.c2.c8m8', counterVolume: 'lots' }] },
+        'Invalid usage[0].counterVolume: "lots". Must be a finite number (not NaN or Infinity).',
       ],
       [
         { credits: [{ amount: 'lots' }] },

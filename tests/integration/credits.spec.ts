@@ -342,12 +342,12 @@ test.describe('the credit ledger', () => {
     expect(ofSecond.map((entry) => [entry.kind, entry.amount])).toEqual([['GRANT', '200']]);
   });
 
-  test('a cursor the API did not issue is a 422 naming the cursor', async ({ api, billingGroups }) => {
+  test('a cursor the API did not issue is a 400 naming the cursor', async ({ api, billingGroups }) => {
     const group = await billingGroups.create();
 
     const response = await api.get(`/v1/billing-groups/${group.id}/credit-ledger?cursor=YWJj`);
 
-    expect(response.status()).toBe(422);
+    expect(response.status()).toBe(400);
     expect((await response.json()).errors[0]).toMatchObject({ field: 'query.cursor', rule: 'cursor' });
   });
 

@@ -1,5 +1,6 @@
+import { ADMIN_API_KEY } from '../support/edge-server';
 import { expect, test } from '../support/test';
-import { allAtOnce, problemDefect } from './support/http';
+import { allAtOnce, problemDefect, RawHttp } from './support/http';
 
 /**
  * A key over its limit is throttled on its own: 429 problem+json with Retry-After and the RateLimit
@@ -70,5 +71,73 @@ test.describe('rate limits', () => {
     expect(listed.items.map((group) => group.name).sort()).toEqual(
       created.map((response) => (response.json as { name: string }).name).sort(),
     );
+  });
+});
+
+/**
+ * Throttles per client, each on an edge of the test's own (the run's shared edge raises them: every
+ * test reaches it from the same loopback address). wrangler dev keeps a CF-Connecting-IP the client
+ * sent, so each request names its client as Cloudflare would; in production Cloudflare sets it.
+ */
+test.describe('throttles per client', () => {
+  test('after 10 failed authentications a client gets 429 with Retry-After, even with the right key; other clients do not', async ({
+    privateEdges,
+  }) => {
+    const edge = await privateEdges.start();
+    const http = new RawHttp(edge.url);
+    const from = (client: string) => ({ 'CF-Connecting-IP': client });
+    const guesser = '203.0.113.7';
+    const bystander = '203.0.113.8';
+    const tenantOf = (key: string, client: string) =>
+      http.json('POST', '/v1/tenants', key, { name: `throttle-${client}` }, from(client));
+
+    const wrong = [];
+    for (let attempt = 0; attempt < 6; attempt += 1)
+      wrong.push(await tenantOf(`wrong-admin-${attempt}`, guesser));
+    for (let attempt = 0; attempt < 6; attempt += 1) {
+      wrong.push(
+        await http.json('GET', '/v1/billing-groups', `bk_wrong${attempt}`, undefined, from(guesser)),
+      );
+    }
+    const rightKeyFromGuesser = await tenantOf(ADMIN_API_KEY, guesser);
+    const rightKeyFromBystander = await tenantOf(ADMIN_API_KEY, bystander);
+
+    expect(wrong.slice(0, 10).map((response) => response.status)).toEqual(Array(10).fill(401));
+    for (const refused of [...wrong.slice(10), rightKeyFromGuesser]) {
+      expect(refused.status).toBe(429);
+      expect(problemDefect(refused)).toBeNull();
+      expect((refused.json as { type: string }).type).toBe('/problems/rate-limited');
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(60);
+      expect(refused.headers.get('ratelimit')).toMatch(/limit=10, remaining=0, reset=\d+/);
+    }
+    expect(rightKeyFromBystander.status, rightKeyFromBystander.text).toBe(201);
+  });
+
+  test('the legacy routes refuse a client over its limit with 429 in the legacy envelope', async ({
+    privateEdges,
+  }) => {
+    const edge = await privateEdges.start({ env: { LEGACY_RATE_LIMIT_PER_MINUTE: '5' } });
+    const http = new RawHttp(edge.url);
+    const statements = (client: string, path = '/api/billing/payments/2026-03/statements') =>
+      http.send({ method: 'GET', path, headers: { uuid: 'legacy-client', 'CF-Connecting-IP': client } });
+
+    const burst = [];
+    for (let request = 0; request < 8; request += 1) {
+      burst.push(
+        await statements('198.51.100.1', request % 2 ? '/billing/payments/2026-03/statements' : undefined),
+      );
+    }
+    const otherClient = await statements('198.51.100.2');
+
+    expect(burst.slice(0, 5).map((response) => response.status)).not.toContain(429);
+    for (const refused of burst.slice(5)) {
+      expect(refused.status).toBe(429);
+      expect(refused.json).toEqual({
+        header: { isSuccessful: false, resultCode: -1, resultMessage: expect.any(String) },
+      });
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
+    expect(otherClient.status).not.toBe(429);
   });
 });

@@ -583,6 +583,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/statements/{statementId}/reconcile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Recompute a closed statement from what storage holds now, and diff it with the closed one
+         * @description Replay proves a statement follows from its frozen inputs; reconcile proves those inputs were complete: the period’s usage, adjustments and contract as stored now, with the statement’s own settings, credits and balance forward, must give the same inputs and result, and the credit ledger must hold exactly its consumption. Nothing is changed. A voided statement answers 409 `/problems/statement-void`.
+         */
+        post: operations["reconcileStatement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reconciliations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reconcile every closed statement of a month, recording a finding for each that differs
+         * @description The month-end job runs the same sweep after it has closed its month.
+         */
+        post: operations["runReconciliation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reconciliation-findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Closed statements that did not reconcile, optionally of one month */
+        get: operations["listReconciliationFindings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/billing-groups/{billingGroupId}/credits": {
         parameters: {
             query?: never;
@@ -734,7 +791,7 @@ export interface paths {
         put?: never;
         /**
          * Legacy stateless calculator: a statement in the older system’s arithmetic
-         * @description Kept bit for bit for clients of the older system (DOMAIN §9). No API key (the older API had none) and no rate limit; nothing is stored. The body is parsed as JSON whatever its Content-Type, as the older system did; a body that is not JSON (an empty one included) answers 400 `Invalid JSON request body: <parser message>`. Only the 1 MiB body limit answers problem+json (413).
+         * @description Kept bit for bit for clients of the older system (DOMAIN §9). No API key (the older API had none); a limit per client (600 requests a minute, `LEGACY_RATE_LIMIT_PER_MINUTE`) answers 429 in the legacy envelope with `Retry-After`; nothing is stored. The body is parsed as JSON whatever its Content-Type, as the older system did; a body that is not JSON (an empty one included) answers 400 `Invalid JSON request body: <parser message>`. Only the 1 MiB body limit answers problem+json (413).
          */
         post: operations["legacyCalculate"];
         delete?: never;
@@ -754,7 +811,7 @@ export interface paths {
         put?: never;
         /**
          * Legacy stateless calculator: a statement in the older system’s arithmetic
-         * @description Kept bit for bit for clients of the older system (DOMAIN §9). No API key (the older API had none) and no rate limit; nothing is stored. The body is parsed as JSON whatever its Content-Type, as the older system did; a body that is not JSON (an empty one included) answers 400 `Invalid JSON request body: <parser message>`. Only the 1 MiB body limit answers problem+json (413).
+         * @description Kept bit for bit for clients of the older system (DOMAIN §9). No API key (the older API had none); a limit per client (600 requests a minute, `LEGACY_RATE_LIMIT_PER_MINUTE`) answers 429 in the legacy envelope with `Retry-After`; nothing is stored. The body is parsed as JSON whatever its Content-Type, as the older system did; a body that is not JSON (an empty one included) answers 400 `Invalid JSON request body: <parser message>`. Only the 1 MiB body limit answers problem+json (413).
          */
         post: operations["legacyCalculateAlias"];
         delete?: never;
@@ -772,7 +829,7 @@ export interface paths {
         };
         /**
          * Legacy payment statements stub: one empty PENDING statement for the caller
-         * @description Kept bit for bit for clients of the older system (DOMAIN §9). No API key (the older API had none) and no rate limit; nothing is stored. The body is parsed as JSON whatever its Content-Type, as the older system did; a body that is not JSON (an empty one included) answers 400 `Invalid JSON request body: <parser message>`. Only the 1 MiB body limit answers problem+json (413). A GET with no body is the normal case.
+         * @description Kept bit for bit for clients of the older system (DOMAIN §9). No API key (the older API had none); a limit per client (600 requests a minute, `LEGACY_RATE_LIMIT_PER_MINUTE`) answers 429 in the legacy envelope with `Retry-After`; nothing is stored. The body is parsed as JSON whatever its Content-Type, as the older system did; a body that is not JSON (an empty one included) answers 400 `Invalid JSON request body: <parser message>`. Only the 1 MiB body limit answers problem+json (413). A GET with no body is the normal case.
          */
         get: operations["legacyPaymentStatements"];
         put?: never;
@@ -792,7 +849,7 @@ export interface paths {
         };
         /**
          * Legacy payment statements stub: one empty PENDING statement for the caller
-         * @description Kept bit for bit for clients of the older system (DOMAIN §9). No API key (the older API had none) and no rate limit; nothing is stored. The body is parsed as JSON whatever its Content-Type, as the older system did; a body that is not JSON (an empty one included) answers 400 `Invalid JSON request body: <parser message>`. Only the 1 MiB body limit answers problem+json (413). A GET with no body is the normal case.
+         * @description Kept bit for bit for clients of the older system (DOMAIN §9). No API key (the older API had none); a limit per client (600 requests a minute, `LEGACY_RATE_LIMIT_PER_MINUTE`) answers 429 in the legacy envelope with `Retry-After`; nothing is stored. The body is parsed as JSON whatever its Content-Type, as the older system did; a body that is not JSON (an empty one included) answers 400 `Invalid JSON request body: <parser message>`. Only the 1 MiB body limit answers problem+json (413). A GET with no body is the normal case.
          */
         get: operations["legacyPaymentStatementsAlias"];
         put?: never;
@@ -814,7 +871,7 @@ export interface paths {
         put?: never;
         /**
          * Legacy mock payment: always succeeds, moves no money, stores nothing
-         * @description Kept bit for bit for clients of the older system (DOMAIN §9). No API key (the older API had none) and no rate limit; nothing is stored. The body is parsed as JSON whatever its Content-Type, as the older system did; a body that is not JSON (an empty one included) answers 400 `Invalid JSON request body: <parser message>`. Only the 1 MiB body limit answers problem+json (413).
+         * @description Kept bit for bit for clients of the older system (DOMAIN §9). No API key (the older API had none); a limit per client (600 requests a minute, `LEGACY_RATE_LIMIT_PER_MINUTE`) answers 429 in the legacy envelope with `Retry-After`; nothing is stored. The body is parsed as JSON whatever its Content-Type, as the older system did; a body that is not JSON (an empty one included) answers 400 `Invalid JSON request body: <parser message>`. Only the 1 MiB body limit answers problem+json (413).
          */
         post: operations["legacyCreatePayment"];
         delete?: never;
@@ -834,7 +891,7 @@ export interface paths {
         put?: never;
         /**
          * Legacy mock payment: always succeeds, moves no money, stores nothing
-         * @description Kept bit for bit for clients of the older system (DOMAIN §9). No API key (the older API had none) and no rate limit; nothing is stored. The body is parsed as JSON whatever its Content-Type, as the older system did; a body that is not JSON (an empty one included) answers 400 `Invalid JSON request body: <parser message>`. Only the 1 MiB body limit answers problem+json (413).
+         * @description Kept bit for bit for clients of the older system (DOMAIN §9). No API key (the older API had none); a limit per client (600 requests a minute, `LEGACY_RATE_LIMIT_PER_MINUTE`) answers 429 in the legacy envelope with `Retry-After`; nothing is stored. The body is parsed as JSON whatever its Content-Type, as the older system did; a body that is not JSON (an empty one included) answers 400 `Invalid JSON request body: <parser message>`. Only the 1 MiB body limit answers problem+json (413).
          */
         post: operations["legacyCreatePaymentAlias"];
         delete?: never;
@@ -863,7 +920,10 @@ export interface components {
              * @example 1.5
              */
             volume: string;
-            /** @example 2026-03-31T23:59:59Z */
+            /**
+             * @description An ISO 8601 instant with an offset, in the years 2000–2099 (UTC)
+             * @example 2026-03-31T23:59:59Z
+             */
             timestamp: string;
             resourceId?: string | null;
             resourceName?: string | null;
@@ -1124,7 +1184,10 @@ export interface components {
             id: string;
             billingGroupId: string;
             contractId: string;
-            /** @example 2026-03 */
+            /**
+             * @description A month YYYY-MM of the years 2000–2099
+             * @example 2026-03
+             */
             startMonth: string;
             /**
              * @description Inclusive; null: open-ended
@@ -1207,7 +1270,10 @@ export interface components {
              * @example 1.5
              */
             volume: string;
-            /** @example 2026-03-31T23:59:59Z */
+            /**
+             * @description An ISO 8601 instant with an offset, in the years 2000–2099 (UTC)
+             * @example 2026-03-31T23:59:59Z
+             */
             timestamp: string;
             resourceId: string | null;
             resourceName: string | null;
@@ -1215,7 +1281,10 @@ export interface components {
         };
         MonthlyUsage: {
             billingGroupId: string;
-            /** @example 2026-03 */
+            /**
+             * @description A month YYYY-MM of the years 2000–2099
+             * @example 2026-03
+             */
             month: string;
             items: components["schemas"]["UsageAggregate"][];
         };
@@ -1234,7 +1303,10 @@ export interface components {
         Adjustment: {
             id: string;
             billingGroupId: string;
-            /** @example 2026-03 */
+            /**
+             * @description A month YYYY-MM of the years 2000–2099
+             * @example 2026-03
+             */
             month: string;
             /** @enum {string} */
             type: "DISCOUNT" | "SURCHARGE";
@@ -1333,7 +1405,10 @@ export interface components {
         StatementSummary: {
             statementId: string;
             billingGroupId: string;
-            /** @example 2026-03 */
+            /**
+             * @description A month YYYY-MM of the years 2000–2099
+             * @example 2026-03
+             */
             month: string;
             /** @enum {string} */
             currency: "KRW" | "JPY" | "USD" | "EUR";
@@ -1350,14 +1425,20 @@ export interface components {
              * @example 39700
              */
             outstanding: string;
-            /** @example 2026-03-31T23:59:59Z */
+            /**
+             * @description An ISO 8601 instant with an offset, in the years 2000–2099 (UTC)
+             * @example 2026-03-31T23:59:59Z
+             */
             closedAt: string | null;
             /**
              * @description Null for a draft
              * @example 2026-03-31T23:59:59Z
              */
             dueAt: string | null;
-            /** @example 2026-03-31T23:59:59Z */
+            /**
+             * @description An ISO 8601 instant with an offset, in the years 2000–2099 (UTC)
+             * @example 2026-03-31T23:59:59Z
+             */
             voidedAt: string | null;
             /** @description The later statement that took over its outstanding amount */
             carriedForwardBy: string | null;
@@ -1374,7 +1455,10 @@ export interface components {
             /** @description Null for a draft */
             statementId: string | null;
             billingGroupId: string;
-            /** @example 2026-03 */
+            /**
+             * @description A month YYYY-MM of the years 2000–2099
+             * @example 2026-03
+             */
             month: string;
             /** @enum {string} */
             currency: "KRW" | "JPY" | "USD" | "EUR";
@@ -1391,14 +1475,20 @@ export interface components {
              * @example 39700
              */
             outstanding: string;
-            /** @example 2026-03-31T23:59:59Z */
+            /**
+             * @description An ISO 8601 instant with an offset, in the years 2000–2099 (UTC)
+             * @example 2026-03-31T23:59:59Z
+             */
             closedAt: string | null;
             /**
              * @description Null for a draft
              * @example 2026-03-31T23:59:59Z
              */
             dueAt: string | null;
-            /** @example 2026-03-31T23:59:59Z */
+            /**
+             * @description An ISO 8601 instant with an offset, in the years 2000–2099 (UTC)
+             * @example 2026-03-31T23:59:59Z
+             */
             voidedAt: string | null;
             /** @description The later statement that took over its outstanding amount */
             carriedForwardBy: string | null;
@@ -1408,7 +1498,10 @@ export interface components {
         };
         StatementCalculation: {
             billingGroupId: string;
-            /** @example 2026-03 */
+            /**
+             * @description A month YYYY-MM of the years 2000–2099
+             * @example 2026-03
+             */
             month: string;
             /** @enum {string} */
             currency: "KRW" | "JPY" | "USD" | "EUR";
@@ -1575,7 +1668,10 @@ export interface components {
         StatementExplanation: {
             statementId: string | null;
             billingGroupId: string;
-            /** @example 2026-03 */
+            /**
+             * @description A month YYYY-MM of the years 2000–2099
+             * @example 2026-03
+             */
             month: string;
             state: components["schemas"]["StatementState"];
             /** @example 39700 */
@@ -1600,7 +1696,10 @@ export interface components {
             id: string;
             /** @enum {string} */
             kind: "close-month";
-            /** @example 2026-03 */
+            /**
+             * @description A month YYYY-MM of the years 2000–2099
+             * @example 2026-03
+             */
             month: string;
             /**
              * @description FAILED: the job finished and some groups could not be closed (see errors); POST again to retry them
@@ -1622,8 +1721,69 @@ export interface components {
             updatedAt: string;
         };
         CloseMonthRequest: {
-            /** @example 2026-03 */
+            /**
+             * @description A month YYYY-MM of the years 2000–2099
+             * @example 2026-03
+             */
             month: string;
+        };
+        StatementReconciliation: {
+            statementId: string;
+            billingGroupId: string;
+            /**
+             * @description A month YYYY-MM of the years 2000–2099
+             * @example 2026-03
+             */
+            month: string;
+            /** @description True when storage agrees with the closed statement */
+            clean: boolean;
+            checkedAt: string;
+            differences: components["schemas"]["ReconcileDifference"][];
+        };
+        ReconcileDifference: {
+            /** @example inputs.usage[0].quantity */
+            field: string;
+            /** @description What the closed statement holds */
+            closed?: unknown;
+            /** @description What storage gives now */
+            recomputed?: unknown;
+        };
+        ReconciliationSweep: {
+            id: string;
+            /**
+             * @description A month YYYY-MM of the years 2000–2099
+             * @example 2026-03
+             */
+            month: string;
+            /** @description Live closed statements of the month reconciled */
+            checked: number;
+            findings: components["schemas"]["ReconciliationFinding"][];
+            startedAt: string;
+            finishedAt: string;
+        };
+        ReconciliationFinding: {
+            id: string;
+            sweepId: string;
+            statementId: string;
+            billingGroupId: string;
+            /**
+             * @description A month YYYY-MM of the years 2000–2099
+             * @example 2026-03
+             */
+            month: string;
+            differences: components["schemas"]["ReconcileDifference"][];
+            foundAt: string;
+        };
+        ReconciliationRequest: {
+            /**
+             * @description A month YYYY-MM of the years 2000–2099
+             * @example 2026-03
+             */
+            month: string;
+        };
+        ReconciliationFindingPage: {
+            items: components["schemas"]["ReconciliationFinding"][];
+            nextCursor: string | null;
         };
         CreditGrant: {
             id: string;
@@ -1686,7 +1846,10 @@ export interface components {
         };
         CreditBurnPreview: {
             billingGroupId: string;
-            /** @example 2026-03 */
+            /**
+             * @description A month YYYY-MM of the years 2000–2099
+             * @example 2026-03
+             */
             month: string;
             /** @enum {string} */
             currency: "KRW" | "JPY" | "USD" | "EUR";
@@ -1712,7 +1875,10 @@ export interface components {
             trace: components["schemas"]["ExplainTraceStep"][];
         };
         CreditBurnPreviewRequest: {
-            /** @example 2026-03 */
+            /**
+             * @description A month YYYY-MM of the years 2000–2099
+             * @example 2026-03
+             */
             month: string;
             /**
              * @description The charge to pay with credits, at least 0
@@ -1789,7 +1955,10 @@ export interface components {
             }[];
         };
         CalculatorRequest: {
-            /** @example 2026-03 */
+            /**
+             * @description A month YYYY-MM of the years 2000–2099
+             * @example 2026-03
+             */
             month: string;
             /** @description The billing group’s settings; every one has a default */
             billingGroup?: {
@@ -1857,7 +2026,10 @@ export interface components {
                  * @example 2026-03
                  */
                 startMonth?: string;
-                /** @example 2026-03 */
+                /**
+                 * @description A month YYYY-MM of the years 2000–2099
+                 * @example 2026-03
+                 */
                 endMonth?: string | null;
                 priceOverrides?: {
                     counterName: string;
@@ -1902,7 +2074,10 @@ export interface components {
                  */
                 amount: string;
                 priority?: number | null;
-                /** @example 2026-03-31T23:59:59Z */
+                /**
+                 * @description An ISO 8601 instant with an offset, in the years 2000–2099 (UTC)
+                 * @example 2026-03-31T23:59:59Z
+                 */
                 expiresAt?: string | null;
                 /**
                  * @description Default: the start of the month
@@ -2034,6 +2209,7 @@ export interface components {
             isOverdue?: boolean;
             usage?: {
                 counterName: string;
+                /** @description May be negative, as the older system allowed: a negative line, floor(volume × hundredths / 100) */
                 counterVolume: number;
                 counterUnit?: string;
                 counterType?: string;
@@ -2174,7 +2350,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedTenant"];
                 };
             };
-            /** @description Malformed request (the body is not JSON) */
+            /** @description Malformed request: the body is not JSON, or the cursor is not one this list issued */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2281,6 +2457,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKeyPage"];
                 };
             };
+            /** @description Malformed request: the body is not JSON, or the cursor is not one this list issued */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
@@ -2332,7 +2517,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedApiKey"];
                 };
             };
-            /** @description Malformed request (the body is not JSON) */
+            /** @description Malformed request: the body is not JSON, or the cursor is not one this list issued */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2459,6 +2644,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingGroupPage"];
                 };
             };
+            /** @description Malformed request: the body is not JSON, or the cursor is not one this list issued */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
@@ -2510,7 +2704,7 @@ export interface operations {
                     "application/json": components["schemas"]["BillingGroup"];
                 };
             };
-            /** @description Malformed request (the body is not JSON) */
+            /** @description Malformed request: the body is not JSON, or the cursor is not one this list issued */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2648,7 +2842,7 @@ export interface operations {
                     "application/json": components["schemas"]["BillingGroup"];
                 };
             };
-            /** @description Malformed request (the body is not JSON) */
+            /** @description Malformed request: the body is not JSON, or the cursor is not one this list issued */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2737,6 +2931,15 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectPage"];
                 };
             };
+            /** @description Malformed request: the body is not JSON, or the cursor is not one this list issued */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
@@ -2799,7 +3002,7 @@ export interface operations {
                     "application/json": components["schemas"]["Project"];
                 };
             };
-            /** @description Malformed request (the body is not JSON) */
+            /** @description Malformed request: the body is not JSON, or the cursor is not one this list issued */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2886,6 +3089,15 @@ export interface operations {
                     "application/json": components["schemas"]["PriceBookPage"];
                 };
             };
+            /** @description Malformed request: the body is not JSON, or the cursor is not one this list issued */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
@@ -2937,7 +3149,7 @@ export interface operations {
                     "application/json": components["schemas"]["PriceBook"];
                 };
             };
-            /** @description Malformed request (the body is not JSON) */
+            /** @description Malformed request: the body is not JSON, or the cursor is not one this list issued */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3064,6 +3276,15 @@ export interface operations {
                     "application/json": components["schemas"]["ContractPage"];
                 };
             };
+            /** @description Malformed request: the body is not JSON, or the cursor is not one this list issued */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
@@ -3115,7 +3336,7 @@ export interface operations {
                     "application/json": components["schemas"]["Contract"];
                 };
             };
-            /** @description Malformed request (the body is not JSON) */
+            /** @description Malformed request: the body is not JSON, or the cursor is not one this list issued */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3244,6 +3465,15 @@ export interface operations {
                     "application/json": components["schemas"]["ContractAssignmentPage"];
                 };
             };
+            /** @description Malformed request: the body is not JSON, or the cursor is not one this list issued */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
@@ -3306,7 +3536,7 @@ export interface operations {
                     "application/json": components["schemas"]["ContractAssignment"];
                 };
             };
-            /** @description Malformed request (the body is not JSON) */
+            /** @description Malformed request: the body is not JSON, or the cursor is not one this list issued */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3406,6 +3636,15 @@ export interface operations {
                     "application/json": components["schemas"]["UsageEventPage"];
                 };
             };
+            /** @description Malformed request: the body is not JSON, or the cursor is not one this list issued */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
@@ -3468,7 +3707,7 @@ export interface operations {
                     "application/json": components["schemas"]["UsageIngestResult"];
                 };
             };
-            /** @description Malformed request (the body is not JSON) */
+            /** @description Malformed request: the body is not JSON, or the cursor is not one this list issued */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3545,6 +3784,7 @@ export interface operations {
     getMonthlyUsage: {
         parameters: {
             query: {
+                /** @description A month YYYY-MM of the years 2000–2099 */
                 month: string;
             };
             header?: never;
@@ -3637,6 +3877,15 @@ export interface operations {
                     "application/json": components["schemas"]["AdjustmentPage"];
                 };
             };
+            /** @description Malformed request: the body is not JSON, or the cursor is not one this list issued */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
@@ -3699,7 +3948,7 @@ export interface operations {
                     "application/json": components["schemas"]["Adjustment"];
                 };
             };
-            /** @description Malformed request (the body is not JSON) */
+            /** @description Malformed request: the body is not JSON, or the cursor is not one this list issued */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3854,6 +4103,15 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentPage"];
                 };
             };
+            /** @description Malformed request: the body is not JSON, or the cursor is not one this list issued */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
@@ -3921,7 +4179,7 @@ export interface operations {
                     "application/json": components["schemas"]["Payment"];
                 };
             };
-            /** @description Malformed request (the body is not JSON) */
+            /** @description Malformed request: the body is not JSON, or the cursor is not one this list issued */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4158,7 +4416,7 @@ export interface operations {
                     "application/json": components["schemas"]["Payment"];
                 };
             };
-            /** @description Malformed request (the body is not JSON) */
+            /** @description Malformed request: the body is not JSON, or the cursor is not one this list issued */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4256,6 +4514,15 @@ export interface operations {
                     "application/json": components["schemas"]["StatementPage"];
                 };
             };
+            /** @description Malformed request: the body is not JSON, or the cursor is not one this list issued */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
@@ -4300,6 +4567,7 @@ export interface operations {
             header?: never;
             path: {
                 billingGroupId: string;
+                /** @description A month YYYY-MM of the years 2000–2099 */
                 month: string;
             };
             cookie?: never;
@@ -4368,6 +4636,7 @@ export interface operations {
             header?: never;
             path: {
                 billingGroupId: string;
+                /** @description A month YYYY-MM of the years 2000–2099 */
                 month: string;
             };
             cookie?: never;
@@ -4436,6 +4705,7 @@ export interface operations {
             header?: never;
             path: {
                 billingGroupId: string;
+                /** @description A month YYYY-MM of the years 2000–2099 */
                 month: string;
             };
             cookie?: never;
@@ -4739,7 +5009,7 @@ export interface operations {
                     "application/json": components["schemas"]["Job"];
                 };
             };
-            /** @description Malformed request (the body is not JSON) */
+            /** @description Malformed request: the body is not JSON, or the cursor is not one this list issued */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4853,6 +5123,222 @@ export interface operations {
             };
         };
     };
+    reconcileStatement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                statementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reconciliation; any difference is a finding */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatementReconciliation"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller’s tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the API key’s rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    runReconciliation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReconciliationRequest"];
+            };
+        };
+        responses: {
+            /** @description The sweep and its findings */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationSweep"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or the cursor is not one this list issued */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: each error names the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the API key’s rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listReconciliationFindings: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Only this month’s */
+                month?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of findings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationFindingPage"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or the cursor is not one this list issued */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: each error names the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the API key’s rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listCreditGrants: {
         parameters: {
             query?: {
@@ -4875,6 +5361,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CreditGrantPage"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or the cursor is not one this list issued */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing, malformed, unknown or revoked API key */
@@ -4939,7 +5434,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreditGrant"];
                 };
             };
-            /** @description Malformed request (the body is not JSON) */
+            /** @description Malformed request: the body is not JSON, or the cursor is not one this list issued */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5028,7 +5523,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreditBurnPreview"];
                 };
             };
-            /** @description Malformed request (the body is not JSON) */
+            /** @description Malformed request: the body is not JSON, or the cursor is not one this list issued */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5322,6 +5817,15 @@ export interface operations {
                     "application/json": components["schemas"]["CreditLedgerPage"];
                 };
             };
+            /** @description Malformed request: the body is not JSON, or the cursor is not one this list issued */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
@@ -5431,7 +5935,7 @@ export interface operations {
                     "application/json": components["schemas"]["StatementCalculation"];
                 };
             };
-            /** @description Malformed request (the body is not JSON) */
+            /** @description Malformed request: the body is not JSON, or the cursor is not one this list issued */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5530,6 +6034,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over the client’s legacy rate limit; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegacyError"];
+                };
+            };
         };
     };
     legacyCalculateAlias: {
@@ -5575,6 +6088,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over the client’s legacy rate limit; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegacyError"];
+                };
+            };
         };
     };
     legacyPaymentStatements: {
@@ -5618,6 +6140,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over the client’s legacy rate limit; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegacyError"];
+                };
+            };
         };
     };
     legacyPaymentStatementsAlias: {
@@ -5659,6 +6190,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the client’s legacy rate limit; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegacyError"];
                 };
             };
         };
@@ -5705,6 +6245,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Over the client’s legacy rate limit; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegacyError"];
+                };
+            };
         };
     };
     legacyCreatePaymentAlias: {
@@ -5747,6 +6296,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the client’s legacy rate limit; retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegacyError"];
                 };
             };
         };

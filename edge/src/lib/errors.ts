@@ -60,12 +60,16 @@ function fromHttpException(error: HTTPException): ApiError {
   );
 }
 
-/** Zod issues as the engine's issues: a dotted/bracketed field path and a rule named by the check. */
+/**
+ * Zod issues as the engine's issues: a dotted/bracketed field path and a rule named by the check,
+ * or by the engine's rule a refinement carries in `params.rule` (e.g. `billing-window`).
+ */
 export function zodIssues(error: ZodError, location: string): ApiError {
   return validationFailed(
     error.issues.map((issue) => ({
       field: formatPath(location, issue.path),
-      rule: issue.code,
+      rule:
+        issue.code === 'custom' && typeof issue.params?.rule === 'string' ? issue.params.rule : issue.code,
       message: issue.message,
     })),
   );

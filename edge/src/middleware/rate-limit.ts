@@ -1,11 +1,33 @@
-import type { MiddlewareHandler } from 'hono';
-import { rateLimiter } from 'hono-rate-limiter';
+import type { Context, MiddlewareHandler } from 'hono';
+import { MemoryStore, rateLimiter } from 'hono-rate-limiter';
 import type { AppEnv } from '../app-env';
 import { ApiError, problemResponse } from '../lib/problem';
 
+const WINDOW_MS = 60_000;
+
+/**
+ * Failed authentications (401s, tenant API keys and the admin key alike) one client may have in a
+ * minute; the next request from it is refused with 429 before its key is even looked at, so keys
+ * cannot be guessed at the API's speed. Only failures count: a client's valid requests never do.
+ * `AUTH_FAILURES_PER_MINUTE` overrides it (the test run's shared edge, where every test is the same
+ * loopback client, raises it).
+ */
+export const AUTH_FAILURES_PER_MINUTE = 10;
+
+/** Requests one client may send to the legacy routes (DOMAIN §9) in a minute; `LEGACY_RATE_LIMIT_PER_MINUTE` overrides it. */
+export const LEGACY_REQUESTS_PER_MINUTE = 600;
+
+/**
+ * The client a request came from, as its host knows it: `CF-Connecting-IP` on Workers (set by
+ * Cloudflare, which overwrites whatever the client sent), the socket's address on the Node host.
+ */
+export function clientOf(c: Context<AppEnv>): string {
+  return c.var.deps.clientAddress?.(c.req.raw, c.env) ?? 'unknown';
+}
+
 const createLimiter = () =>
   rateLimiter<AppEnv>({
-    windowMs: 60_000,
+    windowMs: WINDOW_MS,
     limit: (c) => c.var.principal.rateLimitPerMinute,
     keyGenerator: (c) => c.var.principal.apiKeyId,
     standardHeaders: 'draft-7',
@@ -21,7 +43,40 @@ const createLimiter = () =>
       ),
   });
 
+const createLegacyLimiter = () =>
+  rateLimiter<AppEnv>({
+    windowMs: WINDOW_MS,
+    limit: (c) => c.var.config.legacyRateLimitPerMinute,
+    keyGenerator: clientOf,
+    // No RateLimit headers on the legacy answers, which stay as the older system sent them.
+    standardHeaders: false,
+    // The legacy envelope: the older system's clients read `header`, never a problem document.
+    handler: (c) => {
+      const resetTime = c.var.rateLimit.resetTime?.getTime() ?? Date.now() + WINDOW_MS;
+      c.header('Retry-After', String(Math.max(1, Math.ceil((resetTime - Date.now()) / 1000))));
+      return c.json(
+        {
+          header: {
+            isSuccessful: false,
+            resultCode: -1,
+            resultMessage: 'Too many requests; retry after the Retry-After seconds',
+          },
+        },
+        429,
+      );
+    },
+  });
+
+/** The failure counts per client, in the rate limiter's own store (one-minute fixed windows). */
+function createFailureStore(): MemoryStore<AppEnv> {
+  const store = new MemoryStore<AppEnv>();
+  store.init({ windowMs: WINDOW_MS } as Parameters<MemoryStore<AppEnv>['init']>[0]);
+  return store;
+}
+
 let limiter: MiddlewareHandler<AppEnv> | undefined;
+let legacyLimiter: MiddlewareHandler<AppEnv> | undefined;
+let failures: MemoryStore<AppEnv> | undefined;
 
 /**
  * Fixed one-minute windows per API key, with the key's own limit. Counters live in the isolate's
@@ -32,4 +87,37 @@ let limiter: MiddlewareHandler<AppEnv> | undefined;
 export const rateLimitPerApiKey: MiddlewareHandler<AppEnv> = (c, next) => {
   limiter ??= createLimiter();
   return limiter(c, next);
+};
+
+/** The legacy routes' limit per client (they take no API key), answered in the legacy envelope. */
+export const rateLimitLegacyPerClient: MiddlewareHandler<AppEnv> = (c, next) => {
+  legacyLimiter ??= createLegacyLimiter();
+  return legacyLimiter(c, next);
+};
+
+/** Counts the client's 401s, and refuses a client over AUTH_FAILURES_PER_MINUTE with 429 until its window ends. */
+export const throttleFailedAuthentication: MiddlewareHandler<AppEnv> = async (c, next) => {
+  failures ??= createFailureStore();
+  const client = clientOf(c);
+  const limit = c.var.config.authFailuresPerMinute;
+  const seen = failures.get(client);
+  const now = Date.now();
+  if (seen?.resetTime && seen.resetTime.getTime() > now && seen.totalHits >= limit) {
+    const reset = Math.max(1, Math.ceil((seen.resetTime.getTime() - now) / 1000));
+    throw new ApiError(
+      429,
+      'rate-limited',
+      'Too many failed authentications',
+      'this client sent too many invalid API keys; retry after the Retry-After seconds',
+      {
+        headers: {
+          'Retry-After': String(reset),
+          'RateLimit-Policy': `${limit};w=${WINDOW_MS / 1000}`,
+          RateLimit: `limit=${limit}, remaining=0, reset=${reset}`,
+        },
+      },
+    );
+  }
+  await next();
+  if (c.res.status === 401) failures.increment(client);
 };

@@ -42,6 +42,8 @@ export async function startNodeServer(options: NodeServerOptions): Promise<NodeS
     config: () => config,
     clock: () => new Date(),
     newId: randomId,
+    // The socket's peer; a header such as CF-Connecting-IP would be the client's own say-so here.
+    clientAddress: (_request, bindings) => (bindings as HttpBindings).incoming?.socket.remoteAddress ?? null,
     runInBackground: (work) => {
       work.catch((error: unknown) => console.error(JSON.stringify({ background: String(error) })));
     },

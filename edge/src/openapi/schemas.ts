@@ -1,3 +1,11 @@
+import {
+  BILLING_WINDOW_RULE,
+  FIRST_BILLING_YEAR,
+  isInstantInBillingWindow,
+  isMonthInBillingWindow,
+  LAST_BILLING_YEAR,
+  messages,
+} from '@billing/engine';
 import { z } from '@hono/zod-openapi';
 
 /** Money and quantities travel as decimal strings (DOMAIN §1). */
@@ -6,18 +14,37 @@ export const DecimalString = z
   .regex(/^-?\d+(\.\d+)?$/, 'must be a decimal number written as a string, e.g. "166.67"')
   .openapi({ example: '39700' });
 
+/**
+ * The engine's billing window (DOMAIN §2) as a check on a well-formed value: the same rule name and
+ * sentence as the engine's, on the field as the client spelled it.
+ */
+const inBillingWindow = {
+  error: (issue: { input: unknown }) => messages.billingWindow(issue.input),
+  params: { rule: BILLING_WINDOW_RULE },
+};
+const BILLING_YEARS = `${FIRST_BILLING_YEAR}–${LAST_BILLING_YEAR}`;
+
 export const Month = z
   .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM')
-  .openapi({ example: '2026-03' });
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'must be a month written YYYY-MM', abort: true })
+  .refine(isMonthInBillingWindow, inBillingWindow)
+  .openapi({ example: '2026-03', description: `A month YYYY-MM of the years ${BILLING_YEARS}` });
 
 export const Instant = z
   .string()
-  .regex(
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/,
-    'must be an ISO 8601 instant with an offset',
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/, {
+    message: 'must be an ISO 8601 instant with an offset',
+    abort: true,
+  })
+  // A well-formed text Date.parse cannot read (month 13) is the engine's to refuse, as `instant`.
+  .refine(
+    (text) => Number.isNaN(Date.parse(text)) || isInstantInBillingWindow(Date.parse(text)),
+    inBillingWindow,
   )
-  .openapi({ example: '2026-03-31T23:59:59Z' });
+  .openapi({
+    example: '2026-03-31T23:59:59Z',
+    description: `An ISO 8601 instant with an offset, in the years ${BILLING_YEARS} (UTC)`,
+  });
 
 export const Currency = z.enum(['KRW', 'JPY', 'USD', 'EUR']);
 export const RoundingMode = z.enum(['HALF_UP', 'HALF_EVEN', 'FLOOR', 'CEIL']);
@@ -44,7 +71,7 @@ export const Problem = z
 const problemContent = { 'application/problem+json': { schema: Problem } };
 
 const PROBLEM_DESCRIPTIONS = {
-  400: 'Malformed request (the body is not JSON)',
+  400: 'Malformed request: the body is not JSON, or the cursor is not one this list issued',
   401: 'Missing, malformed, unknown or revoked API key',
   404: 'Not found in the caller’s tenant',
   409: 'Conflicts with the current state',

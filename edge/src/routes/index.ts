@@ -9,6 +9,7 @@ import { registerCreditRoutes } from './credits/credits.index';
 import { registerJobRoutes } from './jobs/jobs.index';
 import { registerPaymentRoutes } from './payments/payments.index';
 import { registerPriceBookRoutes } from './price-books/price-books.index';
+import { registerReconciliationRoutes } from './reconciliation/reconciliation.index';
 import { registerStatementRoutes } from './statements/statements.index';
 import { registerSystemRoutes } from './system/system.index';
 import { registerTenantRoutes } from './tenants/tenants.index';
@@ -26,6 +27,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   registerPaymentRoutes(app);
   registerStatementRoutes(app);
   registerJobRoutes(app);
+  registerReconciliationRoutes(app);
   registerCreditRoutes(app);
   registerCalculateRoutes(app);
   registerCompatRoutes(app);

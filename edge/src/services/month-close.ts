@@ -12,6 +12,7 @@ import {
 import { ApiError } from '../lib/problem';
 import { CLOSE_MONTH, type JobRecord, type JobStatus } from '../storage/ports/jobs';
 import { assertMonthStarted, closeMonthOfGroup, type StatementContext } from './statement-close';
+import { sweepMonth } from './statement-reconcile';
 
 /**
  * A RUNNING job whose progress has not moved for this long lost its worker (Workers keep background
@@ -128,6 +129,8 @@ async function runJob(context: StatementContext, job: JobRecord, toClose: readon
       if (!kept) return;
       await yieldToOtherRequests();
     }
+    // The month is closed: check every statement of it against storage, and record what differs.
+    await sweepMonth(context, job.tenantId, job.month);
   } catch (error) {
     // Progress could not be saved: the job stays RUNNING, goes stale, and the next POST resumes it.
     console.error(JSON.stringify({ jobId: job.id, error: String(error) }));

@@ -35,9 +35,20 @@ export function standingOf(statement: StatementSummary): StatementStanding {
 }
 
 /**
+ * How often a close reads its inputs again when writes keep landing between its snapshot and its
+ * commit. Each retry only happens because another write committed, so a burst of writes delays a
+ * close by a few reads; it cannot hold it off for ever unless writes never pause.
+ */
+const CLOSE_ATTEMPTS = 12;
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
  * Closes the group's statement of `month` (DOMAIN §6): months close in order, once; the statement,
  * its credit consumption and the carry-forward of the previous statement are written in one batch,
- * so a concurrent second close fails whole (409 `statement-closed`).
+ * so a concurrent second close fails whole (409 `statement-closed`). The close fence (see
+ * edge/STATEMENTS.md) makes it bill exactly the writes that committed before it: when one lands
+ * between its snapshot and its batch, the batch aborts and the close starts over.
  */
 export async function closeMonthOfGroup(
   context: StatementContext,
@@ -45,7 +56,28 @@ export async function closeMonthOfGroup(
   month: Month,
   closeJobId: string | null = null,
 ): Promise<StatementRecord> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await closeFromOneSnapshot(context, group, month, closeJobId);
+    } catch (error) {
+      const inputsChanged = error instanceof ConflictError && error.code === 'close-inputs-changed';
+      if (!inputsChanged || attempt === CLOSE_ATTEMPTS) throw error;
+      // Spread the retries out so a steady stream of writes leaves a gap for the close to commit in.
+      await pause(Math.min(50, 2 ** attempt) * Math.random());
+    }
+  }
+}
+
+async function closeFromOneSnapshot(
+  context: StatementContext,
+  knownGroup: BillingGroupRecord,
+  month: Month,
+  closeJobId: string | null,
+): Promise<StatementRecord> {
   const { storage, deps } = context;
+  // The fence first, then everything it guards, the group's settings included.
+  const fence = await storage.closeFence(knownGroup.tenantId, knownGroup.id);
+  const group = (await storage.getBillingGroup(knownGroup.tenantId, knownGroup.id)) ?? knownGroup;
   const closedAt = deps.clock().toISOString();
   assertMonthStarted(month, closedAt);
   const [existing, months] = await Promise.all([
@@ -77,7 +109,13 @@ export async function closeMonthOfGroup(
   const closed = await closeStatement(input, { statementId: deps.newId('st'), closedAt });
   // Only a statement with something left to pay is taken over; a paid one stays PAID.
   const carriesForward = previous && new Decimal(closed.result.unpaid).greaterThan(0) ? previous.id : null;
-  await storage.insertClosedStatement({ tenantId: group.tenantId, closed, closeJobId, carriesForward });
+  await storage.insertClosedStatement({
+    tenantId: group.tenantId,
+    closed,
+    fence,
+    closeJobId,
+    carriesForward,
+  });
   return {
     id: closed.statementId,
     tenantId: group.tenantId,

@@ -5,6 +5,7 @@ import type { IdempotencyStore } from './ports/idempotency';
 import type { JobStore } from './ports/jobs';
 import type { PaymentStore } from './ports/payments';
 import type { PricingStore } from './ports/pricing';
+import type { ReconciliationStore } from './ports/reconciliation';
 import type { StatementStore } from './ports/statements';
 import type { TenantStore } from './ports/tenants';
 import type { UsageStore } from './ports/usage';
@@ -21,6 +22,7 @@ export interface Storage
     AdjustmentStore,
     CreditStore,
     StatementStore,
+    ReconciliationStore,
     PaymentStore,
     IdempotencyStore,
     JobStore {}

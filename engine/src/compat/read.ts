@@ -19,14 +19,20 @@ export function isAbsent(value: unknown): value is undefined | null {
   return value === undefined || value === null;
 }
 
-/** A required amount: present, a finite JSON number, and at least 0. */
-export function readAmount(field: string, value: unknown): Checked<number> {
+/** A required number: present and a finite JSON number, of either sign. */
+export function readFiniteNumber(field: string, value: unknown): Checked<number> {
   if (isAbsent(value)) return reject(compatMessages.missing(field));
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     return reject(compatMessages.notFinite(field, value));
   }
-  if (value < 0) return reject(compatMessages.negative(field, value));
   return accept(value);
+}
+
+/** A required amount: present, a finite JSON number, and at least 0. */
+export function readAmount(field: string, value: unknown): Checked<number> {
+  const number = readFiniteNumber(field, value);
+  if (number.ok && number.value < 0) return reject(compatMessages.negative(field, value));
+  return number;
 }
 
 /** An optional amount: absent answers `fallback`, anything else must be a valid amount. */

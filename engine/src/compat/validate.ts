@@ -8,6 +8,7 @@ import {
   isRecord,
   readAmount,
   readEach,
+  readFiniteNumber,
   readOptionalAmount,
   readOptionalArray,
   readOptionalStrings,
@@ -90,8 +91,9 @@ export function validateCalculateRequest(body: unknown): Checked<CompatRequest> 
 
 /**
  * counterName and counterVolume set the price, so they are required; a volume must be a finite
- * number at least 0 (DOMAIN §2), where the older system would have priced a negative volume as a
- * negative line. The other fields are only echoed back, so they need only be strings when present.
+ * number, and may be negative: the older system priced it as a negative line, and so does this
+ * API (DOMAIN §9), unlike a usage event's volume (DOMAIN §2). The other fields are only echoed
+ * back, so they need only be strings when present.
  */
 function readUsage(item: unknown, index: number): Checked<CompatUsage> {
   const path = `usage[${index}]`;
@@ -100,7 +102,7 @@ function readUsage(item: unknown, index: number): Checked<CompatUsage> {
   const namePath = `${path}.counterName`;
   if (isAbsent(counterName)) return reject(compatMessages.missing(namePath));
   if (typeof counterName !== 'string') return reject(compatMessages.notAString(namePath, counterName));
-  const counterVolume = readAmount(`${path}.counterVolume`, item.counterVolume);
+  const counterVolume = readFiniteNumber(`${path}.counterVolume`, item.counterVolume);
   if (!counterVolume.ok) return counterVolume;
   const texts = readOptionalStrings(item, USAGE_TEXTS, (key) => `${path}.${key}`);
   if (!texts.ok) return texts;

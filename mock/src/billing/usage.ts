@@ -1,6 +1,7 @@
 import {
   type IngestVerdict,
   ingestBatch,
+  isPeriodClosed,
   type Month,
   monthOfMillis,
   type UsageEvent,
@@ -21,12 +22,13 @@ export function ingestIntoGroup(
 ): IngestVerdict[] {
   const stored = data.eventsOf(group.id);
   const byId = new Map(stored.map((event) => [event.eventId, event]));
-  const closedMonths = data.closedMonths(group.id);
+  const latestClosedMonth = data.latestClosedMonth(group.id);
   const events = rawEvents.map((raw) => inPathGroup(raw, group.id));
   const { verdicts, accepted } = ingestBatch(events, {
     findExisting: ({ billingGroupId, eventId }) =>
       billingGroupId === group.id ? withoutSeq(byId.get(eventId)) : undefined,
-    isMonthClosed: (billingGroupId, month) => billingGroupId === group.id && closedMonths.has(month),
+    isMonthClosed: (billingGroupId, month) =>
+      billingGroupId === group.id && isPeriodClosed(month, latestClosedMonth),
   });
   for (const event of accepted.filter((candidate) => candidate.billingGroupId === group.id)) {
     stored.push({

@@ -342,6 +342,23 @@ export const PARITY_CASES: Record<string, ParityCase> = {
     invalid: (s) => api(s).post('/v1/statements/st_missing/replay', {}),
     same: (body) => [body.identical, body.differences],
   },
+  reconcileStatement: {
+    valid: async (s) => api(s).post(`/v1/statements/${(await closedStatement(s)).statementId}/reconcile`, {}),
+    invalid: (s) => api(s).post('/v1/statements/st_missing/reconcile', {}),
+    same: (body) => [body.month, body.clean, body.differences],
+  },
+
+  // Reconciliation sweeps: each runs in a tenant of its own, so the count is the script's alone
+  runReconciliation: {
+    valid: async (s) => (await freshTenant(s)).post('/v1/reconciliations', { month: FEBRUARY }),
+    invalid: async (s) => (await freshTenant(s)).post('/v1/reconciliations', { month: '2026-13' }),
+    same: (body) => [body.month, body.checked, body.findings],
+  },
+  listReconciliationFindings: {
+    valid: async (s) => (await freshTenant(s)).get('/v1/reconciliation-findings'),
+    invalid: (s) => api(s).get('/v1/reconciliation-findings?limit=0'),
+    same: (body) => [body.items, body.nextCursor],
+  },
 
   // The month-end batch: each script runs it in a tenant of its own
   startCloseMonthJob: {

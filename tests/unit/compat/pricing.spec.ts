@@ -68,6 +68,46 @@ test.describe('compat pricing: a line is floor(volume × hundredths / 100) in do
   });
 });
 
+test.describe('compat pricing: a negative counterVolume is billed as a negative line (DOMAIN §9)', () => {
+  test('-2 hours of c2 is a line of -794 won that lowers the subtotal', () => {
+    const statement = statementOf({ usage: [usage('compute.c2.c8m8', 10), usage('compute.c2.c8m8', -2)] });
+    expect(statement.lineItems.map((line) => [line.quantity, line.amount])).toEqual([
+      [10, 3970],
+      [-2, -794],
+    ]);
+    expect(statement.subtotal).toBe(3176);
+    expect(statement.charge).toBe(3176);
+  });
+
+  test('the line is floored, toward minus infinity: -1.5 won is -2, -0.03 won is -1', () => {
+    const statement = statementOf({
+      usage: [usage('other', -0.015), usage('network.floating_ip', -0.0012)],
+    });
+    expect(statement.lineItems.map((line) => line.amount)).toEqual([-2, -1]);
+    expect(statement.subtotal).toBe(-3);
+  });
+
+  test('a negative subtotal charges 0: no VAT, no credit burnt, and the total is the unpaid amount', () => {
+    const statement = statementOf({
+      usage: [usage('compute.c2.c8m8', -1)],
+      adjustments: [{ type: 'SURCHARGE', method: 'FIXED', value: 100 }],
+      credits: [{ amount: 500, type: 'FREE', creditCode: 'C-1' }],
+      unpaidAmount: 1000,
+    });
+    expect(statement).toMatchObject({
+      subtotal: -397,
+      adjustmentTotal: 100,
+      charge: 0,
+      creditApplied: 0,
+      vat: 0,
+      unpaidAmount: 1000,
+      totalAmount: 1000,
+      amount: 1000,
+      appliedCredits: [],
+    });
+  });
+});
+
 test.describe('compat pricing: line items', () => {
   test('line ids are line-0, line-1, … in request order', () => {
     const statement = statementOf({ usage: [usage('a', 1), usage('b', 1), usage('c', 1)] });

@@ -18,7 +18,8 @@ const usageItem = fc.record({
     'network.floating_ip',
     'some.other.counter',
   ),
-  counterVolume: fc.double({ min: 0, max: 100_000, noNaN: true }),
+  // Negative volumes too: the older system bills them as negative lines (DOMAIN §9).
+  counterVolume: fc.double({ min: -100_000, max: 100_000, noNaN: true }),
   counterUnit: fc.constant('HOURS'),
 });
 

@@ -158,7 +158,7 @@ test.describe('lifecycle: months close in order', () => {
 
 test.describe('lifecycle: a closed period takes no more usage', () => {
   test('usage for a closed month is refused as period-closed', () => {
-    const conflict = conflictOf(() => assertPeriodOpen('2026-03', new Set(['2026-02', '2026-03'])));
+    const conflict = conflictOf(() => assertPeriodOpen('2026-03', '2026-03'));
 
     expect(conflict.code).toBe('period-closed');
     expect(conflict.message).toBe('the statement for 2026-03 is closed; its usage can no longer change');
@@ -166,7 +166,15 @@ test.describe('lifecycle: a closed period takes no more usage', () => {
   });
 
   test('usage for an open month is accepted', () => {
-    expect(() => assertPeriodOpen('2026-04', new Set(['2026-03']))).not.toThrow();
+    expect(() => assertPeriodOpen('2026-04', '2026-03')).not.toThrow();
+    expect(() => assertPeriodOpen('2026-04', null)).not.toThrow();
+  });
+
+  test('usage for an open month before a closed one is refused: it could never close again', () => {
+    const conflict = conflictOf(() => assertPeriodOpen('2026-02', '2026-03'));
+
+    expect(conflict.code).toBe('period-closed');
+    expect(conflict.details).toEqual({ month: '2026-02' });
   });
 });
 

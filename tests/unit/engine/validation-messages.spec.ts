@@ -34,7 +34,7 @@ import {
 } from './support';
 
 /** Messages about usage events, worked through in tests/unit/metering with the ingestion rules. */
-const USAGE_EVENT_MESSAGES = ['sameBillingGroup', 'consistentSeries', 'maxBatchSize'];
+const USAGE_EVENT_MESSAGES = ['sameBillingGroup', 'consistentSeries', 'maxBatchSize', 'billingWindow'];
 /** Conflicts of ingestion, worked through in tests/unit/metering. */
 const CONFLICTS_ELSEWHERE = ['eventConflict'];
 
@@ -912,7 +912,7 @@ const CONFLICT_CASES: ConflictCase[] = [
   {
     rule: 'usage for a closed month is refused',
     conflict: 'periodClosed',
-    run: () => assertPeriodOpen('2026-03', new Set(['2026-03'])),
+    run: () => assertPeriodOpen('2026-03', '2026-03'),
     code: 'period-closed',
     message: 'the statement for 2026-03 is closed; its usage can no longer change',
   },

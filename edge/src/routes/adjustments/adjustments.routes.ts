@@ -79,7 +79,7 @@ export const listAdjustments = createRoute({
   },
   responses: {
     200: json(pageOf(Adjustment, 'AdjustmentPage'), 'A page of adjustments'),
-    ...problems(401, 404, 422, 429),
+    ...problems(400, 401, 404, 422, 429),
   },
 });
 

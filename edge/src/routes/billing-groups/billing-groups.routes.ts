@@ -76,7 +76,7 @@ export const listBillingGroups = createRoute({
   request: { query: PaginationQuery },
   responses: {
     200: json(pageOf(BillingGroup, 'BillingGroupPage'), 'A page of billing groups'),
-    ...problems(401, 422, 429),
+    ...problems(400, 401, 422, 429),
   },
 });
 
@@ -126,6 +126,6 @@ export const listProjects = createRoute({
   request: { params: GroupParams, query: PaginationQuery },
   responses: {
     200: json(pageOf(Project, 'ProjectPage'), 'A page of projects'),
-    ...problems(401, 404, 422, 429),
+    ...problems(400, 401, 404, 422, 429),
   },
 });

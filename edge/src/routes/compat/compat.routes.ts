@@ -10,8 +10,9 @@ import { Problem } from '../../openapi/schemas';
 const tags = ['Legacy'];
 
 const LEGACY_DESCRIPTION =
-  'Kept bit for bit for clients of the older system (DOMAIN §9). No API key (the older API had none) ' +
-  'and no rate limit; nothing is stored. The body is parsed as JSON whatever its Content-Type, as the ' +
+  'Kept bit for bit for clients of the older system (DOMAIN §9). No API key (the older API had none); ' +
+  'a limit per client (600 requests a minute, `LEGACY_RATE_LIMIT_PER_MINUTE`) answers 429 in the legacy ' +
+  'envelope with `Retry-After`; nothing is stored. The body is parsed as JSON whatever its Content-Type, as the ' +
   'older system did; a body that is not JSON (an empty one included) answers 400 ' +
   '`Invalid JSON request body: <parser message>`. Only the 1 MiB body limit answers problem+json (413).';
 
@@ -116,7 +117,10 @@ const LegacyCalculateRequest = z
       .array(
         z.object({
           counterName: z.string(),
-          counterVolume: z.number(),
+          counterVolume: z.number().openapi({
+            description:
+              'May be negative, as the older system allowed: a negative line, floor(volume × hundredths / 100)',
+          }),
           counterUnit: z.string().optional(),
           counterType: z.string().optional(),
           resourceId: z.string().optional(),
@@ -204,6 +208,10 @@ const MonthParam = z.object({ month: z.string().openapi({ example: '2025-03' }) 
 
 const legacyJson = (schema: z.ZodTypeAny) => ({ content: { 'application/json': { schema } } });
 const refused = (description: string) => ({ description, ...legacyJson(LegacyError) });
+const tooMany = {
+  description: 'Over the client’s legacy rate limit; retry after `Retry-After` seconds',
+  ...legacyJson(LegacyError),
+};
 const tooLarge = {
   description: 'The body exceeds the edge’s 1 MiB limit',
   content: { 'application/problem+json': { schema: Problem } },
@@ -223,6 +231,7 @@ function calculateRoute(path: string, operationId: string) {
       200: { description: 'The statement', ...legacyJson(LegacyStatementEnvelope) },
       400: refused('The first problem found, or a body that is not JSON'),
       413: tooLarge,
+      429: tooMany,
     },
   });
 }
@@ -241,6 +250,7 @@ function paymentStatementsRoute(path: string, operationId: string) {
       200: { description: 'The stub', ...legacyJson(LegacyPaymentStatementsEnvelope) },
       400: refused('A body was sent and it is not JSON'),
       413: tooLarge,
+      429: tooMany,
     },
   });
 }
@@ -259,6 +269,7 @@ function createPaymentRoute(path: string, operationId: string) {
       200: { description: 'The mock payment', ...legacyJson(LegacyPaymentEnvelope) },
       400: refused('The body is not a JSON object, or a field has the wrong type'),
       413: tooLarge,
+      429: tooMany,
     },
   });
 }

@@ -93,6 +93,13 @@ export const handleCreateContractAssignment: RouteHandler<typeof createContractA
     endMonth: assignment.endMonth,
   });
   const outcome = await c.var.storage.assignContract(assignment);
+  if ('latestClosedMonth' in outcome) {
+    const message = `${assignment.startMonth} is closed (the statement of ${outcome.latestClosedMonth} is issued); a contract applies from an open month on`;
+    throw new ApiError(409, 'period-closed', 'The period is closed', message, {
+      errors: [{ field: 'startMonth', rule: 'period-closed', message }],
+      extensions: { month: assignment.startMonth },
+    });
+  }
   if (!outcome.stored) {
     const other = outcome.overlapping;
     const months = other.endMonth ? `${other.startMonth} to ${other.endMonth}` : `${other.startMonth} on`;

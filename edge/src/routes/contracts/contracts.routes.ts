@@ -93,7 +93,7 @@ export const listContracts = createRoute({
   request: { query: PaginationQuery },
   responses: {
     200: json(pageOf(Contract, 'ContractPage'), 'A page of contracts'),
-    ...problems(401, 422, 429),
+    ...problems(400, 401, 422, 429),
   },
 });
 
@@ -136,6 +136,6 @@ export const listContractAssignments = createRoute({
   request: { params: GroupParams, query: PaginationQuery },
   responses: {
     200: json(pageOf(ContractAssignment, 'ContractAssignmentPage'), 'A page of assignments'),
-    ...problems(401, 404, 422, 429),
+    ...problems(400, 401, 404, 422, 429),
   },
 });

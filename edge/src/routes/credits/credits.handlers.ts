@@ -19,10 +19,10 @@ import {
 } from '@billing/engine';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env';
-import { pageRequest, pageResponse } from '../../lib/pagination';
-import { ApiError, notFound, validationFailed } from '../../lib/problem';
+import { cursorPosition, invalidCursor, pageRequest, pageResponse } from '../../lib/pagination';
+import { ApiError, notFound } from '../../lib/problem';
 import type { BillingGroupRecord } from '../../storage/ports/billing-groups';
-import type { CreditGrantRecord, CreditLedgerRecord } from '../../storage/ports/credits';
+import type { CreditGrantRecord, CreditLedgerRecord, LedgerPosition } from '../../storage/ports/credits';
 import { requireBillingGroup } from '../billing-groups/lookup';
 import { parseChargeAmount, parseGrantRequest } from './credit-input';
 import type {
@@ -201,21 +201,22 @@ export const handlePreviewCreditBurn: RouteHandler<typeof previewCreditBurn, App
   );
 };
 
+/** `<grantId>.<seq>`: the last entry of the previous page, by its grant and its place in the group's ledger. */
+function ledgerPosition(position: string): LedgerPosition {
+  const match = /^([A-Za-z0-9_-]{1,100})\.([1-9]\d{0,14})$/.exec(position);
+  if (!match) throw invalidCursor();
+  return { grantId: match[1] as string, seq: Number(match[2]) };
+}
+
 export const handleListCreditLedger: RouteHandler<typeof listCreditLedger, AppEnv> = async (c) => {
   const query = c.req.valid('query');
   const group = await requireBillingGroup(c.var, c.req.valid('param').billingGroupId);
-  // The ledger pages by seq, not by id: the cursor is the last seq of the previous page.
-  const { limit, after } = pageRequest(query);
-  if (after !== null && !/^\d{1,15}$/.test(after)) {
-    throw validationFailed([
-      { field: 'query.cursor', rule: 'cursor', message: 'must be the nextCursor of a previous page' },
-    ]);
-  }
   const page = await c.var.storage.creditLedgerPage(group.tenantId, group.id, {
-    limit,
-    afterSeq: after === null ? 0 : Number(after),
+    limit: query.limit,
+    after: query.cursor ? ledgerPosition(cursorPosition(query.cursor)) : null,
     grantId: query.grantId ?? null,
   });
+  if (!page) throw invalidCursor();
   return c.json(pageResponse(page, ledgerToWire), 200);
 };
 

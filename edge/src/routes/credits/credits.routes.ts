@@ -165,7 +165,7 @@ export const listCreditGrants = createRoute({
   request: { params: GroupParams, query: PaginationQuery },
   responses: {
     200: json(pageOf(CreditGrant, 'CreditGrantPage'), 'A page of grants'),
-    ...problems(...AUTHENTICATED_PROBLEMS, 404, 422),
+    ...problems(400, ...AUTHENTICATED_PROBLEMS, 404, 422),
   },
 });
 
@@ -230,7 +230,7 @@ export const listCreditLedger = createRoute({
   request: { params: GroupParams, query: LedgerQuery },
   responses: {
     200: json(pageOf(CreditLedgerEntry, 'CreditLedgerPage'), 'A page of ledger entries'),
-    ...problems(...AUTHENTICATED_PROBLEMS, 404, 422),
+    ...problems(400, ...AUTHENTICATED_PROBLEMS, 404, 422),
   },
 });
 

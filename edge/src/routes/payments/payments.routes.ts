@@ -118,7 +118,7 @@ export const listStatementPayments = createRoute({
   request: { params: StatementParams, query: PaginationQuery },
   responses: {
     200: json(pageOf(Payment, 'PaymentPage'), 'A page of payments'),
-    ...problems(401, 404, 422, 429),
+    ...problems(400, 401, 404, 422, 429),
   },
 });
 

@@ -105,7 +105,7 @@ export const listPriceBooks = createRoute({
   request: { query: PaginationQuery },
   responses: {
     200: json(pageOf(PriceBook, 'PriceBookPage'), 'A page of price books'),
-    ...problems(401, 422, 429),
+    ...problems(400, 401, 422, 429),
   },
 });
 

@@ -67,7 +67,7 @@ export const listStatements = createRoute({
   request: { params: GroupParams, query: PaginationQuery },
   responses: {
     200: json(StatementPage, 'A page of statements'),
-    ...problems(401, 404, 422, 429),
+    ...problems(400, 401, 404, 422, 429),
   },
 });
 

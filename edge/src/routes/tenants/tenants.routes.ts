@@ -83,7 +83,7 @@ export const listApiKeys = createRoute({
   summary: 'The tenant’s API keys (never the keys themselves)',
   security,
   request: { query: PaginationQuery },
-  responses: { 200: json(pageOf(ApiKey, 'ApiKeyPage'), 'A page of keys'), ...problems(401, 422, 429) },
+  responses: { 200: json(pageOf(ApiKey, 'ApiKeyPage'), 'A page of keys'), ...problems(400, 401, 422, 429) },
 });
 
 export const revokeApiKey = createRoute({

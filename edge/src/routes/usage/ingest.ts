@@ -3,6 +3,7 @@ import {
   conflicts,
   type IngestVerdict,
   ingestBatch,
+  isPeriodClosed,
   monthOfMillis,
   type UsageEvent,
   usageEventKeys,
@@ -60,14 +61,15 @@ export async function ingestIntoGroup(
   const eventIds = usageEventKeys(events)
     .filter((key) => key.billingGroupId === group.id)
     .map((key) => key.eventId);
-  const [stored, closedMonths] = await Promise.all([
+  const [stored, latestClosedMonth] = await Promise.all([
     storage.findUsageEvents(group.tenantId, group.id, eventIds),
-    storage.closedMonths(group.tenantId, group.id),
+    storage.latestClosedMonth(group.tenantId, group.id),
   ]);
   const { verdicts, accepted } = ingestBatch(events, {
     findExisting: ({ billingGroupId, eventId }) =>
       billingGroupId === group.id ? stored.get(eventId) : undefined,
-    isMonthClosed: (billingGroupId, month) => billingGroupId === group.id && closedMonths.has(month),
+    isMonthClosed: (billingGroupId, month) =>
+      billingGroupId === group.id && isPeriodClosed(month, latestClosedMonth),
   });
 
   const judged = verdicts.map((verdict) => {

@@ -1,7 +1,7 @@
 import type { IngestVerdict, UsageAggregate } from '@billing/engine';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env';
-import { pageRequest, pageResponse } from '../../lib/pagination';
+import { cursorPosition, invalidCursor, pageResponse } from '../../lib/pagination';
 import { ApiError, validationFailed } from '../../lib/problem';
 import { aggregateStoredUsage } from '../../services/usage-aggregation';
 import type { StoredUsageEvent } from '../../storage/ports/usage';
@@ -55,25 +55,15 @@ export const handleIngestUsageEvents: RouteHandler<typeof ingestUsageEvents, App
   );
 };
 
-/** Event pages continue after an arrival position; the API's cursor wraps it like any other. */
-function afterSeq(after: string | null): number | null {
-  if (after === null) return null;
-  if (!/^\d{1,15}$/.test(after)) {
-    throw validationFailed([
-      { field: 'query.cursor', rule: 'cursor', message: 'must be the nextCursor of a previous page' },
-    ]);
-  }
-  return Number(after);
-}
-
 export const handleListUsageEvents: RouteHandler<typeof listUsageEvents, AppEnv> = async (c) => {
   const group = await requireBillingGroup(c.var, c.req.valid('param').billingGroupId);
   const query = c.req.valid('query');
-  const { limit, after } = pageRequest(query);
+  // Event pages continue after the previous page's last event id (any text the client chose).
   const page = await c.var.storage.listUsageEvents(group.tenantId, group.id, query.month ?? null, {
-    limit,
-    afterSeq: afterSeq(after),
+    limit: query.limit,
+    afterEventId: query.cursor ? cursorPosition(query.cursor) : null,
   });
+  if (!page) throw invalidCursor();
   return c.json(pageResponse(page, eventToWire), 200);
 };
 

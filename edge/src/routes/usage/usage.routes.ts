@@ -147,12 +147,19 @@ export const listUsageEvents = createRoute({
   request: {
     params: GroupParams,
     query: PaginationQuery.extend({
+      // The cursor wraps the last event's id, which the client chose and may be long.
+      cursor: z
+        .string()
+        .min(1)
+        .max(8192)
+        .optional()
+        .openapi({ description: 'nextCursor of the previous page' }),
       month: Month.optional().openapi({ description: 'Only events of this UTC month' }),
     }),
   },
   responses: {
     200: json(pageOf(UsageEvent, 'UsageEventPage'), 'A page of usage events'),
-    ...problems(401, 404, 422, 429),
+    ...problems(400, 401, 404, 422, 429),
   },
 });
 

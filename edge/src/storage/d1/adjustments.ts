@@ -33,9 +33,12 @@ const toAdjustment = (row: AdjustmentRow): AdjustmentRecord => ({
   createdAt: row.created_at,
 });
 
-/** True when the row's month has a live (closed, not void) statement: its adjustments are frozen. */
+/**
+ * True when the row's month, or a later one, has a live (closed, not void) statement: months close in
+ * order, so the row's month is closed for good and its adjustments are frozen.
+ */
 const MONTH_IS_CLOSED = `EXISTS (SELECT 1 FROM statements s
-  WHERE s.billing_group_id = adjustments.billing_group_id AND s.month = adjustments.month AND s.voided_at IS NULL)`;
+  WHERE s.billing_group_id = adjustments.billing_group_id AND s.month >= adjustments.month AND s.voided_at IS NULL)`;
 
 export function d1AdjustmentStore(db: D1Database): AdjustmentStore {
   return {
@@ -58,7 +61,8 @@ export function d1AdjustmentStore(db: D1Database): AdjustmentStore {
           `INSERT INTO adjustments (${ADJUSTMENT_COLUMNS})
            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
            WHERE NOT EXISTS (SELECT 1 FROM statements s
-             WHERE s.billing_group_id = ? AND s.month = ? AND s.voided_at IS NULL)`,
+             WHERE s.billing_group_id = ? AND s.month >= ? AND s.voided_at IS NULL)
+           RETURNING id`,
         )
         .bind(
           adjustment.id,
@@ -75,8 +79,9 @@ export function d1AdjustmentStore(db: D1Database): AdjustmentStore {
           adjustment.billingGroupId,
           adjustment.month,
         )
-        .run();
-      return result.meta.changes === 1;
+        // RETURNING, not meta.changes: D1 counts the rows the close fence's triggers touch too.
+        .first<{ id: string }>();
+      return result !== null;
     },
     async listAdjustments(tenantId, billingGroupId, month, page) {
       const { results } = await db

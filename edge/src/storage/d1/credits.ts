@@ -266,17 +266,39 @@ export function d1CreditStore(db: D1Database): CreditStore {
     },
     liveCreditGrants: liveGrants,
     async creditLedgerPage(tenantId, billingGroupId, page) {
+      // The storage's seq counts every tenant's entries, so it never leaves the store: an entry is
+      // listed with its position in the group's ledger (counted on credit_ledger_by_group), and the
+      // cursor names the previous page's last entry by that position and its grant.
+      let afterSeq = 0;
+      if (page.after !== null) {
+        const anchor = await db
+          .prepare(
+            `SELECT seq, grant_id FROM credit_ledger WHERE tenant_id = ? AND billing_group_id = ?
+             ORDER BY seq LIMIT 1 OFFSET ?`,
+          )
+          .bind(tenantId, billingGroupId, page.after.seq - 1)
+          .first<{ seq: number; grant_id: string }>();
+        const inList = page.grantId === null || page.grantId === page.after.grantId;
+        if (!anchor || anchor.grant_id !== page.after.grantId || !inList) return null;
+        afterSeq = anchor.seq;
+      }
       const { results } = await db
         .prepare(
-          `SELECT ${LEDGER_COLUMNS} FROM credit_ledger
-           WHERE tenant_id = ? AND billing_group_id = ? AND seq > ? AND (? IS NULL OR grant_id = ?)
-           ORDER BY seq LIMIT ?`,
+          `SELECT (SELECT COUNT(*) FROM credit_ledger o
+                   WHERE o.tenant_id = l.tenant_id AND o.billing_group_id = l.billing_group_id AND o.seq <= l.seq) AS seq,
+                  l.grant_id, l.kind, l.amount, l.at, l.statement_id
+           FROM credit_ledger l
+           WHERE l.tenant_id = ? AND l.billing_group_id = ? AND l.seq > ? AND (? IS NULL OR l.grant_id = ?)
+           ORDER BY l.seq LIMIT ?`,
         )
-        .bind(tenantId, billingGroupId, page.afterSeq, page.grantId, page.grantId, page.limit + 1)
+        .bind(tenantId, billingGroupId, afterSeq, page.grantId, page.grantId, page.limit + 1)
         .all<CreditLedgerRow>();
       const items = results.slice(0, page.limit).map(toLedgerRecord);
       const last = items.at(-1);
-      return { items, nextCursor: results.length > page.limit && last ? String(last.seq) : null };
+      return {
+        items,
+        nextCursor: results.length > page.limit && last ? `${last.grantId}.${last.seq}` : null,
+      };
     },
     async ledgerOfGrants(tenantId, billingGroupId, grantIds) {
       if (grantIds.length === 0) return [];

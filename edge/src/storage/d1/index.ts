@@ -6,6 +6,7 @@ import { d1IdempotencyStore } from './idempotency';
 import { d1JobStore } from './jobs';
 import { d1PaymentStore } from './payments';
 import { d1PricingStore } from './pricing';
+import { d1ReconciliationStore } from './reconciliation';
 import { d1StatementStore } from './statements';
 import { d1TenantStore } from './tenants';
 import { d1UsageStore } from './usage';
@@ -22,6 +23,7 @@ export function createD1Storage(db: D1Database): Storage {
     ...d1AdjustmentStore(db),
     ...d1CreditStore(db),
     ...d1StatementStore(db),
+    ...d1ReconciliationStore(db),
     ...d1JobStore(db),
   };
 }

@@ -135,7 +135,8 @@ export function d1PaymentStore(db: D1Database): PaymentStore {
         .prepare(
           `UPDATE payments SET state = ?, failure_reason = COALESCE(?, failure_reason),
              provider_reference = COALESCE(?, provider_reference), updated_at = ?
-           WHERE tenant_id = ? AND id = ? AND state = ?`,
+           WHERE tenant_id = ? AND id = ? AND state = ?
+           RETURNING id`,
         )
         .bind(
           change.state,
@@ -146,8 +147,9 @@ export function d1PaymentStore(db: D1Database): PaymentStore {
           paymentId,
           from,
         )
-        .run();
-      if (updated.meta.changes !== 1) return null;
+        // RETURNING, not meta.changes: D1 counts the rows the close fence's triggers touch too.
+        .first<{ id: string }>();
+      if (!updated) return null;
       const row = await selectPayment(tenantId, paymentId);
       return row && toPayment(row);
     },

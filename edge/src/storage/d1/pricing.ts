@@ -153,7 +153,10 @@ export function d1PricingStore(db: D1Database): PricingStore {
       const inserted = await db
         .prepare(
           `INSERT INTO contract_assignments (${ASSIGNMENT_COLUMNS})
-           SELECT ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM contract_assignments WHERE ${OVERLAPPING})`,
+           SELECT ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM contract_assignments WHERE ${OVERLAPPING})
+             AND NOT EXISTS (SELECT 1 FROM statements s
+               WHERE s.billing_group_id = ? AND s.month >= ? AND s.voided_at IS NULL)
+           RETURNING id`,
         )
         .bind(
           assignment.id,
@@ -167,9 +170,20 @@ export function d1PricingStore(db: D1Database): PricingStore {
           assignment.billingGroupId,
           end,
           assignment.startMonth,
+          assignment.billingGroupId,
+          assignment.startMonth,
         )
-        .run();
-      if (inserted.meta.changes === 1) return { stored: true };
+        // RETURNING, not meta.changes: D1 counts the rows the close fence's triggers touch too.
+        .first<{ id: string }>();
+      if (inserted) return { stored: true };
+      const closed = await db
+        .prepare(
+          `SELECT MAX(month) AS month FROM statements
+           WHERE tenant_id = ? AND billing_group_id = ? AND month >= ? AND voided_at IS NULL`,
+        )
+        .bind(assignment.tenantId, assignment.billingGroupId, assignment.startMonth)
+        .first<{ month: string | null }>();
+      if (closed?.month) return { stored: false, latestClosedMonth: closed.month };
       const row = await db
         .prepare(
           `SELECT ${ASSIGNMENT_COLUMNS} FROM contract_assignments

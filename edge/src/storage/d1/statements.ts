@@ -100,6 +100,13 @@ function statementCursor(after: string | null): { month: string; id: string } | 
 /** The D1 errors that the schema's constraints and triggers raise when a close loses a race. */
 function closeConflict(message: string, closed: ClosedStatement): ConflictError | null {
   const details = { billingGroupId: closed.billingGroupId, month: closed.month };
+  if (message.includes('close-inputs-changed')) {
+    return new ConflictError(
+      'close-inputs-changed',
+      `a write to ${closed.month} or what its statement reads committed while it was being closed`,
+      details,
+    );
+  }
   if (message.includes('UNIQUE constraint failed: statements.billing_group_id, statements.month')) {
     return new ConflictError(
       'statement-closed',
@@ -261,15 +268,27 @@ export function d1StatementStore(db: D1Database): StatementStore {
         statementId: row.statement_id,
       }));
     },
-    async insertClosedStatement({ tenantId, closed, closeJobId, carriesForward }) {
+    async closeFence(tenantId, billingGroupId) {
+      const row = await db
+        .prepare(
+          `SELECT revision,
+             (SELECT COALESCE(MAX(seq), 0) FROM usage_events WHERE tenant_id = ? AND billing_group_id = ?) AS usage_seq
+           FROM billing_groups WHERE tenant_id = ? AND id = ?`,
+        )
+        .bind(tenantId, billingGroupId, tenantId, billingGroupId)
+        .first<{ revision: number; usage_seq: number }>();
+      if (!row) throw new Error(`billing group ${billingGroupId} vanished while closing`);
+      return { revision: row.revision, usageSeq: row.usage_seq };
+    },
+    async insertClosedStatement({ tenantId, closed, fence, closeJobId, carriesForward }) {
       const currency = closed.result.currency;
       const writes = [
         db
           .prepare(
             `INSERT INTO statements (id, tenant_id, billing_group_id, month, closed_at, due_at, voided_at, total,
                total_minor, currency, content_hash, inputs_json, result_json, carried_forward_by, close_job_id,
-               unpaid_minor)
-             VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
+               unpaid_minor, fence_revision, fence_usage_seq)
+             VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)`,
           )
           .bind(
             closed.statementId,
@@ -286,6 +305,8 @@ export function d1StatementStore(db: D1Database): StatementStore {
             JSON.stringify(closed.result),
             closeJobId,
             minorUnits(closed.result.unpaid, currency),
+            fence.revision,
+            fence.usageSeq,
           ),
         ...closed.creditConsumption.map((entry) =>
           creditLedgerInsert(db, { tenantId, billingGroupId: closed.billingGroupId, currency }, entry),

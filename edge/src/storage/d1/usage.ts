@@ -81,14 +81,15 @@ export function d1UsageStore(db: D1Database): UsageStore {
         .all<UsageEventRow>();
       return new Map(results.map((row) => [row.event_id, withoutSeq(toEvent(row))]));
     },
-    async closedMonths(tenantId, billingGroupId) {
-      const { results } = await db
+    async latestClosedMonth(tenantId, billingGroupId) {
+      const row = await db
         .prepare(
-          'SELECT month FROM statements WHERE tenant_id = ? AND billing_group_id = ? AND voided_at IS NULL',
+          `SELECT MAX(month) AS month FROM statements
+           WHERE tenant_id = ? AND billing_group_id = ? AND voided_at IS NULL`,
         )
         .bind(tenantId, billingGroupId)
-        .all<{ month: string }>();
-      return new Set(results.map((row) => row.month));
+        .first<{ month: string | null }>();
+      return row?.month ?? null;
     },
     async insertUsageEvents(tenantId, billingGroupId, events) {
       if (events.length === 0) return new Set();
@@ -106,7 +107,8 @@ export function d1UsageStore(db: D1Database): UsageStore {
         usageEventFingerprint(event),
       ]);
       // One statement for the whole batch; `ORDER BY key` keeps the batch's order in `seq`. An event
-      // already stored (a concurrent batch won) or whose month closed meanwhile is skipped, and the
+      // already stored (a concurrent batch won) or whose month closed meanwhile (it, or a later month:
+      // months close in order, so an earlier one can never close again) is skipped, and the
       // caller judges it again from what is stored. Rows travel as arrays in INSERTED_COLUMNS order:
       // `value ->> i` reads a position, a third cheaper than looking up a key in an object.
       const { results } = await db
@@ -116,7 +118,7 @@ export function d1UsageStore(db: D1Database): UsageStore {
            FROM json_each(?)
            WHERE NOT EXISTS (
              SELECT 1 FROM statements s
-             WHERE s.billing_group_id = ? AND s.month = value ->> ${INSERTED_COLUMNS.indexOf('month')}
+             WHERE s.billing_group_id = ? AND s.month >= value ->> ${INSERTED_COLUMNS.indexOf('month')}
                AND s.voided_at IS NULL)
            ORDER BY key
            ON CONFLICT (billing_group_id, event_id) DO NOTHING
@@ -127,17 +129,32 @@ export function d1UsageStore(db: D1Database): UsageStore {
       return new Set(results.map((row) => row.event_id));
     },
     async listUsageEvents(tenantId, billingGroupId, month, page) {
+      // The cursor is the previous page's last event id, found again within this tenant's group (and
+      // month) through the unique (billing_group_id, event_id) index: `seq` never leaves the store,
+      // since it counts every tenant's events.
+      let afterSeq = 0;
+      if (page.afterEventId !== null) {
+        const anchor = await db
+          .prepare(
+            `SELECT seq FROM usage_events
+             WHERE +tenant_id = ? AND billing_group_id = ? AND event_id = ? AND (? IS NULL OR month = ?)`,
+          )
+          .bind(tenantId, billingGroupId, page.afterEventId, month, month)
+          .first<{ seq: number }>();
+        if (!anchor) return null;
+        afterSeq = anchor.seq;
+      }
       const { results } = await db
         .prepare(
           `SELECT ${EVENT_COLUMNS} FROM usage_events
            WHERE tenant_id = ? AND billing_group_id = ? AND (? IS NULL OR month = ?) AND seq > ?
            ORDER BY seq LIMIT ?`,
         )
-        .bind(tenantId, billingGroupId, month, month, page.afterSeq ?? 0, page.limit + 1)
+        .bind(tenantId, billingGroupId, month, month, afterSeq, page.limit + 1)
         .all<UsageEventRow>();
       const items = results.slice(0, page.limit).map(toEvent);
       const last = items.at(-1);
-      return { items, nextCursor: results.length > page.limit && last ? String(last.seq) : null };
+      return { items, nextCursor: results.length > page.limit && last ? last.eventId : null };
     },
     async usageEventsForStatement(tenantId, billingGroupId, month) {
       // The month's events, and every CUMULATIVE reading of each series' latest earlier month with

@@ -21,8 +21,9 @@ export interface CreditGrantRecord {
 
 export type NewCreditGrant = Omit<CreditGrantRecord, 'balance' | 'voidedAt'>;
 
-/** One ledger entry as stored: `seq` orders the whole ledger. */
+/** One ledger entry as listed. */
 export interface CreditLedgerRecord {
+  /** Its position in its billing group's ledger, from 1: the group's own count, never a global one. */
   seq: number;
   grantId: string;
   kind: LedgerEntryKind;
@@ -32,10 +33,16 @@ export interface CreditLedgerRecord {
   statementId: string | null;
 }
 
+/** A ledger entry named by what its tenant sees of it: its grant and its position in the group's ledger. */
+export interface LedgerPosition {
+  grantId: string;
+  seq: number;
+}
+
 export interface LedgerPageRequest {
   limit: number;
-  /** Entries after this seq. */
-  afterSeq: number;
+  /** Entries after this one (the previous page's last). */
+  after: LedgerPosition | null;
   /** Only this grant's entries. */
   grantId: string | null;
 }
@@ -65,12 +72,15 @@ export interface CreditStore {
   ): Promise<Page<CreditGrantRecord>>;
   /** Every grant of the group that is not voided (for balances and expiry). */
   liveCreditGrants(tenantId: string, billingGroupId: string): Promise<CreditGrantRecord[]>;
-  /** The group's ledger in seq order; `nextCursor` is the seq to continue after. */
+  /**
+   * The group's ledger in order; `nextCursor` is the last entry's `<grantId>.<seq>`. Null when
+   * `after` names no entry of this group (of this grant, when filtered): not a cursor of this list.
+   */
   creditLedgerPage(
     tenantId: string,
     billingGroupId: string,
     page: LedgerPageRequest,
-  ): Promise<Page<CreditLedgerRecord>>;
+  ): Promise<Page<CreditLedgerRecord> | null>;
   /** The whole ledger of some grants of the group, in order, as the engine's entries. */
   ledgerOfGrants(
     tenantId: string,

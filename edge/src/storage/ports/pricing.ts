@@ -79,13 +79,18 @@ export interface PricingStore {
   listContracts(tenantId: string, page: PageRequest): Promise<Page<ContractRecord>>;
 
   /**
-   * Stores the assignment unless it overlaps another assignment of the same group; the check and
-   * the insert are one statement, so two overlapping requests never both succeed. Returns the
-   * assignment it overlaps instead, when it does.
+   * Stores the assignment unless it overlaps another assignment of the same group, or starts in a
+   * closed month (that month, or a later one, has a live statement). The checks and the insert are
+   * one statement, so neither two overlapping requests nor a racing close slip between them. Returns
+   * the assignment it overlaps, or the latest closed month, instead.
    */
   assignContract(
     assignment: ContractAssignmentRecord,
-  ): Promise<{ stored: true } | { stored: false; overlapping: ContractAssignmentRecord }>;
+  ): Promise<
+    | { stored: true }
+    | { stored: false; overlapping: ContractAssignmentRecord }
+    | { stored: false; latestClosedMonth: Month }
+  >;
   listContractAssignments(
     tenantId: string,
     billingGroupId: string,

@@ -23,10 +23,22 @@ export interface StatementRecord extends StatementSummary {
   closed: ClosedStatement;
 }
 
+/**
+ * What a close's snapshot saw, read before its inputs (edge/STATEMENTS.md, "The close fence"): the
+ * close commits only if nothing it read has changed since.
+ */
+export interface CloseFence {
+  /** The group's revision: every write a statement reads, other than usage, moves it. */
+  revision: number;
+  /** The group's highest usage event `seq`: no event of the month or earlier may be stored after it. */
+  usageSeq: number;
+}
+
 /** Everything one close writes, in one atomic batch. */
 export interface StatementClose {
   tenantId: string;
   closed: ClosedStatement;
+  fence: CloseFence;
   closeJobId: string | null;
   /** The earlier statement whose outstanding amount this one takes over as its unpaid balance. */
   carriesForward: string | null;
@@ -70,10 +82,13 @@ export interface StatementStore {
   monthActivity(tenantId: string, billingGroupId: string): Promise<MonthActivity[]>;
   /** The CONSUME and RELEASE ledger entries that name the statement. */
   statementLedger(tenantId: string, statementId: string): Promise<LedgerEntry[]>;
+  /** The close fence's snapshot of the group, read before a close reads its inputs. */
+  closeFence(tenantId: string, billingGroupId: string): Promise<CloseFence>;
   /**
-   * Inserts the statement, its CONSUME entries and the carry-forward mark in one batch. A second
-   * live statement for the month throws ConflictError `statement-closed`; a credit that no longer
-   * covers its consumption throws `insufficient-credit`.
+   * Inserts the statement, its CONSUME entries and the carry-forward mark in one batch. A write the
+   * fence did not see throws ConflictError `close-inputs-changed`; a second live statement for the
+   * month throws `statement-closed`; a credit that no longer covers its consumption throws
+   * `insufficient-credit`.
    */
   insertClosedStatement(write: StatementClose): Promise<void>;
   /**

@@ -9,8 +9,8 @@ export interface StoredUsageEvent extends UsageEvent {
 
 export interface UsageEventPageRequest {
   limit: number;
-  /** Return events that arrived after this seq. */
-  afterSeq: number | null;
+  /** Return events that arrived after the group's event with this id (the previous page's last). */
+  afterEventId: string | null;
 }
 
 /** Usage events (owner: the usage routes). Read by statements to aggregate a month. */
@@ -27,8 +27,8 @@ export interface UsageStore {
     billingGroupId: string,
     eventIds: readonly string[],
   ): Promise<Map<string, UsageEvent>>;
-  /** The months of the group that have a live (closed, not void) statement. */
-  closedMonths(tenantId: string, billingGroupId: string): Promise<Set<Month>>;
+  /** The latest month of the group with a live (closed, not void) statement: it and every earlier month are closed. */
+  latestClosedMonth(tenantId: string, billingGroupId: string): Promise<Month | null>;
   /**
    * Inserts the events in one statement, skipping any whose (group, event id) is already stored or
    * whose month closed meanwhile; answers the ids it actually inserted.
@@ -38,10 +38,14 @@ export interface UsageStore {
     billingGroupId: string,
     events: readonly UsageEvent[],
   ): Promise<Set<string>>;
+  /**
+   * A page in arrival order; `nextCursor` is the last event's id. Null when `afterEventId` names no
+   * event of this tenant's group (and month, when given): the cursor is not one this list issued.
+   */
   listUsageEvents(
     tenantId: string,
     billingGroupId: string,
     month: Month | null,
     page: UsageEventPageRequest,
-  ): Promise<Page<StoredUsageEvent>>;
+  ): Promise<Page<StoredUsageEvent> | null>;
 }

@@ -1,0 +1,53 @@
+import type { RouteHandler } from '@hono/zod-openapi';
+import type { AppEnv } from '../../app-env';
+import { pageRequest, pageResponse } from '../../lib/pagination';
+import { notFound } from '../../lib/problem';
+import { reconcileClosedStatement, sweepMonth } from '../../services/statement-reconcile';
+import type { ReconciliationFinding } from '../../storage/ports/reconciliation';
+import type {
+  listReconciliationFindings,
+  reconcileStatement,
+  runReconciliation,
+} from './reconciliation.routes';
+
+const findingToWire = ({ tenantId: _tenantId, ...finding }: ReconciliationFinding) => finding;
+
+export const handleReconcileStatement: RouteHandler<typeof reconcileStatement, AppEnv> = async (c) => {
+  const { statementId } = c.req.valid('param');
+  const statement = await c.var.storage.getStatement(c.var.principal.tenantId, statementId);
+  if (!statement) throw notFound('statement', statementId);
+  const report = await reconcileClosedStatement(c.var.storage, statement);
+  return c.json(
+    {
+      statementId: statement.id,
+      billingGroupId: statement.billingGroupId,
+      month: statement.month,
+      checkedAt: c.var.deps.clock().toISOString(),
+      ...report,
+    },
+    200,
+  );
+};
+
+export const handleRunReconciliation: RouteHandler<typeof runReconciliation, AppEnv> = async (c) => {
+  const { month } = c.req.valid('json');
+  const sweep = await sweepMonth(
+    { storage: c.var.storage, deps: c.var.deps },
+    c.var.principal.tenantId,
+    month,
+  );
+  return c.json({ ...sweep, findings: sweep.findings.map(findingToWire) }, 201);
+};
+
+export const handleListReconciliationFindings: RouteHandler<
+  typeof listReconciliationFindings,
+  AppEnv
+> = async (c) => {
+  const query = c.req.valid('query');
+  const page = await c.var.storage.listFindings(
+    c.var.principal.tenantId,
+    query.month ?? null,
+    pageRequest(query),
+  );
+  return c.json(pageResponse(page, findingToWire), 200);
+};

@@ -1,0 +1,76 @@
+import type { ReconcileDifference } from '@billing/engine';
+import type { ReconciliationFinding, ReconciliationStore } from '../ports/reconciliation';
+import { afterParams, pageOf } from './paging';
+import { d1StatementStore } from './statements';
+
+interface FindingRow {
+  id: string;
+  tenant_id: string;
+  sweep_id: string;
+  statement_id: string;
+  billing_group_id: string;
+  month: string;
+  differences_json: string;
+  found_at: string;
+}
+
+const toFinding = (row: FindingRow): ReconciliationFinding => ({
+  id: row.id,
+  tenantId: row.tenant_id,
+  sweepId: row.sweep_id,
+  statementId: row.statement_id,
+  billingGroupId: row.billing_group_id,
+  month: row.month,
+  differences: JSON.parse(row.differences_json) as ReconcileDifference[],
+  foundAt: row.found_at,
+});
+
+export function d1ReconciliationStore(db: D1Database): ReconciliationStore {
+  const statements = d1StatementStore(db);
+  return {
+    async liveStatementsOfMonth(tenantId, month) {
+      const { results } = await db
+        .prepare(
+          `SELECT id FROM statements WHERE tenant_id = ? AND month = ? AND voided_at IS NULL ORDER BY id`,
+        )
+        .bind(tenantId, month)
+        .all<{ id: string }>();
+      const records = await Promise.all(results.map((row) => statements.getStatement(tenantId, row.id)));
+      return records.filter((record) => record !== null);
+    },
+    async recordFindings(findings) {
+      if (findings.length === 0) return;
+      await db.batch(
+        findings.map((finding) =>
+          db
+            .prepare(
+              `INSERT INTO reconciliation_findings
+                 (id, tenant_id, sweep_id, statement_id, billing_group_id, month, differences_json, found_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+            )
+            .bind(
+              finding.id,
+              finding.tenantId,
+              finding.sweepId,
+              finding.statementId,
+              finding.billingGroupId,
+              finding.month,
+              JSON.stringify(finding.differences),
+              finding.foundAt,
+            ),
+        ),
+      );
+    },
+    async listFindings(tenantId, month, page) {
+      const { results } = await db
+        .prepare(
+          `SELECT id, tenant_id, sweep_id, statement_id, billing_group_id, month, differences_json, found_at
+           FROM reconciliation_findings
+           WHERE tenant_id = ? AND (? IS NULL OR month = ?) AND id > ? ORDER BY id LIMIT ?`,
+        )
+        .bind(tenantId, month, month, ...afterParams(page))
+        .all<FindingRow>();
+      return pageOf(results.map(toFinding), page);
+    },
+  };
+}

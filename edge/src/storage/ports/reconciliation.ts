@@ -1,0 +1,27 @@
+import type { Month, ReconcileDifference } from '@billing/engine';
+import type { StatementRecord } from './statements';
+import type { Page, PageRequest } from './tenants';
+
+/** One closed statement that did not reconcile with storage (owner: the reconciliation routes). */
+export interface ReconciliationFinding {
+  id: string;
+  tenantId: string;
+  sweepId: string;
+  statementId: string;
+  billingGroupId: string;
+  month: Month;
+  differences: ReconcileDifference[];
+  foundAt: string;
+}
+
+export interface ReconciliationStore {
+  /** The tenant's live (closed, not void) statements of a month, in id order. */
+  liveStatementsOfMonth(tenantId: string, month: Month): Promise<StatementRecord[]>;
+  recordFindings(findings: readonly ReconciliationFinding[]): Promise<void>;
+  /** Findings in id order, optionally of one month. */
+  listFindings(
+    tenantId: string,
+    month: Month | null,
+    page: PageRequest,
+  ): Promise<Page<ReconciliationFinding>>;
+}
