@@ -1,88 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Decimal } from '@billing/engine';
 import { closeMonthOfGroup } from '../../edge/src/services/statement-close';
 import type { Storage } from '../../edge/src/storage/port';
-import type { BillingGroupRecord } from '../../edge/src/storage/ports/billing-groups';
 import { expect, test } from '../support/test';
+import { MONTH, NOW, openSqliteWorld, type SqliteWorld } from './support/sqlite-world';
 
 /**
  * The close fence, interleaved on purpose: a write is slipped in exactly between a close's
  * snapshot and its commit, on the storage adapter the Node host runs (node:sqlite, the same SQL
  * and migrations as D1). The close must notice, read again and bill the write; without the fence
- * (edge/migrations/0006_close_fence.sql) each of these tests fails. The workerd race tests in
+ * (edge/migrations/0006_close_fence.sql) these tests fail. The workerd race tests in
  * close-fence.spec.ts aim real bursts at the same window.
  */
-
-const MONTH = '2026-11';
-const NOW = new Date('2026-12-06T00:00:00Z');
-
-interface World {
-  storage: Storage;
-  group: BillingGroupRecord;
-  close: () => void;
-}
-
-/**
- * The Node host's storage. Loaded by a path the type checker does not follow: its D1 shim needs the
- * Workers types, which the tests' Node-only tsconfig leaves out (edge/tsconfig.node.json checks it).
- */
-const SQLITE_STORAGE = '../../edge/src/storage/sqlite/index.ts';
-const { openSqliteStorage } = (await import(SQLITE_STORAGE)) as {
-  openSqliteStorage(path: string): { storage: Storage; close(): void };
-};
-
-let ids = 0;
-const newId = (prefix: string) => {
-  ids += 1;
-  return `${prefix}_${ids}`;
-};
-
-async function openWorld(directory: string): Promise<World> {
-  const { storage, close } = openSqliteStorage(join(directory, 'billing.sqlite'));
-  const tenantId = newId('tn');
-  const createdAt = NOW.toISOString();
-  await storage.createTenant(
-    { id: tenantId, name: 'fence', createdAt },
-    {
-      id: newId('key'),
-      tenantId,
-      name: 'k',
-      keyHash: newId('hash'),
-      keyPrefix: 'bk_',
-      rateLimitPerMinute: 1,
-      createdAt,
-    },
-  );
-  const group: BillingGroupRecord = {
-    id: newId('bg'),
-    tenantId,
-    name: 'fence',
-    currency: 'KRW',
-    vatRate: '10',
-    roundingMode: 'HALF_UP',
-    paymentTermsDays: 14,
-    lateFeeRate: '5',
-    priceBookId: null,
-    createdAt,
-  };
-  await storage.createBillingGroup(group);
-  return { storage, group, close };
-}
-
-function usageEvent(eventId: string, volume: string) {
-  return {
-    eventId,
-    billingGroupId: '',
-    projectId: 'p-web',
-    counterName: 'compute.c2.c8m8',
-    counterType: 'DELTA' as const,
-    unit: 'HOURS',
-    volume,
-    timestamp: '2026-11-10T00:00:00Z',
-  };
-}
 
 /** The storage, with `write` run once right before the close's commit: after its snapshot. */
 function slipBeforeCommit(storage: Storage, write: () => Promise<unknown>): Storage {
@@ -99,35 +27,27 @@ function slipBeforeCommit(storage: Storage, write: () => Promise<unknown>): Stor
   };
 }
 
-async function closeWithSlippedWrite(world: World, write: () => Promise<unknown>) {
+async function closeWithSlippedWrite(world: SqliteWorld, write: () => Promise<unknown>) {
   const storage = slipBeforeCommit(world.storage, write);
-  return closeMonthOfGroup({ storage, deps: { clock: () => NOW, newId } }, world.group, MONTH);
+  return closeMonthOfGroup(world.context(storage), world.group, MONTH);
 }
 
 test.describe('the close fence, interleaved by hand on SQLite', () => {
-  let directory: string;
-  let world: World;
+  let world: SqliteWorld;
 
   test.beforeEach(async () => {
-    directory = mkdtempSync(join(tmpdir(), 'close-fence-'));
-    world = await openWorld(directory);
-    const { storage, group } = world;
-    await storage.insertUsageEvents(group.tenantId, group.id, [
-      { ...usageEvent('first', '10'), billingGroupId: group.id },
+    world = await openSqliteWorld();
+    await world.storage.insertUsageEvents(world.group.tenantId, world.group.id, [
+      world.event('first', { volume: '10' }),
     ]);
   });
 
-  test.afterEach(() => {
-    world.close();
-    rmSync(directory, { recursive: true, force: true });
-  });
+  test.afterEach(() => world.dispose());
 
   test('usage stored between the snapshot and the commit is billed', async () => {
     const { storage, group } = world;
     const statement = await closeWithSlippedWrite(world, () =>
-      storage.insertUsageEvents(group.tenantId, group.id, [
-        { ...usageEvent('slipped', '5'), billingGroupId: group.id },
-      ]),
+      storage.insertUsageEvents(group.tenantId, group.id, [world.event('slipped', { volume: '5' })]),
     );
 
     const billed = statement.closed.result.lines.reduce(
@@ -141,7 +61,7 @@ test.describe('the close fence, interleaved by hand on SQLite', () => {
     const { storage, group } = world;
     const statement = await closeWithSlippedWrite(world, () =>
       storage.insertUsageEvents(group.tenantId, group.id, [
-        { ...usageEvent('october', '5'), billingGroupId: group.id, timestamp: '2026-10-10T00:00:00Z' },
+        world.event('october', { volume: '5', timestamp: '2026-10-10T00:00:00Z' }),
       ]),
     ).catch((error: unknown) => error);
 
@@ -228,12 +148,12 @@ test.describe('the close fence, interleaved by hand on SQLite', () => {
 
   test('a write after the commit finds the month closed', async () => {
     const { storage, group } = world;
-    await closeMonthOfGroup({ storage, deps: { clock: () => NOW, newId } }, group, MONTH);
+    await closeMonthOfGroup(world.context(), group, MONTH);
 
     const stored = await storage.insertUsageEvents(group.tenantId, group.id, [
-      { ...usageEvent('late', '1'), billingGroupId: group.id },
-      { ...usageEvent('earlier-month', '1'), billingGroupId: group.id, timestamp: '2026-10-01T00:00:00Z' },
-      { ...usageEvent('next-month', '1'), billingGroupId: group.id, timestamp: '2026-12-01T00:00:00Z' },
+      world.event('late', { volume: '1' }),
+      world.event('earlier-month', { volume: '1', timestamp: '2026-10-01T00:00:00Z' }),
+      world.event('next-month', { volume: '1', timestamp: '2026-12-01T00:00:00Z' }),
     ]);
     expect([...stored]).toEqual(['next-month']);
   });
