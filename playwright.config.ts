@@ -140,6 +140,9 @@ const PROJECTS: Project[] = [
     workers: BROWSER_WORKERS,
   },
   { name: 'security', testDir: './tests/security' },
+  // Thousands of API calls per test: a trace of them all costs more than it tells; a failure
+  // attaches its shrunk command sequence and replay seed instead (tests/model/README.md).
+  { name: 'model', testDir: './tests/model', use: { trace: 'off' } },
 ];
 
 /**
@@ -179,6 +182,7 @@ export default defineConfig({
     ['list'],
     ['html', { open: 'never', outputFolder: 'playwright-report' }],
     ['json', { outputFile: 'reports/results.json' }],
+    ['./tests/support/reporters/model-summary.ts', { outputFile: 'reports/model-summary.json' }],
     ...(mergingReports ? [] : allureReporters),
     // Sharded CI jobs write blob reports that `npm run report:merge` joins into one.
     ...(process.env.PW_BLOB ? [['blob', { outputDir: 'blob-report' }] as const] : []),

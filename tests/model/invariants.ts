@@ -1,0 +1,131 @@
+import { expect } from '../support/test';
+import {
+  type BillingModel,
+  differencesFromOracle,
+  lineKey,
+  MONTHS,
+  type ModelGroup,
+  type ModelStatement,
+  minorOfWire,
+  sameDecimal,
+  usageOf,
+} from './billing-model';
+import type { BillingSystem } from './billing-system';
+
+/**
+ * What must hold at the end of every sequence, whatever happened in it: each closed statement
+ * equals the oracle and bills every accepted event once and nothing else, storage holds exactly the
+ * accepted events, replay is identical, reconcile is clean, the credit ledger sums to the balances
+ * (none below 0), and nothing is paid beyond its statement's total.
+ */
+export async function expectInvariants(model: BillingModel, system: BillingSystem): Promise<void> {
+  await Promise.all(
+    model.groups.flatMap((group) => [
+      expectStatements(group, system),
+      expectStoredUsage(group, system),
+      expectCreditLedger(group, system),
+      expectPayments(group, system),
+    ]),
+  );
+}
+
+async function expectStatements(group: ModelGroup, system: BillingSystem) {
+  const listed = (await system.statements(group.id)).items;
+  const liveListed = listed.filter((statement) => statement.closedAt !== null && statement.voidedAt === null);
+  const live = group.statements.filter((statement) => statement.live);
+  expect(
+    liveListed.map((statement) => statement.statementId).sort(),
+    `the live statements of group ${group.index}`,
+  ).toEqual(live.map((statement) => statement.id).sort());
+  for (const statement of group.statements) {
+    const summary = listed.find((entry) => entry.statementId === statement.id);
+    expect(summary, `statement ${statement.id} is listed`).toBeDefined();
+    if (!summary) continue;
+    expect(summary.voidedAt === null, `statement ${statement.id} live`).toBe(statement.live);
+    expect(minorOfWire(summary.paid), `paid on ${statement.id}`).toBe(statement.paid);
+    expect(minorOfWire(summary.paid) <= minorOfWire(summary.total), `paid ≤ total on ${statement.id}`).toBe(
+      true,
+    );
+  }
+  await Promise.all(live.map((statement) => expectClosedStatement(group, statement, system)));
+}
+
+async function expectClosedStatement(group: ModelGroup, statement: ModelStatement, system: BillingSystem) {
+  const [body, replay] = await Promise.all([system.statement(statement.id), system.replay(statement.id)]);
+  const differences = differencesFromOracle(body.result, statement.expected, statement.quantities);
+  expect(differences, `closed ${statement.month} of group ${group.index} against the oracle`).toEqual([]);
+  expect(replay, `replay of ${statement.id}`).toMatchObject({ identical: true, differences: [] });
+  const answer = await system.reconcile(statement.id);
+  const reconciled = await answer.json();
+  expect(answer.status(), `reconcile ${statement.id}: ${JSON.stringify(reconciled)}`).toBe(200);
+  expect(reconciled, `reconcile of ${statement.month} of group ${group.index}`).toMatchObject({
+    statementId: statement.id,
+    billingGroupId: group.id,
+    month: statement.month,
+    clean: true,
+    differences: [],
+  });
+}
+
+/** Storage holds exactly the accepted events: refused ones were never kept. */
+async function expectStoredUsage(group: ModelGroup, system: BillingSystem) {
+  const usage = await Promise.all(MONTHS.map((month) => system.usage(group.id, month)));
+  for (const [index, month] of MONTHS.entries()) {
+    const stored = usage[index]?.items ?? [];
+    const accepted = usageOf(group, month);
+    const keysOf = (items: { projectId: string; counterName: string; resourceId?: string | null }[]) =>
+      items.map((item) => lineKey(item.projectId, item.counterName, item.resourceId ?? null)).sort();
+    expect(keysOf(stored), `usage of ${month} in group ${group.index}`).toEqual(keysOf(accepted));
+    for (const usage of accepted) {
+      const match = stored.find(
+        (item) =>
+          lineKey(item.projectId, item.counterName, item.resourceId) ===
+          lineKey(usage.projectId, usage.counterName, usage.resourceId ?? null),
+      );
+      expect(
+        match && sameDecimal(match.quantity, usage.quantity),
+        `${month} ${usage.projectId}/${usage.counterName}: stored ${match?.quantity}, accepted ${usage.quantity}`,
+      ).toBe(true);
+    }
+  }
+}
+
+async function expectCreditLedger(group: ModelGroup, system: BillingSystem) {
+  const [grants, ledger, balances] = await Promise.all([
+    system.grants(group.id),
+    system.ledger(group.id),
+    system.balances(group.id),
+  ]);
+  for (const grant of grants.items) {
+    const sum = ledger
+      .filter((entry) => entry.grantId === grant.id)
+      .reduce((total, entry) => total + minorOfWire(entry.amount), 0n);
+    expect(sum, `the ledger of grant ${grant.id} sums to its balance`).toBe(minorOfWire(grant.balance));
+    expect(minorOfWire(grant.balance) >= 0n, `grant ${grant.id} balance ${grant.balance} ≥ 0`).toBe(true);
+    const modelled = group.grants.find((entry) => entry.id === grant.id);
+    if (modelled && !modelled.voided) {
+      expect(minorOfWire(grant.balance), `balance of grant ${grant.id}`).toBe(modelled.balanceMinor);
+    }
+  }
+  const listedTotal = balances.grants.reduce((total, grant) => total + minorOfWire(grant.balance), 0n);
+  expect(minorOfWire(balances.total), 'the balances add up to their total').toBe(listedTotal);
+  for (const grant of balances.grants) {
+    const listed = grants.items.find((entry) => entry.id === grant.grantId);
+    expect(listed?.balance, `balance of ${grant.grantId} in both lists`).toBe(grant.balance);
+  }
+}
+
+async function expectPayments(group: ModelGroup, system: BillingSystem) {
+  for (const statement of group.statements) {
+    const modelled = group.payments.filter((payment) => payment.statementId === statement.id);
+    if (modelled.length === 0) continue;
+    const stored = (await system.payments(statement.id)).items;
+    const succeeded = stored.filter((payment) => payment.state === 'SUCCEEDED');
+    expect(succeeded.map((payment) => payment.id).sort(), `succeeded payments of ${statement.id}`).toEqual(
+      modelled
+        .filter((payment) => payment.state === 'SUCCEEDED')
+        .map((payment) => payment.id)
+        .sort(),
+    );
+  }
+}
