@@ -1,6 +1,13 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { chromium, defineConfig, type Project, type ReporterDescription } from '@playwright/test';
+import {
+  chromium,
+  defineConfig,
+  type PlaywrightTestOptions,
+  type PlaywrightWorkerOptions,
+  type Project,
+  type ReporterDescription,
+} from '@playwright/test';
 import {
   APP_MOCKED_EDGE_TIMEOUT_MS,
   APP_MOCKED_PORT,
@@ -9,6 +16,8 @@ import {
   APP_URL,
 } from './tests/support/app-server';
 import { ADMIN_API_KEY, EDGE_PORT, EDGE_URL } from './tests/support/edge-server';
+import type { EdgeWorkerOptions } from './tests/support/fixtures/edge';
+import type { MockedAppOptions } from './tests/support/fixtures/mocked-app';
 import { MOCK_PORT, MOCK_URL } from './tests/support/mock-server';
 
 const isCI = Boolean(process.env.CI);
@@ -100,6 +109,20 @@ function appServer(options: { port: number; url: string; build: boolean; env: Re
  * allure-results/ files, named by unique ids, and copying the shards' folders together is the merge.
  */
 const mergingReports = process.argv.includes('merge-reports');
+
+/**
+ * Each shard's blob report under a name of its own, `blob-report/report-<i>-of-<n>.zip`, and the
+ * folder is not emptied first (the blob reporter's `outputDir` would be): shards run one after the
+ * other in one checkout keep each other's reports. `npm run report:merge` (scripts/merge-reports.mjs)
+ * refuses a set that misses a shard or mixes runs of different shard counts.
+ */
+function blobReportFile(argv: readonly string[]): string {
+  const index = argv.findIndex((arg) => arg === '--shard' || arg.startsWith('--shard='));
+  const flag = argv[index];
+  const shard = flag === undefined ? undefined : (flag.split('=')[1] ?? argv[index + 1]);
+  const [current, total] = (shard ?? '').split('/');
+  return `blob-report/${current && total ? `report-${current}-of-${total}` : 'report'}.zip`;
+}
 /** Empties allure-results/ as a run begins, then writes each test's Allure result as it ends. */
 const allureReporters: ReporterDescription[] = [
   ['./tests/support/reporters/clean-allure-results.ts', { resultsDir: 'allure-results' }],
@@ -127,16 +150,25 @@ const allureReporters: ReporterDescription[] = [
  */
 const BROWSER_WORKERS = Number(process.env.PW_BROWSER_WORKERS ?? availableParallelism());
 
-const PROJECTS: Project[] = [
+/** The options of the project's own fixtures: which backend the tests call, and whether it is the mock. */
+type ProjectOptions = MockedAppOptions & EdgeWorkerOptions;
+type BillingProject = Project<
+  PlaywrightTestOptions & ProjectOptions,
+  PlaywrightWorkerOptions & EdgeWorkerOptions
+>;
+
+const PROJECTS: BillingProject[] = [
   { name: 'unit', testDir: './tests/unit' },
   { name: 'integration', testDir: './tests/integration' },
   { name: 'contract', testDir: './tests/contract' },
   { name: 'regression', testDir: './tests/regression' },
   { name: 'e2e', testDir: './tests/e2e', use: { baseURL: APP_URL }, workers: BROWSER_WORKERS },
+  // The same page fixtures as e2e, on the app served over the standalone mock: the tests' own data
+  // goes through the mock too, and its fault scenarios apply to the worker's tenant.
   {
     name: 'e2e-mocked',
     testDir: './tests/e2e-mocked',
-    use: { baseURL: APP_MOCKED_URL },
+    use: { baseURL: APP_MOCKED_URL, backendURL: MOCK_URL, isMockedBackend: true },
     workers: BROWSER_WORKERS,
   },
   { name: 'security', testDir: './tests/security' },
@@ -150,7 +182,7 @@ const PROJECTS: Project[] = [
  * edge. Opt-in: a run includes them only when it names them (`--project=perf`), and they run one
  * at a time, since they measure; run them with nothing else busy on the machine.
  */
-const PERF_PROJECT: Project = { name: 'perf', testDir: './tests/perf', workers: 1, timeout: 120_000 };
+const PERF_PROJECT: BillingProject = { name: 'perf', testDir: './tests/perf', workers: 1, timeout: 120_000 };
 // Workers load this config without the command line, and must see the same projects: the choice
 // reaches them through the environment they inherit.
 if (projectsAsked.includes('perf')) process.env.PW_RUN_PERF = '1';
@@ -161,7 +193,7 @@ const ALL_PROJECTS = process.env.PW_RUN_PERF === '1' ? [...PROJECTS, PERF_PROJEC
  * waiting for the one before it, in one run whose servers start once; `npm run bench:suite` times
  * each project this way. Unset, every project runs in parallel with the others.
  */
-function inSequence(projects: Project[], sequence: string | undefined): Project[] {
+function inSequence<P extends BillingProject>(projects: P[], sequence: string | undefined): P[] {
   const names = (sequence ?? '').split(',').filter(Boolean);
   return projects.map((project) => {
     const previous = names[names.indexOf(project.name ?? '') - 1];
@@ -169,7 +201,7 @@ function inSequence(projects: Project[], sequence: string | undefined): Project[
   });
 }
 
-export default defineConfig({
+export default defineConfig<ProjectOptions, EdgeWorkerOptions>({
   testDir: './tests',
   fullyParallel: true,
   forbidOnly: isCI,
@@ -178,16 +210,23 @@ export default defineConfig({
   failOnFlakyTests: isCI,
   workers: Number(process.env.PW_WORKERS ?? 2),
   outputDir: 'test-results',
+  // A passing test's folder goes (its trace and screenshot are only kept on failure anyway), so a
+  // green run leaves no empty folders behind in test-results/.
+  preserveOutput: 'failures-only',
   reporter: [
     ['list'],
     ['html', { open: 'never', outputFolder: 'playwright-report' }],
     ['json', { outputFile: 'reports/results.json' }],
     ['./tests/support/reporters/model-summary.ts', { outputFile: 'reports/model-summary.json' }],
+    ['./tests/support/reporters/security-summary.ts', { outputFile: 'reports/security-summary.json' }],
     ...(mergingReports ? [] : allureReporters),
     // Sharded CI jobs write blob reports that `npm run report:merge` joins into one.
-    ...(process.env.PW_BLOB ? [['blob', { outputDir: 'blob-report' }] as const] : []),
+    ...(process.env.PW_BLOB ? [['blob', { outputFile: blobReportFile(process.argv) }] as const] : []),
   ],
   use: {
+    // Every project calls the run's edge, but e2e-mocked (its project sets the mock instead).
+    backendURL: EDGE_URL,
+    isMockedBackend: false,
     // A failed test keeps its trace: every action with DOM snapshots, network and console. The
     // screencast filmstrip is left out: recording it for every test cost the e2e tier a quarter of
     // its time on 2 cores. `--trace=retain-on-failure` on the command line brings it back.

@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: every benchmark, one after another, each in a process of its own (engine, edge on
  * workerd and Node, month-end close, test suite), then one summary: the ratios against the baselines
- * measured in the same run, the acceptance lines, bench/results/summary.{json,md}, and the README's
- * Performance section, rewritten in place so the figures it quotes are always the latest run's.
+ * measured in the same run, the acceptance lines, bench/results/summary.{json,md}, and the "Latest run"
+ * section of bench/README.md, rewritten in place so the figures it quotes are always the latest run's.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -15,6 +15,8 @@ const PARTS = [
   { name: 'close-month', script: 'bench/close-month.bench.ts' },
   { name: 'suite', script: 'bench/suite.bench.ts' },
 ] as const;
+/** Where the latest run's figures are quoted: its "## Latest run" section, to the end of the file. */
+const BENCH_README = 'bench/README.md';
 /** The issue's budget for the whole run on this machine. */
 const BUDGET_SECONDS = 600;
 
@@ -54,7 +56,7 @@ const summary = [
 
 console.log(`\n${summary}`);
 writeResults('summary', { machine: machine(), totalSeconds, timings, acceptance }, summary);
-writeMarkdown('README.md', withPerformanceSection(readFileSync('README.md', 'utf8'), readmeSection(summary)));
+writeMarkdown(BENCH_README, withLatestRunSection(readFileSync(BENCH_README, 'utf8'), summary));
 if (acceptance.some((line) => line.startsWith('- FAIL'))) process.exitCode = 1;
 
 function withoutAcceptance(text: string): string {
@@ -65,44 +67,12 @@ function withoutAcceptance(text: string): string {
     .trim();
 }
 
-/** The README with its `## Performance` section (up to the next `## ` heading, or the end) replaced. */
-function withPerformanceSection(readme: string, section: string): string {
-  const start = readme.indexOf('\n## Performance\n');
-  if (start < 0) throw new Error('README.md has no "## Performance" section to rewrite');
+/** bench/README.md with its `## Latest run` section (up to the next `## ` heading, or the end) replaced. */
+function withLatestRunSection(readme: string, body: string): string {
+  const heading = '\n## Latest run\n';
+  const start = readme.indexOf(heading);
+  if (start < 0) throw new Error(`${BENCH_README} has no "## Latest run" section to rewrite`);
   const next = readme.indexOf('\n## ', start + 1);
   const rest = next < 0 ? '' : `\n${readme.slice(next + 1)}`;
-  return `${readme.slice(0, start + 1)}${section.trimEnd()}\n${rest}`.trimEnd();
-}
-
-function readmeSection(body: string): string {
-  return [
-    '## Performance',
-    '',
-    '`npm run bench` measures, in one run on one machine, with a baseline for every figure: the engine',
-    '(statements per second, the explain trace’s cost, the legacy calculator, growth with usage lines),',
-    'the HTTP API under autocannon on workerd and on Node (`npm run start:node`, SQLite) next to a',
-    'trivial route, the month-end close of 1000 billing groups, and the wall time of each test project.',
-    'Parts run alone with `npm run bench:engine`, `bench:edge`, `bench:close-month` and `bench:suite`;',
-    'results land in `bench/results/` as JSON and markdown.',
-    '',
-    'The acceptance budgets are also tests: `npx playwright test --project=perf` (opt-in; left out of',
-    'a run that does not name it) checks, on the run’s own edge, that a usage line costs the same',
-    'within 2× from 10 to 10,000 lines, that `/v1/calculate` reaches half the trivial route’s',
-    'throughput, that ingestion in batches of 1000 stores 10,000 events/s, and that the 1000-group',
-    'close takes under 60 s; each test reports its figures as annotations and a JSON attachment.',
-    '',
-    '`npm run start:node` serves the same app from Node 24 with its built-in SQLite behind the D1 adapters',
-    '(`PORT`, `DATABASE_PATH`, `ADMIN_API_KEY`; migrations applied at start). The HTTP suites run against it',
-    'as against workerd (a local run uses the server already listening on `EDGE_PORT`):',
-    '',
-    '```bash',
-    'PORT=8789 DATABASE_PATH=:memory: npm run start:node &',
-    'EDGE_PORT=8789 npx playwright test --project=integration --project=contract',
-    '```',
-    '',
-    'Latest run:',
-    '',
-    body.replace(/^### /gm, '#### '),
-    '',
-  ].join('\n');
+  return `${readme.slice(0, start + heading.length)}\n${body.trimEnd()}\n${rest}`.trimEnd();
 }

@@ -21,7 +21,7 @@ export interface LoadRequest {
   options: LoadOptions;
 }
 
-const CLI = fileURLToPath(new URL('./load-cli.ts', import.meta.url));
+const CLI = fileURLToPath(new URL('./load-cli.ts', import.meta.url).href);
 
 export async function runLoadInProcess(request: LoadRequest): Promise<LoadResult> {
   const { stdout } = await promisify(execFile)(

@@ -18,6 +18,11 @@ export interface EdgeConfig {
   authFailuresPerMinute: number;
   /** Requests per client and minute to the legacy routes (LEGACY_RATE_LIMIT_PER_MINUTE). */
   legacyRateLimitPerMinute: number;
+  /**
+   * Keys the MAC that binds list cursors to their tenant and list (CURSOR_SECRET; else the admin key,
+   * the one secret every deployment has). Changing it ends the cursors handed out before.
+   */
+  cursorSecret: string;
 }
 
 /**
@@ -59,6 +64,7 @@ export function readConfig(env: Record<string, unknown>): EdgeConfig {
       text('LEGACY_RATE_LIMIT_PER_MINUTE'),
       LEGACY_REQUESTS_PER_MINUTE,
     ),
+    cursorSecret: text('CURSOR_SECRET') ?? text('ADMIN_API_KEY') ?? 'local-development-cursor-secret',
   };
 }
 

@@ -58,7 +58,8 @@ export const messages = {
 } as const;
 
 export const conflicts = {
-  periodClosed: (month: string) => `the statement for ${month} is closed; its usage can no longer change`,
+  periodClosed: (month: string) =>
+    `${month} is closed: its statement, or a later month's, is issued, so what it bills can no longer change`,
   eventConflict: (eventId: string) =>
     `event ${eventId} was already ingested with a different payload; an event id cannot be reused`,
   monthOrder: (month: string, blocking: string) =>

@@ -17,6 +17,11 @@ export interface PeriodContents {
   contract: Contract | null;
   /** The ledger entries that name the statement. */
   ledger: LedgerEntry[];
+  /**
+   * What the statement it carried forward (its balance forward) has outstanding now, or null when it
+   * carried none: a payment or refund after the close would make the carried amount wrong.
+   */
+  previousOutstanding: string | null;
 }
 
 export interface ReconcileDifference {
@@ -45,7 +50,8 @@ const consumption = (entries: readonly LedgerEntry[]) =>
  * proves a statement is determined by its frozen inputs; reconcile proves the frozen inputs were
  * complete: the period's usage, adjustments and contract as stored now, priced with the statement's
  * own settings, price book, credits and balance forward (point-in-time facts), must give the same
- * inputs and result, and the ledger must hold exactly the statement's credit consumption. Every
+ * inputs and result; the ledger must hold exactly the statement's credit consumption; and the
+ * statement it carried forward must still owe what it carried (no payment or refund since). Every
  * difference is a finding; nothing is fixed here (the remedy is void and reissue).
  */
 export function reconcileStatement(closed: ClosedStatement, now: PeriodContents): ReconcileReport {
@@ -59,6 +65,11 @@ export function reconcileStatement(closed: ClosedStatement, now: PeriodContents)
     ...diffValues(closed.inputs.contract, current.contract, 'inputs.contract'),
     ...diffValues(closed.result, result, 'result'),
     ...diffValues(consumption(planned), consumption(now.ledger), 'ledger'),
+    ...diffValues(
+      closed.inputs.previousStatement?.outstanding ?? null,
+      now.previousOutstanding,
+      'inputs.previousStatement.outstanding',
+    ),
   ].map(({ path, expected, actual }) => ({ field: path, closed: expected, recomputed: actual }));
   return { clean: differences.length === 0, differences };
 }

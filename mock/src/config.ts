@@ -6,19 +6,24 @@ export interface MockOptions {
   defaultRateLimitPerMinute?: number;
   /** The legacy calculator's VAT_RATE setting, raw. */
   legacyVatRate?: string | null;
+  /** Origins allowed by CORS (the edge's CORS_ORIGINS); none by default. */
+  corsOrigins?: string[];
   /** The clock, pinned in tests that need a fixed now. */
   clock?: () => Date;
   /**
-   * What every handler path is prefixed with: `*` (the default) answers the billing API on any
-   * origin; an origin such as `http://127.0.0.1:8787` answers it only there.
+   * Where MSW answers the billing API: `*` (the default) on any origin; an origin such as
+   * `http://127.0.0.1:8787` only there.
    */
   baseUrl?: string;
+  /** Where the browser fetches sql.js's wasm file from (Node finds it beside the package). */
+  locateWasm?: (file: string) => string;
 }
 
 export interface MockConfig {
   adminApiKey: string;
   defaultRateLimitPerMinute: number;
   legacyVatRate: string | null;
+  corsOrigins: string[];
   clock: () => Date;
   baseUrl: string;
 }
@@ -30,6 +35,7 @@ export function resolveConfig(options: MockOptions = {}): MockConfig {
     adminApiKey: options.adminApiKey ?? DEFAULT_ADMIN_API_KEY,
     defaultRateLimitPerMinute: options.defaultRateLimitPerMinute ?? 600,
     legacyVatRate: options.legacyVatRate ?? null,
+    corsOrigins: options.corsOrigins ?? [],
     clock: options.clock ?? (() => new Date()),
     baseUrl: options.baseUrl ?? '*',
   };

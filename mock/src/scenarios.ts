@@ -1,19 +1,9 @@
 import { z } from 'zod';
 
 /**
- * Named fault scenarios: what the real edge cannot be asked to do on demand. Each applies to one
- * operation or to all, for one session or for everyone, as often as `times` says (forever when
- * absent), and is applied by the same wrapper that runs every handler.
- *
- * - `latency`: answers normally after `delayMs` (default 1000).
- * - `server-error`: 500 `/problems/internal-error`, as the edge's last-resort answer.
- * - `unavailable`: 503 `/problems/unavailable` with `Retry-After`.
- * - `rate-limited`: 429 `/problems/rate-limited` with `Retry-After` and the RateLimit headers.
- * - `timeout`: never answers: the client's own timeout is what ends the request.
- * - `malformed-body`: the real status and content type with a body cut off mid-JSON.
- * - `empty-list`: the real answer with its `items` emptied and no next page.
- * - `hold`: the real answer once the session releases it (`mock.release()`, `POST /__mock/release`),
- *   or after `delayMs` (default 30 s) at the latest.
+ * Named fault scenarios: what the real edge cannot be asked to do on demand (mock/README.md lists
+ * what each does). Each applies to one operation or to all, for one session or for everyone, as
+ * often as `times` says (forever when absent).
  */
 export const SCENARIO_NAMES = [
   'latency',

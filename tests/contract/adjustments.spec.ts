@@ -1,4 +1,4 @@
-import { expect, test } from '../support/test';
+import { expect, test } from '../support/api-test';
 
 const discount = { month: '2026-03', type: 'DISCOUNT', method: 'RATE', value: '10', level: 'BILLING_GROUP' };
 

@@ -1,4 +1,4 @@
-import { expect, test } from '../support/test';
+import { expect, test } from '../support/api-test';
 
 test.describe('contract: billing groups and projects', () => {
   test('a new billing group matches its schema', async ({ api, dataName }) => {

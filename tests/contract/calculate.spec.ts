@@ -1,4 +1,4 @@
-import { expect, test } from '../support/test';
+import { expect, test } from '../support/api-test';
 
 test.describe('contract: the calculator', () => {
   test('a calculation matches its schema, trace included', async ({ api }) => {

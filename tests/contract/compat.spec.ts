@@ -1,5 +1,5 @@
 import type { BillingApi } from '../support/api/billing-api';
-import { expect, test } from '../support/test';
+import { expect, test } from '../support/api-test';
 
 const calculation = {
   uuid: 'client-1',

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect, test } from '../support/api-test';
 import { OPERATIONS } from '../support/contract';
-import { expect, test } from '../support/test';
 
 test('every operation of edge/openapi.json has a contract test', { tag: ['@smoke'] }, () => {
   const specs = readdirSync(import.meta.dirname).filter((file) => file.endsWith('.spec.ts'));

@@ -1,5 +1,5 @@
+import { expect, test } from '../support/api-test';
 import type { JobBody } from '../support/fixtures/statements';
-import { expect, test } from '../support/test';
 
 /** Each test runs the month-end batch in a tenant of its own, so it closes no other test's groups. */
 test.describe('contract: jobs', () => {

@@ -1,5 +1,5 @@
+import { type APIResponse, expect, test } from '../support/api-test';
 import { OPERATIONS } from '../support/contract';
-import { type APIResponse, expect, test } from '../support/test';
 import { PARITY_CASES } from './parity/cases';
 
 /**

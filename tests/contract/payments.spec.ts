@@ -1,4 +1,4 @@
-import { expect, test } from '../support/test';
+import { expect, test } from '../support/api-test';
 
 test.describe('contract: payments', () => {
   test('a new payment, and its replay, match the schema', async ({ payableStatements, payments }) => {

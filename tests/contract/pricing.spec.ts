@@ -1,5 +1,5 @@
+import { expect, test } from '../support/api-test';
 import { GRADUATED_EXAMPLE } from '../support/fixtures/metering';
-import { expect, test } from '../support/test';
 
 test.describe('contract: price books', () => {
   test('a new price book matches its schema', async ({ api, dataName }) => {

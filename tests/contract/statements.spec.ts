@@ -1,4 +1,4 @@
-import { expect, test } from '../support/test';
+import { expect, test } from '../support/api-test';
 
 const MARCH = '2026-03';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '../support/test';
+import { expect, test } from '../support/api-test';
 
 test.describe('contract: system and tenants', () => {
   test('GET /health matches its schema', async ({ anonymousApi }) => {

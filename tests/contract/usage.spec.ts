@@ -1,4 +1,4 @@
-import { expect, test } from '../support/test';
+import { expect, test } from '../support/api-test';
 
 test.describe('contract: usage events and monthly usage', () => {
   test('a batch answers a verdict per event that matches its schema', async ({

@@ -1,16 +1,22 @@
-import { expect, test } from '../support/test';
+import { expect, test } from '../support/page-test';
 
 test.describe('calculator when the billing API misbehaves', () => {
-  test('a price book that cannot be read is an error, not an empty form', async ({ mockedApp }) => {
+  test('a price book that cannot be read is an error, not an empty form', async ({
+    mockedApp,
+    gotoCalculator,
+  }) => {
     await mockedApp.useScenario({ name: 'server-error', operationId: 'getPriceBook' });
-    const calculator = await mockedApp.gotoCalculator();
+    const calculator = await gotoCalculator();
     await expect(calculator.main.getByRole('alert')).toContainText('Internal error');
     await expect(calculator.form).toBeHidden();
   });
 
-  test('a slow calculation shows "Calculating…" and then the statement', async ({ mockedApp }) => {
+  test('a slow calculation shows "Calculating…" and then the statement', async ({
+    mockedApp,
+    gotoCalculator,
+  }) => {
     await mockedApp.hold('calculateStatement');
-    const calculator = await mockedApp.gotoCalculator();
+    const calculator = await gotoCalculator();
     await expect(calculator.status).toHaveText('Calculating…', mockedApp.whileHeld);
     await mockedApp.release();
     await expect(calculator.statement.amount('Total')).toHaveText('₩43,670');
@@ -19,9 +25,10 @@ test.describe('calculator when the billing API misbehaves', () => {
 
   test('a failed calculation is shown where the statement goes, and the next edit recovers', async ({
     mockedApp,
+    gotoCalculator,
   }) => {
     await mockedApp.useScenario({ name: 'server-error', operationId: 'calculateStatement', times: 1 });
-    const calculator = await mockedApp.gotoCalculator();
+    const calculator = await gotoCalculator();
     await expect(calculator.invalidState).toContainText(
       'The billing API could not compute the statement; your inputs are kept.',
     );
@@ -32,9 +39,12 @@ test.describe('calculator when the billing API misbehaves', () => {
     });
   });
 
-  test('an answer that is not valid JSON is reported as unreadable', async ({ mockedApp }) => {
+  test('an answer that is not valid JSON is reported as unreadable', async ({
+    mockedApp,
+    gotoCalculator,
+  }) => {
     await mockedApp.useScenario({ name: 'malformed-body', operationId: 'calculateStatement' });
-    const calculator = await mockedApp.gotoCalculator();
+    const calculator = await gotoCalculator();
     await expect(calculator.invalidState).toContainText(
       'The billing API sent an answer that could not be read. Try again in a moment.',
     );

@@ -1,9 +1,12 @@
-import { expect, test } from '../support/test';
+import { expect, test } from '../support/page-test';
 
 test.describe('billing group dashboard when the billing API misbehaves', () => {
-  test('a new group shows every section empty, with words instead of blank tables', async ({ mockedApp }) => {
-    const group = await mockedApp.createBillingGroup();
-    const dashboard = await mockedApp.gotoDashboard(group.id);
+  test('a new group shows every section empty, with words instead of blank tables', async ({
+    gotoDashboard,
+    billingGroups,
+  }) => {
+    const group = await billingGroups.create();
+    const dashboard = await gotoDashboard(group.id);
     await expect(dashboard.usage).toContainText('No usage recorded for this month.');
     await expect(dashboard.adjustments).toContainText('No adjustments this month.');
     await expect(dashboard.wallet).toContainText('No credit granted yet.');
@@ -14,19 +17,25 @@ test.describe('billing group dashboard when the billing API misbehaves', () => {
   test('failing usage is an alert in its section while the draft statement still shows', async ({
     mockedApp,
     thisMonth,
+    gotoDashboard,
+    billingGroups,
   }) => {
-    const group = await mockedApp.createBillingGroup();
+    const group = await billingGroups.create();
     await mockedApp.useScenario({ name: 'server-error', operationId: 'getMonthlyUsage' });
-    const dashboard = await mockedApp.gotoDashboard(group.id, { month: thisMonth });
+    const dashboard = await gotoDashboard(group.id, { month: thisMonth });
     await expect(dashboard.usage.getByRole('alert')).toContainText('Internal error');
     await expect(dashboard.draft.amount('Total')).toHaveText('₩0');
     await expect(dashboard.closeMonthButton(thisMonth)).toBeVisible();
   });
 
-  test('an unavailable credit wallet is an alert, and the rest of the page works', async ({ mockedApp }) => {
-    const group = await mockedApp.createBillingGroup();
+  test('an unavailable credit wallet is an alert, and the rest of the page works', async ({
+    mockedApp,
+    gotoDashboard,
+    billingGroups,
+  }) => {
+    const group = await billingGroups.create();
     await mockedApp.useScenario({ name: 'unavailable', operationId: 'getCreditBalances' });
-    const dashboard = await mockedApp.gotoDashboard(group.id);
+    const dashboard = await gotoDashboard(group.id);
     await expect(dashboard.wallet.getByRole('alert')).toContainText('Service unavailable');
     await expect(dashboard.usage).toContainText('No usage recorded for this month.');
     await expect(dashboard.statements).toContainText('No closed statements yet.');
@@ -34,28 +43,37 @@ test.describe('billing group dashboard when the billing API misbehaves', () => {
 
   test('an empty statements page from the API shows "no closed statements"', async ({
     mockedApp,
-    thisMonth,
+    gotoDashboard,
+    closedStatements,
   }) => {
-    const closed = await mockedApp.createClosedStatement(thisMonth);
+    const closed = await closedStatements.create();
     await mockedApp.useScenario({ name: 'empty-list', operationId: 'listStatements' });
-    const dashboard = await mockedApp.gotoDashboard(closed.billingGroupId);
+    const dashboard = await gotoDashboard(closed.billingGroupId);
     await expect(dashboard.statements).toContainText('No closed statements yet.');
   });
 
-  test('a slow draft statement shows the loading state first, then the page', async ({ mockedApp }) => {
-    const group = await mockedApp.createBillingGroup();
+  test('a slow draft statement shows the loading state first, then the page', async ({
+    mockedApp,
+    gotoDashboard,
+    billingGroups,
+  }) => {
+    const group = await billingGroups.create();
     await mockedApp.hold('getStatementOfMonth');
-    const dashboard = await mockedApp.gotoDashboard(group.id, { waitUntil: 'commit' });
+    const dashboard = await gotoDashboard(group.id, { waitUntil: 'commit' });
     await expect(dashboard.page.getByRole('status')).toHaveText('Loading…', mockedApp.whileHeld);
     await mockedApp.release();
     await expect(dashboard.heading()).toHaveText(group.name);
     await expect(dashboard.draft.amount('Total')).toHaveText('₩0');
   });
 
-  test('a group that cannot be read is an alert, not a half-drawn dashboard', async ({ mockedApp }) => {
-    const group = await mockedApp.createBillingGroup();
+  test('a group that cannot be read is an alert, not a half-drawn dashboard', async ({
+    mockedApp,
+    gotoDashboard,
+    billingGroups,
+  }) => {
+    const group = await billingGroups.create();
     await mockedApp.useScenario({ name: 'server-error', operationId: 'getBillingGroup' });
-    const dashboard = await mockedApp.gotoDashboard(group.id);
+    const dashboard = await gotoDashboard(group.id);
     await expect(dashboard.main.getByRole('alert')).toContainText('Internal error');
     await expect(dashboard.usage).toBeHidden();
   });

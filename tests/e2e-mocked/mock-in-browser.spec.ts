@@ -1,6 +1,6 @@
 import { checkContract } from '../support/contract';
 import { openPlayground, type PageResponse } from '../support/fixtures/browser-mock';
-import { expect, test } from '../support/test';
+import { expect, test } from '../support/page-test';
 
 /**
  * `@billing/mock/browser`: the billing API's handlers running in the page behind MSW's service

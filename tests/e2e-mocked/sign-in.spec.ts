@@ -1,10 +1,15 @@
-import { expect, test } from '../support/test';
+import { expect, test } from '../support/page-test';
 
 test.describe('sign-in when the billing API misbehaves', () => {
-  test('an unavailable API is said plainly and the key is not kept', async ({ mockedApp, page }) => {
+  test('an unavailable API is said plainly and the key is not kept', async ({
+    mockedApp,
+    page,
+    gotoSignIn,
+    workerTenant,
+  }) => {
     await mockedApp.useScenario({ name: 'unavailable', operationId: 'getCurrentTenant' });
-    const signIn = await mockedApp.gotoSignIn();
-    await signIn.signIn(mockedApp.apiKey);
+    const signIn = await gotoSignIn();
+    await signIn.signIn(workerTenant.apiKey);
     await expect(signIn.error).toHaveText('The billing API does not answer. Is the edge running?');
     await expect(signIn.error).toHaveAttribute('role', 'alert');
     await expect(signIn.apiKey).toHaveAttribute('aria-invalid', 'true');
@@ -14,19 +19,27 @@ test.describe('sign-in when the billing API misbehaves', () => {
     });
   });
 
-  test('a rate-limited key is told to wait, not that it was rejected', async ({ mockedApp }) => {
+  test('a rate-limited key is told to wait, not that it was rejected', async ({
+    mockedApp,
+    gotoSignIn,
+    workerTenant,
+  }) => {
     await mockedApp.useScenario({ name: 'rate-limited', operationId: 'getCurrentTenant' });
-    const signIn = await mockedApp.gotoSignIn();
-    await signIn.signIn(mockedApp.apiKey);
+    const signIn = await gotoSignIn();
+    await signIn.signIn(workerTenant.apiKey);
     await expect(signIn.error).toHaveText(
       'Too many requests with this API key right now. Wait a moment and sign in again.',
     );
   });
 
-  test('an API that never answers ends in a message, not an endless spinner', async ({ mockedApp }) => {
+  test('an API that never answers ends in a message, not an endless spinner', async ({
+    mockedApp,
+    gotoSignIn,
+    workerTenant,
+  }) => {
     await mockedApp.useScenario({ name: 'timeout', operationId: 'getCurrentTenant' });
-    const signIn = await mockedApp.gotoSignIn();
-    await signIn.signIn(mockedApp.apiKey);
+    const signIn = await gotoSignIn();
+    await signIn.signIn(workerTenant.apiKey);
     await expect(signIn.page.getByRole('button', { name: 'Signing in…' })).toBeDisabled();
     await expect(signIn.error).toHaveText(
       'The billing API does not answer. Is the edge running?',
@@ -35,12 +48,17 @@ test.describe('sign-in when the billing API misbehaves', () => {
     await expect(signIn.submitButton).toBeEnabled();
   });
 
-  test('once the API answers again, the same key signs in', async ({ mockedApp, page }) => {
+  test('once the API answers again, the same key signs in', async ({
+    mockedApp,
+    page,
+    gotoSignIn,
+    workerTenant,
+  }) => {
     await mockedApp.useScenario({ name: 'server-error', operationId: 'getCurrentTenant', times: 1 });
-    const signIn = await mockedApp.gotoSignIn();
-    await signIn.signIn(mockedApp.apiKey);
+    const signIn = await gotoSignIn();
+    await signIn.signIn(workerTenant.apiKey);
     await expect(signIn.error).toBeVisible();
-    await signIn.signIn(mockedApp.apiKey);
+    await signIn.signIn(workerTenant.apiKey);
     await expect(page).toHaveURL((url) => url.pathname === '/');
     await expect(signIn.heading()).toHaveText('Statement calculator');
   });

@@ -1,4 +1,4 @@
-import { expect, test } from '../support/test';
+import { expect, test } from '../support/page-test';
 
 interface PaymentBody {
   state: string;
@@ -6,21 +6,26 @@ interface PaymentBody {
 }
 
 test.describe('statement page and payments when the billing API misbehaves', () => {
-  test('a statement that cannot be read is an alert', async ({ mockedApp, thisMonth }) => {
-    const closed = await mockedApp.createClosedStatement(thisMonth);
+  test('a statement that cannot be read is an alert', async ({
+    mockedApp,
+    gotoStatement,
+    closedStatements,
+  }) => {
+    const closed = await closedStatements.create();
     await mockedApp.useScenario({ name: 'server-error', operationId: 'getStatement' });
-    const statement = await mockedApp.gotoStatement(closed.statementId ?? '');
+    const statement = await gotoStatement(closed.statementId ?? '');
     await expect(statement.main.getByRole('alert')).toContainText('Internal error');
     await expect(statement.payButton).toBeHidden();
   });
 
   test('a slow statement shows the loading state first, then its figures', async ({
     mockedApp,
-    thisMonth,
+    gotoStatement,
+    closedStatements,
   }) => {
-    const closed = await mockedApp.createClosedStatement(thisMonth);
+    const closed = await closedStatements.create();
     await mockedApp.hold('getStatement');
-    const statement = await mockedApp.gotoStatement(closed.statementId ?? '', { waitUntil: 'commit' });
+    const statement = await gotoStatement(closed.statementId ?? '', { waitUntil: 'commit' });
     await expect(statement.page.getByRole('status')).toHaveText('Loading…', mockedApp.whileHeld);
     await mockedApp.release();
     await expect(statement.fact('Total')).toHaveText('₩43,670');
@@ -28,23 +33,29 @@ test.describe('statement page and payments when the billing API misbehaves', () 
 
   test('failing payments history is an alert beside figures that still show', async ({
     mockedApp,
-    thisMonth,
+    gotoStatement,
+    closedStatements,
   }) => {
-    const closed = await mockedApp.createClosedStatement(thisMonth);
+    const closed = await closedStatements.create();
     await mockedApp.useScenario({ name: 'unavailable', operationId: 'listStatementPayments' });
-    const statement = await mockedApp.gotoStatement(closed.statementId ?? '');
+    const statement = await gotoStatement(closed.statementId ?? '');
     await expect(statement.payments.getByRole('alert')).toContainText('Service unavailable');
     await expect(statement.fact('Outstanding')).toHaveText('₩43,670');
   });
 
-  test('a rate-limited payment is refused plainly and nothing is paid', async ({ mockedApp, thisMonth }) => {
-    const closed = await mockedApp.createClosedStatement(thisMonth);
+  test('a rate-limited payment is refused plainly and nothing is paid', async ({
+    mockedApp,
+    gotoStatement,
+    closedStatements,
+    api,
+  }) => {
+    const closed = await closedStatements.create();
     await mockedApp.useScenario({ name: 'rate-limited', operationId: 'createPayment', times: 1 });
-    const statement = await mockedApp.gotoStatement(closed.statementId ?? '');
+    const statement = await gotoStatement(closed.statementId ?? '');
     await statement.pay({ source: 'tok_success' });
     await expect(statement.paymentOutcome).toContainText('The payment was refused:');
     await expect(statement.paymentOutcome).toHaveAttribute('role', 'alert');
-    const payments = await mockedApp.api.read<{ items: PaymentBody[] }>(
+    const payments = await api.read<{ items: PaymentBody[] }>(
       `/v1/statements/${closed.statementId}/payments`,
     );
     expect(payments.items).toEqual([]);
@@ -52,10 +63,11 @@ test.describe('statement page and payments when the billing API misbehaves', () 
 
   test('a payment taken but answered unreadably shows the error and then the truth: paid once', async ({
     mockedApp,
-    thisMonth,
+    gotoStatement,
+    closedStatements,
   }) => {
-    const closed = await mockedApp.createClosedStatement(thisMonth);
-    const statement = await mockedApp.gotoStatement(closed.statementId ?? '');
+    const closed = await closedStatements.create();
+    const statement = await gotoStatement(closed.statementId ?? '');
     await mockedApp.useScenario({ name: 'malformed-body', operationId: 'createPayment', times: 1 });
     await statement.pay({ source: 'tok_success' });
     await expect(statement.paymentOutcome).toContainText(
@@ -70,10 +82,12 @@ test.describe('statement page and payments when the billing API misbehaves', () 
 
   test('a payment the app stopped waiting for is retried with the same key and paid once', async ({
     mockedApp,
-    thisMonth,
+    gotoStatement,
+    closedStatements,
+    api,
   }) => {
-    const closed = await mockedApp.createClosedStatement(thisMonth);
-    const statement = await mockedApp.gotoStatement(closed.statementId ?? '');
+    const closed = await closedStatements.create();
+    const statement = await gotoStatement(closed.statementId ?? '');
     await test.step('the API takes the payment only after the app has given up waiting', async () => {
       await mockedApp.useScenario({
         name: 'timeout',
@@ -96,7 +110,7 @@ test.describe('statement page and payments when the billing API misbehaves', () 
       );
       await expect(statement.state).toHaveText('Paid');
     });
-    const payments = await mockedApp.api.read<{ items: PaymentBody[] }>(
+    const payments = await api.read<{ items: PaymentBody[] }>(
       `/v1/statements/${closed.statementId}/payments`,
     );
     expect(payments.items).toEqual([expect.objectContaining({ state: 'SUCCEEDED', amount: '43670' })]);
@@ -104,11 +118,12 @@ test.describe('statement page and payments when the billing API misbehaves', () 
 
   test('the PDF of a statement that cannot be read answers the problem, not a broken file', async ({
     mockedApp,
-    thisMonth,
     page,
+    gotoStatement,
+    closedStatements,
   }) => {
-    const closed = await mockedApp.createClosedStatement(thisMonth);
-    await mockedApp.gotoStatement(closed.statementId ?? '');
+    const closed = await closedStatements.create();
+    await gotoStatement(closed.statementId ?? '');
     await mockedApp.useScenario({ name: 'unavailable', operationId: 'getStatement' });
     const response = await page.request.get(`/statements/${closed.statementId}/pdf`);
     expect(response.status()).toBe(503);

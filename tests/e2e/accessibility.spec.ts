@@ -1,4 +1,4 @@
-import { expect, test } from '../support/test';
+import { expect, test } from '../support/page-test';
 
 test.describe('accessibility: no serious or critical axe violation on any page', () => {
   test('sign-in', async ({ gotoSignIn, checkAccessibility }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '../support/test';
+import { expect, test } from '../support/page-test';
 
 test.describe('billing groups: list and create', () => {
   test("the list shows the tenant's billing groups and no one else's", async ({

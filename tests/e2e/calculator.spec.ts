@@ -1,4 +1,4 @@
-import { expect, test } from '../support/test';
+import { expect, test } from '../support/page-test';
 
 test.describe('calculator: the statement follows the inputs as the user types', () => {
   test('a usage row is priced from the price book and the total follows its quantity', {

@@ -1,4 +1,4 @@
-import { expect, test } from '../support/test';
+import { expect, test } from '../support/page-test';
 
 test.describe("billing group dashboard: the month's usage, draft, adjustments, credits and statements", () => {
   test('usage is charted by counter and by project, with the quantities listed', async ({

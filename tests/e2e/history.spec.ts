@@ -1,4 +1,4 @@
-import { expect, test } from '../support/test';
+import { expect, test } from '../support/page-test';
 
 test.describe('history: calculations saved in the browser', () => {
   test('a saved calculation restores its inputs and statement into the calculator', async ({

@@ -1,4 +1,4 @@
-import { expect, test } from '../support/test';
+import { expect, test } from '../support/page-test';
 
 test.describe('keyboard: everything works without a mouse', () => {
   test('sign in with the keyboard alone, starting from the skip link', async ({

@@ -1,4 +1,4 @@
-import { expect, test } from '../support/test';
+import { expect, test } from '../support/page-test';
 
 test.describe('language: Korean and English, remembered', () => {
   test('switching to Korean translates the page and is remembered after a reload', async ({

@@ -1,5 +1,5 @@
+import { expect, test } from '../support/page-test';
 import { formatMoney } from '../support/pages/money';
-import { expect, test } from '../support/test';
 
 interface PaymentBody {
   state: string;
@@ -48,9 +48,13 @@ test.describe('payments: the sandbox provider, never charged twice', () => {
   }) => {
     const closed = await closedStatements.create();
     const statement = await gotoStatement(closed.statementId ?? '');
-    await test.step('slow the submission down so a second click lands while the first is in flight', async () => {
+    let releaseSubmission = () => {};
+    const submissionReleased = new Promise<void>((resolve) => {
+      releaseSubmission = resolve;
+    });
+    await test.step('hold the submission until released, so every later click lands while it is in flight', async () => {
       await page.route(`**/statements/${closed.statementId}`, async (route) => {
-        if (route.request().method() === 'POST') await new Promise((resolve) => setTimeout(resolve, 700));
+        if (route.request().method() === 'POST') await submissionReleased;
         await route.continue();
       });
     });
@@ -58,6 +62,8 @@ test.describe('payments: the sandbox provider, never charged twice', () => {
     await statement.payButton.dblclick();
     await expect(statement.payButton).toBeDisabled();
     await statement.paymentAmount.press('Enter');
+    await expect(statement.payButton).toBeDisabled();
+    releaseSubmission();
     await expect(statement.paymentOutcome).toHaveText(`Payment of ${formatMoney(closed.total)} succeeded.`);
     const payments = await api.read<{ items: PaymentBody[] }>(
       `/v1/statements/${closed.statementId}/payments`,

@@ -1,4 +1,4 @@
-import { expect, type Page, test } from '../support/test';
+import { expect, type Page, test } from '../support/page-test';
 
 const PHONE = { width: 390, height: 844 };
 

@@ -1,4 +1,4 @@
-import { expect, test } from '../support/test';
+import { expect, test } from '../support/page-test';
 
 test.describe('sign-in: an API key opens the tenant, and never reaches page scripts', () => {
   test('a valid key signs in, and the key lives only in an httpOnly cookie', { tag: ['@smoke'] }, async ({

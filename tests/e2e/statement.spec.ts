@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extractText, getDocumentProxy } from 'unpdf';
+import { expect, test } from '../support/page-test';
 import { formatMoney } from '../support/pages/money';
-import { expect, test } from '../support/test';
 
 test.describe('statement page: every figure of a closed statement, explained', () => {
   test('lines, adjustments, credits burned and why, VAT, total and state are shown as the API has them', async ({

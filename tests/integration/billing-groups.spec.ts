@@ -1,4 +1,4 @@
-import { expect, test } from '../support/test';
+import { expect, test } from '../support/api-test';
 
 test.describe('billing groups', () => {
   test('a billing group gets the default settings of DOMAIN §1 and §4', { tag: ['@smoke'] }, async ({

@@ -1,5 +1,5 @@
+import { expect, test } from '../support/api-test';
 import type { IngestBody } from '../support/fixtures/metering';
-import { expect, test } from '../support/test';
 
 /**
  * The billing window (DOMAIN §2): timestamps, months and `asOf` lie in the years 2000–2099. Anything

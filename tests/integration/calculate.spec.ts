@@ -1,5 +1,5 @@
 import { Decimal } from '@billing/engine';
-import { expect, test } from '../support/test';
+import { expect, test } from '../support/api-test';
 
 interface Calculation {
   lines: { lineId: string; counterName: string; unit: string; quantity: string; amount: string }[];

@@ -1,6 +1,6 @@
 import type { BillingApi } from '../support/api/billing-api';
+import { expect, test } from '../support/api-test';
 import type { JobBody } from '../support/fixtures/statements';
-import { expect, test } from '../support/test';
 
 /**
  * The month-end batch (DOMAIN §7). A job closes every group of its tenant, so each test runs in a

@@ -1,5 +1,5 @@
 import type { BillingApi } from '../support/api/billing-api';
-import { type APIResponse, expect, test } from '../support/test';
+import { type APIResponse, expect, test } from '../support/api-test';
 
 /**
  * The legacy calculator API of DOMAIN §9, against results computed by hand from its rules: prices in

@@ -1,5 +1,5 @@
 import { Decimal } from '@billing/engine';
-import { expect, test } from '../support/test';
+import { expect, test } from '../support/api-test';
 
 /** The sum of the signed amounts of ledger entries. */
 const ledgerSum = (entries: readonly { amount: string }[]) =>

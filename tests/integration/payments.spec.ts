@@ -1,4 +1,4 @@
-import { expect, test } from '../support/test';
+import { expect, test } from '../support/api-test';
 
 /** 100 hours of compute.c2.c8m8 at 397 KRW, plus 10% VAT: the total of the fixture's statements. */
 const TOTAL = '43670';
@@ -467,6 +467,25 @@ test.describe('payments: which statement takes them', () => {
     expect((await payments.paid(april.statementId, { amount: '100', source: 'tok_success' })).state).toBe(
       'SUCCEEDED',
     );
+  });
+
+  test('a payment of a carried-forward statement is not refunded: the later statement bills it as it was', async ({
+    api,
+    payableStatements,
+    payments,
+  }) => {
+    const march = await payableStatements.create({ month: '2026-03' });
+    const payment = await payments.paid(march.statementId, { amount: '1000', source: 'tok_success' });
+    const april = await payableStatements.closeMonth(march, '2026-04');
+
+    const refund = await payments.refund(payment.id);
+
+    expect(refund.status()).toBe(409);
+    expect(await refund.json()).toMatchObject({
+      type: '/problems/carried-forward',
+      carriedForwardBy: april.statementId,
+    });
+    expect((await api.read<{ state: string }>(`/v1/payments/${payment.id}`)).state).toBe('SUCCEEDED');
   });
 
   test('another tenant’s statement answers 404, like a missing one', async ({

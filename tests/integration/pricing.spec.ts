@@ -1,5 +1,5 @@
+import { expect, test } from '../support/api-test';
 import { GRADUATED_EXAMPLE, type PriceBookBody } from '../support/fixtures/metering';
-import { expect, test } from '../support/test';
 
 interface Problem {
   type: string;

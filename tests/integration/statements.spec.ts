@@ -1,4 +1,4 @@
-import { expect, test } from '../support/test';
+import { expect, test } from '../support/api-test';
 
 /**
  * Statements (DOMAIN §4, §6, §8) through the API. Usage is `compute.c2.c8m8` at 397 KRW an hour, VAT
@@ -796,12 +796,12 @@ test.describe('statement lists', () => {
     expect(seen).toEqual([...closed].reverse());
   });
 
-  test('a cursor the API did not issue is a 422 naming the cursor', async ({ api, billingGroups }) => {
+  test('a cursor the API did not issue is a 400 naming the cursor', async ({ api, billingGroups }) => {
     const group = await billingGroups.create();
 
     const response = await api.get(`/v1/billing-groups/${group.id}/statements?cursor=bm90LWEtY3Vyc29y`);
 
-    expect(response.status()).toBe(422);
+    expect(response.status()).toBe(400);
     expect(((await response.json()) as Problem).errors?.[0]).toMatchObject({
       field: 'query.cursor',
       rule: 'cursor',

@@ -1,5 +1,5 @@
+import { expect, test } from '../support/api-test';
 import type { IngestBody, UsageEventBody } from '../support/fixtures/metering';
-import { expect, test } from '../support/test';
 
 interface Page<T> {
   items: T[];

@@ -1,7 +1,7 @@
 import type { APIResponse } from '@playwright/test';
 import fc from 'fast-check';
 import type { Adjustment, CreditGrant } from '../regression/billing-month';
-import { expect } from '../support/test';
+import { expect } from '../support/api-test';
 import {
   type BillingModel,
   CONTRACTS,

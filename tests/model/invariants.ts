@@ -1,4 +1,4 @@
-import { expect } from '../support/test';
+import { expect } from '../support/api-test';
 import {
   type BillingModel,
   differencesFromOracle,

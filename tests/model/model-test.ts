@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { RoundingMode } from '../regression/billing-month';
+import { test as base } from '../support/api-test';
 import { seedFromText } from '../support/fixtures/random';
-import { test as base } from '../support/test';
 import { type BillingModel, CONTRACTS, type ContractKey } from './billing-model';
 import { BillingSystem } from './billing-system';
 import { billingCommands } from './commands';

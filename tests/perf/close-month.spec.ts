@@ -1,7 +1,7 @@
 import { createBenchTenant } from '../../bench/lib/api';
 import { closeMonth, setUpMonthEnd } from '../../bench/lib/month-end';
+import { expect, test } from '../support/api-test';
 import { ADMIN_API_KEY, EDGE_URL } from '../support/edge-server';
-import { expect, test } from '../support/test';
 import { reportFigures } from './figures';
 
 const GROUPS = 1000;

@@ -3,8 +3,8 @@ import type { LoadResult } from '../../bench/lib/load';
 import { type LoadRecipe, runLoadInProcess } from '../../bench/lib/load-process';
 import { standardCalculateBody } from '../../bench/lib/standard';
 import { median } from '../../bench/measure';
+import { expect, test } from '../support/api-test';
 import { ADMIN_API_KEY, EDGE_URL } from '../support/edge-server';
-import { expect, test } from '../support/test';
 import { reportFigures } from './figures';
 
 /**

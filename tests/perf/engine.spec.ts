@@ -1,5 +1,5 @@
 import { measureGrowth } from '../../bench/lib/growth';
-import { expect, test } from '../support/test';
+import { expect, test } from '../support/api-test';
 import { reportFigures } from './figures';
 
 /**

@@ -1,6 +1,6 @@
 import type { StatementResult } from '@billing/engine';
 import type { BillingApi } from '../support/api/billing-api';
-import { expect, test } from '../support/test';
+import { expect, test } from '../support/api-test';
 import type { BillingMonth } from './billing-month';
 import { API_SAMPLE } from './matrix/combinations';
 import {

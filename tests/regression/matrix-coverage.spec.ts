@@ -1,4 +1,4 @@
-import { expect, test } from '../support/test';
+import { expect, test } from '../support/api-test';
 import { ALL_COMBINATIONS, API_SAMPLE, MATRIX_SIZE, uncoveredPairs } from './matrix/combinations';
 
 test.describe('regression matrix: what it covers', () => {

@@ -1,4 +1,4 @@
-import { expect, test } from '../support/test';
+import { expect, test } from '../support/api-test';
 import { cellsByContractAndRounding } from './matrix/combinations';
 import { attachDisagreements, disagreementReport, disagreementWithOracle } from './support/agreement';
 import { attachStatement, engineStatement } from './support/engine';

@@ -1,4 +1,4 @@
-import { expect, test } from '../support/test';
+import { expect, test } from '../support/api-test';
 import type { RoundingMode } from './billing-month';
 import { divide, exact, formatMinor, toMinor } from './oracle/exact';
 import { price } from './oracle/pricing';

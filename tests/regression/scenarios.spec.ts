@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StatementResult } from '@billing/engine';
-import { expect, test } from '../support/test';
+import { expect, test } from '../support/api-test';
 import { oracleFigures } from './support/agreement';
 import { calculateRequest } from './support/calculate-request';
 import { attachStatement, engineStatement } from './support/engine';

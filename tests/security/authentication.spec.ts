@@ -1,5 +1,5 @@
+import { expect, test } from '../support/api-test';
 import { ADMIN_API_KEY } from '../support/edge-server';
-import { expect, test } from '../support/test';
 import { plausibleRequest } from './support/fuzz-cases';
 import { mapConcurrently, problemDefect, type RawHttp, type RawResponse } from './support/http';
 import { OPERATIONS, type Operation } from './support/operations';

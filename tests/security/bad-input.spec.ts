@@ -1,6 +1,6 @@
 import fc from 'fast-check';
+import { expect, test } from '../support/api-test';
 import { ADMIN_API_KEY } from '../support/edge-server';
-import { expect, test } from '../support/test';
 import { type CaseContext, fixedCases, fuzzCaseArbitrary } from './support/fuzz-cases';
 import { mapConcurrently } from './support/http';
 import { judge, judgeReadBack, readBackOperation, seedFromText, type Verdict } from './support/judge';

@@ -1,7 +1,7 @@
 import { Decimal } from '@billing/engine';
 import { closeMonthOfGroup } from '../../edge/src/services/statement-close';
 import type { Storage } from '../../edge/src/storage/port';
-import { expect, test } from '../support/test';
+import { expect, test } from '../support/api-test';
 import { MONTH, NOW, openSqliteWorld, type SqliteWorld } from './support/sqlite-world';
 
 /**

@@ -1,7 +1,7 @@
 import { Decimal } from '@billing/engine';
 import type { BillingApi } from '../support/api/billing-api';
+import { type APIResponse, expect, test } from '../support/api-test';
 import type { IngestBody, MeteringFixtures } from '../support/fixtures/metering';
-import { type APIResponse, expect, test } from '../support/test';
 
 /**
  * The close fence (DOMAIN §2, §6): writes racing a month's close either commit before the close's

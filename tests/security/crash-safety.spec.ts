@@ -1,5 +1,5 @@
+import { expect, test } from '../support/api-test';
 import { ADMIN_API_KEY } from '../support/edge-server';
-import { expect, test } from '../support/test';
 import { mapConcurrently, RawHttp } from './support/http';
 import {
   creditInvariantViolations,
@@ -124,10 +124,15 @@ test.describe('crash safety', { tag: ['@slow'] }, () => {
           [202],
         )) as unknown as JobBody;
         let seen = started;
-        while (seen.status === 'RUNNING' && seen.done < GROUPS / 10) {
-          await new Promise((resolve) => setTimeout(resolve, 5));
-          seen = await tenant.read<JobBody>(`/v1/jobs/${started.id}`);
-        }
+        await expect
+          .poll(
+            async () => {
+              seen = await tenant.read<JobBody>(`/v1/jobs/${started.id}`);
+              return seen.status !== 'RUNNING' || seen.done >= GROUPS / 10;
+            },
+            { message: `the job closes a tenth of its ${GROUPS} groups`, intervals: [5], timeout: 120_000 },
+          )
+          .toBe(true);
         expect(seen.status, 'the job must still be running when the edge is killed').toBe('RUNNING');
         const killedPids = await edge.crash();
         return { job: started, doneAtCrash: seen.done, killed: killedPids };
@@ -140,6 +145,8 @@ test.describe('crash safety', { tag: ['@slow'] }, () => {
       const stalled = await tenant.read<JobBody>(`/v1/jobs/${job.id}`);
       expect(stalled.status).toBe('RUNNING');
       expect(stalled.done).toBeLessThan(GROUPS);
+      // The lease runs on the edge's clock and no answer tells when it has run out (a POST before
+      // then answers the stalled job as it is): this is the one wait on time, not on a condition.
       await new Promise((resolve) => setTimeout(resolve, Number(LEASE_SECONDS) * 1000 + 200));
       const again = (await post(
         tenant,
@@ -149,10 +156,15 @@ test.describe('crash safety', { tag: ['@slow'] }, () => {
       )) as unknown as JobBody;
       expect(again.id).toBe(job.id);
       let seen = again;
-      for (let attempt = 0; seen.status === 'RUNNING' && attempt < 1200; attempt += 1) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        seen = await tenant.read<JobBody>(`/v1/jobs/${job.id}`);
-      }
+      await expect
+        .poll(
+          async () => {
+            seen = await tenant.read<JobBody>(`/v1/jobs/${job.id}`);
+            return seen.status;
+          },
+          { message: 'the resumed job finishes', intervals: [100], timeout: 120_000 },
+        )
+        .not.toBe('RUNNING');
       return seen;
     });
     expect(resumed).toMatchObject({

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '../support/test';
+import { expect, test } from '../support/api-test';
 import type { RawRequest, RawResponse } from './support/http';
 
 /**

@@ -1,6 +1,6 @@
 import { Decimal } from '@billing/engine';
 import type { BillingApi } from '../support/api/billing-api';
-import { type APIResponse, expect, test } from '../support/test';
+import { type APIResponse, expect, test } from '../support/api-test';
 import { creditInvariantViolations, type Reader, readCreditFacts, statementsOfMonth } from './support/ledger';
 
 /**

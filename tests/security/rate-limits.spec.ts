@@ -1,5 +1,5 @@
+import { expect, test } from '../support/api-test';
 import { ADMIN_API_KEY } from '../support/edge-server';
-import { expect, test } from '../support/test';
 import { allAtOnce, problemDefect, RawHttp } from './support/http';
 
 /**
@@ -112,6 +112,32 @@ test.describe('throttles per client', () => {
       expect(refused.headers.get('ratelimit')).toMatch(/limit=10, remaining=0, reset=\d+/);
     }
     expect(rightKeyFromBystander.status, rightKeyFromBystander.text).toBe(201);
+  });
+
+  test('40 wrong keys at once from one client get exactly 10 answers of 401, the rest 429; 40 right ones all pass', async ({
+    privateEdges,
+  }) => {
+    const edge = await privateEdges.start();
+    const http = new RawHttp(edge.url);
+    const guesser = { 'CF-Connecting-IP': '203.0.113.9' };
+    const busyClient = { 'CF-Connecting-IP': '203.0.113.10' };
+
+    const valid = await Promise.all(
+      Array.from({ length: 40 }, (_, index) =>
+        http.json('POST', '/v1/tenants', ADMIN_API_KEY, { name: `busy-${index}` }, busyClient),
+      ),
+    );
+    expect(valid.map((response) => response.status)).toEqual(Array(40).fill(201));
+
+    const burst = await Promise.all(
+      Array.from({ length: 40 }, (_, attempt) =>
+        http.json('GET', '/v1/billing-groups', `bk_burst${attempt}`, undefined, guesser),
+      ),
+    );
+
+    const statuses = burst.map((response) => response.status);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(10);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(30);
   });
 
   test('the legacy routes refuse a client over its limit with 429 in the legacy envelope', async ({

@@ -1,6 +1,6 @@
 import { closeMonthOfGroup } from '../../edge/src/services/statement-close';
 import { reconcileClosedStatement, sweepMonth } from '../../edge/src/services/statement-reconcile';
-import { expect, test } from '../support/test';
+import { expect, test } from '../support/api-test';
 import { MONTH, openSqliteWorld, type SqliteWorld } from './support/sqlite-world';
 
 /**

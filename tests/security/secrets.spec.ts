@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
-import { expect, test } from '../support/test';
+import { expect, test } from '../support/api-test';
 
 /**
  * No secret is ever committed: every tracked file, and every new one git would take (git ls-files

@@ -1,5 +1,5 @@
+import { expect, test } from '../support/api-test';
 import type { TenantWithResources } from '../support/fixtures/security';
-import { expect, test } from '../support/test';
 import { plausibleRequest } from './support/fuzz-cases';
 import { toJsonText } from './support/hostile-values';
 import { mapConcurrently, type RawHttp, type RawRequest, type RawResponse } from './support/http';

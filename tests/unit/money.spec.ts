@@ -1,17 +1,14 @@
+import { Decimal, formatMoney, fromMinorUnits, toMinorUnits } from '@billing/engine';
 import {
   allocate,
-  Decimal,
-  formatMoney,
-  fromMinorUnits,
   roundCeil,
   roundFloor,
   roundHalfEven,
   roundHalfUp,
   roundMoney,
-  toMinorUnits,
-} from '@billing/engine';
+} from '@billing/engine/internal';
 import fc from 'fast-check';
-import { expect, test } from '../support/test';
+import { expect, test } from '../support/api-test';
 
 const d = (value: string) => new Decimal(value);
 

@@ -1,8 +1,8 @@
 import 'server-only';
+import type { paths } from '@billing/edge/api-types';
 import { redirect } from 'next/navigation';
 import createClient from 'openapi-fetch';
 import { readApiKey } from '@/lib/session';
-import type { paths } from './schema';
 import { EDGE_PROBLEMS, type Problem } from './types';
 
 /** Where the edge listens; read at run time so one build serves any environment. */

@@ -1,4 +1,4 @@
-import type { components } from './schema';
+import type { components } from '@billing/edge/api-types';
 
 type Schemas = components['schemas'];
 

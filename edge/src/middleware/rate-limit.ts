@@ -19,10 +19,11 @@ export const LEGACY_REQUESTS_PER_MINUTE = 600;
 
 /**
  * The client a request came from, as its host knows it: `CF-Connecting-IP` on Workers (set by
- * Cloudflare, which overwrites whatever the client sent), the socket's address on the Node host.
+ * Cloudflare, which overwrites whatever the client sent), the socket's address on the Node host;
+ * null when the host cannot tell (`wrangler dev` without the header).
  */
-export function clientOf(c: Context<AppEnv>): string {
-  return c.var.deps.clientAddress?.(c.req.raw, c.env) ?? 'unknown';
+export function clientOf(c: Context<AppEnv>): string | null {
+  return c.var.deps.clientAddress?.(c.req.raw, c.env) ?? null;
 }
 
 const createLimiter = () =>
@@ -47,7 +48,8 @@ const createLegacyLimiter = () =>
   rateLimiter<AppEnv>({
     windowMs: WINDOW_MS,
     limit: (c) => c.var.config.legacyRateLimitPerMinute,
-    keyGenerator: clientOf,
+    // Clients the host cannot tell apart share one allowance: the legacy routes stay bounded.
+    keyGenerator: (c) => clientOf(c) ?? 'unknown',
     // No RateLimit headers on the legacy answers, which stay as the older system sent them.
     standardHeaders: false,
     // The legacy envelope: the older system's clients read `header`, never a problem document.
@@ -95,29 +97,44 @@ export const rateLimitLegacyPerClient: MiddlewareHandler<AppEnv> = (c, next) => 
   return legacyLimiter(c, next);
 };
 
-/** Counts the client's 401s, and refuses a client over AUTH_FAILURES_PER_MINUTE with 429 until its window ends. */
-export const throttleFailedAuthentication: MiddlewareHandler<AppEnv> = async (c, next) => {
-  failures ??= createFailureStore();
-  const client = clientOf(c);
-  const limit = c.var.config.authFailuresPerMinute;
-  const seen = failures.get(client);
-  const now = Date.now();
-  if (seen?.resetTime && seen.resetTime.getTime() > now && seen.totalHits >= limit) {
-    const reset = Math.max(1, Math.ceil((seen.resetTime.getTime() - now) / 1000));
-    throw new ApiError(
-      429,
-      'rate-limited',
-      'Too many failed authentications',
-      'this client sent too many invalid API keys; retry after the Retry-After seconds',
-      {
-        headers: {
-          'Retry-After': String(reset),
-          'RateLimit-Policy': `${limit};w=${WINDOW_MS / 1000}`,
-          RateLimit: `limit=${limit}, remaining=0, reset=${reset}`,
-        },
+/** The 429 a client over its failed-authentication allowance gets, until its window resets. */
+function tooManyFailures(limit: number, resetTime: Date | undefined, now: number): ApiError {
+  const reset = Math.max(1, Math.ceil(((resetTime?.getTime() ?? now + WINDOW_MS) - now) / 1000));
+  return new ApiError(
+    429,
+    'rate-limited',
+    'Too many failed authentications',
+    'this client sent too many invalid API keys; retry after the Retry-After seconds',
+    {
+      headers: {
+        'Retry-After': String(reset),
+        'RateLimit-Policy': `${limit};w=${WINDOW_MS / 1000}`,
+        RateLimit: `limit=${limit}, remaining=0, reset=${reset}`,
       },
-    );
+    },
+  );
+}
+
+/**
+ * Counts the client's 401s, and refuses a client over AUTH_FAILURES_PER_MINUTE with 429 until its
+ * window ends. A failure is counted the moment its key is refused, and one past the allowance is
+ * answered 429 instead of 401, so a burst of concurrent guesses gets exactly the allowance of 401s;
+ * valid requests are never counted, however many are in flight. Clients the host cannot tell apart
+ * are not throttled here: one shared count would let anyone lock every one of them out (the per-key
+ * limit still applies to them).
+ */
+export const throttleFailedAuthentication: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const client = clientOf(c);
+  if (client === null) return next();
+  failures ??= createFailureStore();
+  const store = failures;
+  const limit = c.var.config.authFailuresPerMinute;
+  const seen = store.get(client);
+  if (seen?.resetTime && seen.resetTime.getTime() > Date.now() && seen.totalHits >= limit) {
+    throw tooManyFailures(limit, seen.resetTime, Date.now());
   }
   await next();
-  if (c.res.status === 401) failures.increment(client);
+  if (c.res.status !== 401) return;
+  const { totalHits, resetTime } = store.increment(client);
+  if (totalHits > limit) throw tooManyFailures(limit, resetTime, Date.now());
 };

@@ -49,11 +49,34 @@ export async function startNodeServer(options: NodeServerOptions): Promise<NodeS
     },
     paymentProvider: createSandboxPaymentProvider(),
   });
-  app.use('/docs/vendor/*', serveStatic({ root: PUBLIC_DIR }));
+  app.use('/docs/vendor/*', serveDocsAssets);
+  const served = await serveNode((request, bindings) => app.fetch(request, bindings), options);
+  return {
+    ...served,
+    applied: sqlite.applied,
+    close: () => served.close().finally(() => sqlite.close()),
+  };
+}
+
+/** Swagger UI's files for /docs/vendor/*, as wrangler serves them on workerd. */
+export const serveDocsAssets = serveStatic({ root: PUBLIC_DIR });
+
+/**
+ * Serves a fetch handler (the billing app, or the mock in front of it) over Node's HTTP server,
+ * answering as workerd does where Node's adapter would not: a request without a declared body has
+ * none, a GET may carry a body (the legacy routes), and an unread body closes its connection.
+ */
+export async function serveNode(
+  fetch: (request: Request, bindings: HttpBindings) => Response | Promise<Response>,
+  options: { port: number; hostname: string },
+): Promise<{ url: string; close(): Promise<void> }> {
   const listener = getRequestListener(async (request, bindings) => {
     const { incoming, outgoing } = bindings as HttpBindings;
     const withBody = request.method === 'GET' && declaresBody(incoming);
-    const response = await app.fetch(withBody ? await withGetBody(request, incoming) : request, bindings);
+    const response = await fetch(
+      withBody ? await withGetBody(request, incoming) : request,
+      bindings as HttpBindings,
+    );
     // A body the app did not read to its end (refused before it was read, or a 413 part-way
     // through) still sits on the connection: close the connection after this answer, so the
     // client's next request does not wait behind it or meet a reset.
@@ -79,14 +102,9 @@ export async function startNodeServer(options: NodeServerOptions): Promise<NodeS
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${options.hostname}:${port}`,
-    applied: sqlite.applied,
     close: () =>
       new Promise<void>((resolve, reject) => {
-        server.close((error) => {
-          sqlite.close();
-          if (error) reject(error);
-          else resolve();
-        });
+        server.close((error) => (error ? reject(error) : resolve()));
         // Keep-alive connections would hold the close open until their clients hang up.
         server.closeAllConnections();
       }),

@@ -73,7 +73,7 @@ export async function assembleStatementInput(
 }
 
 /** What is still owed on a closed statement once its succeeded payments are taken off. */
-function balanceForward(statement: StatementRecord, payments: readonly Payment[]): PreviousStatement {
+export function balanceForward(statement: StatementRecord, payments: readonly Payment[]): PreviousStatement {
   const outstanding = outstandingAmount(
     {
       statementId: statement.id,

@@ -9,6 +9,7 @@ import type { Storage } from '../storage/port';
 import type { ReconciliationFinding } from '../storage/ports/reconciliation';
 import type { StatementRecord } from '../storage/ports/statements';
 import type { StatementContext } from './statement-close';
+import { balanceForward } from './statement-input';
 import { aggregateStoredUsage } from './usage-aggregation';
 
 /**
@@ -26,18 +27,30 @@ export async function reconcileClosedStatement(
     });
   }
   const { tenantId, billingGroupId, month } = statement;
-  const [contract, events, adjustments, ledger] = await Promise.all([
+  const [contract, events, adjustments, ledger, previousOutstanding] = await Promise.all([
     storage.contractForMonth(tenantId, billingGroupId, month),
     storage.usageEventsForStatement(tenantId, billingGroupId, month),
     storage.adjustmentsForMonth(tenantId, billingGroupId, month),
     storage.statementLedger(tenantId, statement.id),
+    outstandingNow(storage, tenantId, statement.closed.inputs.previousStatement?.statementId ?? null),
   ]);
   return reconcileStatement(statement.closed, {
     usage: aggregateStoredUsage(events, month),
     adjustments,
     contract,
     ledger,
+    previousOutstanding,
   });
+}
+
+/** What the statement a close carried forward owes now, as a balance forward would read it today. */
+async function outstandingNow(storage: Storage, tenantId: string, statementId: string | null) {
+  if (statementId === null) return null;
+  const [previous, payments] = await Promise.all([
+    storage.getStatement(tenantId, statementId),
+    storage.paymentsForStatement(tenantId, statementId),
+  ]);
+  return previous ? balanceForward(previous, payments).outstanding : null;
 }
 
 export interface ReconciliationSweep {

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect } from '@playwright/test';
 
 /**
  * An edge of the test's own (`node edge/scripts/dev.mjs`, workerd with a local D1 in `persistTo`),
@@ -66,13 +67,20 @@ export class PrivateEdge {
     );
     closeSync(log);
     const edge = new PrivateEdge(options, child);
-    const deadline = Date.now() + START_TIMEOUT_MS;
-    while (!(await isAnswering(url))) {
-      if (child.exitCode !== null || Date.now() > deadline) {
-        await edge.stop();
-        throw new Error(`the private edge on ${url} did not start; see ${options.logFile}`);
-      }
-      await sleep(100);
+    const started = await expect
+      .poll(async () => child.exitCode === null && (await isAnswering(url)), {
+        message: `the private edge on ${url} answers`,
+        intervals: [100],
+        timeout: START_TIMEOUT_MS,
+      })
+      .toBe(true)
+      .then(
+        () => true,
+        () => false,
+      );
+    if (!started) {
+      await edge.stop();
+      throw new Error(`the private edge on ${url} did not start; see ${options.logFile}`);
     }
     return edge;
   }
@@ -119,8 +127,13 @@ export class PrivateEdge {
   }
 
   private async untilPortFree(): Promise<void> {
-    const deadline = Date.now() + 10_000;
-    while ((await isAnswering(this.url)) && Date.now() < deadline) await sleep(100);
+    await expect
+      .poll(() => isAnswering(this.url), {
+        message: `the stopped edge on ${this.url} no longer answers`,
+        intervals: [100],
+        timeout: 10_000,
+      })
+      .toBe(false);
   }
 }
 

@@ -1,16 +1,12 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-
 /**
  * The security run's counts (operations covered, generated cases, 5xx seen, races tried, the crash
- * test's outcome) in reports/security-summary.json, for the README to quote. Tests run in parallel
- * workers, so each test writes its own part and then merges every part of the run, under a lock,
- * into the summary: whichever test finishes last leaves the complete one.
+ * test's outcome) in reports/security-summary.json, for the README to quote. Each test attaches its
+ * own part (SECURITY_SUMMARY_ATTACHMENT); the reporter tests/support/reporters/security-summary.ts
+ * sees every test of every worker and writes their merge.
  */
 
-export const SUMMARY_PATH = join(process.cwd(), 'reports', 'security-summary.json');
-const PARTS_ROOT = join(process.cwd(), 'reports', 'security-summary.parts');
-const LOCK_PATH = `${SUMMARY_PATH}.lock`;
+/** The name of the attachment that carries a test's part of the summary. */
+export const SECURITY_SUMMARY_ATTACHMENT = 'security-summary-part';
 
 /** The command that reproduces the summary. */
 export const REPRODUCE_COMMAND = 'EDGE_PORT=8810 npx playwright test --project=security';
@@ -64,44 +60,8 @@ export class SecuritySummary {
   }
 }
 
-/** This run's id: the Playwright runner's pid (every worker is its child). */
-function runId(): string {
-  return String(process.ppid);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Saves one test's part, then rewrites the summary from every part of this run. */
-export async function recordPart(partName: string, part: SummaryPart): Promise<void> {
-  const runDirectory = join(PARTS_ROOT, runId());
-  mkdirSync(runDirectory, { recursive: true });
-  writeFileSync(join(runDirectory, `${partName.replaceAll(/[^\w.-]/g, '_')}.json`), JSON.stringify(part));
-  await withLock(() => {
-    removeFinishedRuns();
-    const parts = readdirSync(runDirectory).map(
-      (file) => JSON.parse(readFileSync(join(runDirectory, file), 'utf8')) as SummaryPart,
-    );
-    const temporary = `${SUMMARY_PATH}.${process.pid}.tmp`;
-    writeFileSync(temporary, `${JSON.stringify(merge(parts), null, 2)}\n`);
-    renameSync(temporary, SUMMARY_PATH);
-  });
-}
-
-function removeFinishedRuns(): void {
-  for (const run of readdirSync(PARTS_ROOT)) {
-    if (run !== runId() && !isAlive(Number(run)))
-      rmSync(join(PARTS_ROOT, run), { recursive: true, force: true });
-  }
-}
-
-function merge(parts: SummaryPart[]) {
+/** The run's summary: every part added up (counts summed, sets joined, notes as recorded). */
+export function mergeSummaryParts(parts: SummaryPart[]) {
   const areas: Record<string, Record<string, unknown>> = {};
   const sets: Record<string, Record<string, Set<string>>> = {};
   for (const part of parts) {
@@ -145,35 +105,4 @@ function child<T>(record: Record<string, T>, key: string, make: () => NoInfer<T>
   const created = make();
   record[key] = created;
   return created;
-}
-
-function lockAgeMs(): number {
-  try {
-    return Date.now() - statSync(LOCK_PATH).mtimeMs;
-  } catch {
-    return 0;
-  }
-}
-
-async function withLock(work: () => void): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    try {
-      mkdirSync(LOCK_PATH);
-      break;
-    } catch {
-      // A lock left by a killed run is stale after a few seconds: nothing holds one for long.
-      if (lockAgeMs() > 5_000) {
-        rmSync(LOCK_PATH, { recursive: true, force: true });
-      } else if (Date.now() > deadline) {
-        throw new Error(`could not lock ${LOCK_PATH}`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-  try {
-    work();
-  } finally {
-    rmSync(LOCK_PATH, { recursive: true, force: true });
-  }
 }

@@ -1,5 +1,5 @@
 import { compatCreatePayment, compatPaymentStatements } from '@billing/engine';
-import { expect, test } from '../../support/test';
+import { expect, test } from '../../support/api-test';
 
 const deps = { now: '2025-03-15T09:00:00+09:00', newId: () => '20250315-0001' };
 

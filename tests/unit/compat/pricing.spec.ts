@@ -1,5 +1,5 @@
 import { type CompatCalculateOptions, type CompatStatement, compatCalculate } from '@billing/engine';
-import { expect, test } from '../../support/test';
+import { expect, test } from '../../support/api-test';
 
 const deps = { now: '2025-03-15T09:00:00Z', newId: () => 'pricing' };
 

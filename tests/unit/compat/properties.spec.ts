@@ -1,6 +1,6 @@
 import { type CompatStatement, compatCalculate } from '@billing/engine';
 import fc from 'fast-check';
-import { expect, test } from '../../support/test';
+import { expect, test } from '../../support/api-test';
 
 const deps = { now: '2025-03-15T09:00:00Z', newId: () => 'property' };
 

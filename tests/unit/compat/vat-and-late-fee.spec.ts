@@ -1,11 +1,6 @@
-import {
-  COMPAT_DEFAULT_VAT_RATE,
-  type CompatCalculateOptions,
-  type CompatStatement,
-  compatCalculate,
-  compatVatRate,
-} from '@billing/engine';
-import { expect, test } from '../../support/test';
+import { type CompatCalculateOptions, type CompatStatement, compatCalculate } from '@billing/engine';
+import { COMPAT_DEFAULT_VAT_RATE, compatVatRate } from '@billing/engine/internal';
+import { expect, test } from '../../support/api-test';
 
 const deps = { now: '2025-03-15T09:00:00Z', newId: () => 'vat' };
 

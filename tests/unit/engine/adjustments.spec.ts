@@ -1,5 +1,5 @@
 import { type Adjustment, computeStatement, stepsOfRule } from '@billing/engine';
-import { expect, test } from '../../support/test';
+import { expect, test } from '../../support/api-test';
 import { adjustment, contract, issueAt, projectAdjustment, statementInput, usage } from './support';
 
 /** proj-a runs 100 c2 hours (39700), proj-b keeps 50 GB of SSD (5000): a subtotal of 44700. */

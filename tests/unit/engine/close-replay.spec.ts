@@ -3,12 +3,11 @@ import {
   canonicalJson,
   closeStatement,
   computeStatement,
-  contentHash,
-  diffValues,
   replayStatement,
   type StatementInput,
 } from '@billing/engine';
-import { expect, test } from '../../support/test';
+import { contentHash, diffValues } from '@billing/engine/internal';
+import { expect, test } from '../../support/api-test';
 import { asyncValidationIssues, credit, statementInput, usage } from './support';
 
 const CLOSE = { statementId: 'stmt-2026-03', closedAt: '2026-04-01T09:00:00Z' };

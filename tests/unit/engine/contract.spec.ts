@@ -1,5 +1,5 @@
 import { computeStatement, stepsOfRule } from '@billing/engine';
-import { expect, test } from '../../support/test';
+import { expect, test } from '../../support/api-test';
 import { contract, statementInput, usage } from './support';
 
 /** 100 c2 hours (39700) and one floating IP hour (25): a subtotal of 39725. */

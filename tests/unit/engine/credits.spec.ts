@@ -1,5 +1,5 @@
 import { type CreditGrant, computeStatement, DEFAULT_CREDIT_PRIORITY, stepsOfRule } from '@billing/engine';
-import { expect, test } from '../../support/test';
+import { expect, test } from '../../support/api-test';
 import { credit, statementInput, usage } from './support';
 
 /** 100 c2 hours: a charge before credits of 39700. */

@@ -1,5 +1,5 @@
 import { computeStatement, formatTrace, type StatementInput, stepsOfRule } from '@billing/engine';
-import { expect, test } from '../../support/test';
+import { expect, test } from '../../support/api-test';
 import { adjustment, contract, credit, projectAdjustment, statementInput, usage } from './support';
 
 /** A statement that goes through every step of DOMAIN §4. */

@@ -1,18 +1,20 @@
 import {
   type AppliedCredit,
   appendToLedger,
-  balanceOf,
-  grantEntry,
   LEDGER_SIGN,
   type LedgerEntry,
-  ledgerBalances,
   planConsumption,
   planExpiry,
-  planRelease,
   planVoid,
-  validateLedgerEntry,
 } from '@billing/engine';
-import { expect, test } from '../../support/test';
+import {
+  balanceOf,
+  grantEntry,
+  ledgerBalances,
+  planRelease,
+  validateLedgerEntry,
+} from '@billing/engine/internal';
+import { expect, test } from '../../support/api-test';
 import { conflictOf, validationIssues } from './support';
 
 const GRANTED = '2026-01-01T00:00:00Z';

@@ -2,10 +2,7 @@ import {
   appendToLedger,
   assertClosable,
   assertMonthCanClose,
-  assertPeriodOpen,
-  balanceOf,
   deriveStatementState,
-  grantEntry,
   type LedgerEntry,
   type MonthActivity,
   type Payment,
@@ -13,7 +10,8 @@ import {
   planStatementVoid,
   type StatementStanding,
 } from '@billing/engine';
-import { expect, test } from '../../support/test';
+import { assertPeriodOpen, balanceOf, grantEntry } from '@billing/engine/internal';
+import { expect, test } from '../../support/api-test';
 import { conflictOf } from './support';
 
 /** March's statement: 43670 won, closed April 1, due April 15. */
@@ -161,7 +159,9 @@ test.describe('lifecycle: a closed period takes no more usage', () => {
     const conflict = conflictOf(() => assertPeriodOpen('2026-03', '2026-03'));
 
     expect(conflict.code).toBe('period-closed');
-    expect(conflict.message).toBe('the statement for 2026-03 is closed; its usage can no longer change');
+    expect(conflict.message).toBe(
+      "2026-03 is closed: its statement, or a later month's, is issued, so what it bills can no longer change",
+    );
     expect(conflict.details).toEqual({ month: '2026-03' });
   });
 

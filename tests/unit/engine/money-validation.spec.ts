@@ -6,7 +6,7 @@ import {
   type StatementResult,
   stepsOfRule,
 } from '@billing/engine';
-import { expect, test } from '../../support/test';
+import { expect, test } from '../../support/api-test';
 import { adjustment, credit, issueAt, statementInput, unitPriceBook, usage, usageWorth } from './support';
 
 /**

@@ -6,7 +6,7 @@ import {
   recordMonthCloseOutcome,
   startMonthClose,
 } from '@billing/engine';
-import { expect, test } from '../../support/test';
+import { expect, test } from '../../support/api-test';
 
 function groups(closed: Record<string, boolean>): MonthCloseCandidate[] {
   return Object.entries(closed).map(([billingGroupId, isClosed]) => ({ billingGroupId, closed: isClosed }));

@@ -1,13 +1,13 @@
 import {
   assertPaymentAcceptable,
   Decimal,
-  PAYMENT_TRANSITIONS,
   type Payment,
   type PaymentState,
   type StatementStanding,
   transitionPayment,
 } from '@billing/engine';
-import { expect, test } from '../../support/test';
+import { PAYMENT_TRANSITIONS } from '@billing/engine/internal';
+import { expect, test } from '../../support/api-test';
 import { conflictOf } from './support';
 
 /** March's statement: 43670 won, closed April 1, due April 15. */

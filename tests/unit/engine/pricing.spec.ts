@@ -1,5 +1,5 @@
 import { computeStatement, DEFAULT_PRICE_BOOK, type PriceTier, stepsOfRule } from '@billing/engine';
-import { expect, test } from '../../support/test';
+import { expect, test } from '../../support/api-test';
 import { issueAt, singleCounterBook, statementInput, usage } from './support';
 
 /** The tiers of DOMAIN §3: 0–100 @1000, 100–500 @800, 500+ @600. */

@@ -1,5 +1,5 @@
 import { computeStatement, type PreviousStatement } from '@billing/engine';
-import { expect, test } from '../../support/test';
+import { expect, test } from '../../support/api-test';
 import { adjustment, contract, credit, projectAdjustment, statementInput, usage } from './support';
 
 /** February's statement, closed on March 1 and due on March 15, with 20000 still owed. */

@@ -3,24 +3,26 @@ import {
   assertClosable,
   assertMonthCanClose,
   assertPaymentAcceptable,
-  assertPeriodOpen,
   type ConflictCode,
   computeStatement,
   conflicts,
   Decimal,
-  grantEntry,
-  ledgerBalances,
   messages,
   type PriceTier,
-  planRelease,
   planStatementVoid,
   type StatementInput,
   type StatementStanding,
   transitionPayment,
   type ValidationIssue,
-  validateLedgerEntry,
 } from '@billing/engine';
-import { expect, test } from '../../support/test';
+import {
+  assertPeriodOpen,
+  grantEntry,
+  ledgerBalances,
+  planRelease,
+  validateLedgerEntry,
+} from '@billing/engine/internal';
+import { expect, test } from '../../support/api-test';
 import {
   adjustment,
   conflictOf,
@@ -914,7 +916,8 @@ const CONFLICT_CASES: ConflictCase[] = [
     conflict: 'periodClosed',
     run: () => assertPeriodOpen('2026-03', '2026-03'),
     code: 'period-closed',
-    message: 'the statement for 2026-03 is closed; its usage can no longer change',
+    message:
+      "2026-03 is closed: its statement, or a later month's, is issued, so what it bills can no longer change",
   },
   {
     rule: 'a month cannot close before an earlier month with activity',

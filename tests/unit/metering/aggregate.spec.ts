@@ -1,5 +1,5 @@
 import { aggregateUsage, type UsageEvent } from '@billing/engine';
-import { expect, test } from '../../support/test';
+import { expect, test } from '../../support/api-test';
 import { brokenRules, usageEvent } from './usage-events';
 
 /** Readings of one counter, each `[timestamp, volume]`. */

@@ -4,10 +4,10 @@ import {
   ingestBatch,
   type MonthActivity,
   monthOfMillis,
-  validateUsageEvent,
 } from '@billing/engine';
+import { validateUsageEvent } from '@billing/engine/internal';
 import fc from 'fast-check';
-import { expect, test } from '../../support/test';
+import { expect, test } from '../../support/api-test';
 import { brokenRules, issuesOf, storedState, usageEvent } from './usage-events';
 
 /**

@@ -1,5 +1,5 @@
 import { classifyEvent, ingestBatch, MAX_BATCH_SIZE, usageEventKeys, ValidationError } from '@billing/engine';
-import { expect, test } from '../../support/test';
+import { expect, test } from '../../support/api-test';
 import { brokenRules, storedState, usageEvent } from './usage-events';
 
 test.describe('metering: an event id is an idempotency key per billing group', () => {
@@ -150,7 +150,8 @@ test.describe('metering: usage of a closed period can no longer change', () => {
       reason: 'period-closed',
       field: 'events[0].timestamp',
       rule: 'period-closed',
-      message: 'the statement for 2026-03 is closed; its usage can no longer change',
+      message:
+        "2026-03 is closed: its statement, or a later month's, is issued, so what it bills can no longer change",
     });
     expect(result.accepted).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { aggregateUsage, Decimal, ingestBatch } from '@billing/engine';
 import fc from 'fast-check';
-import { expect, test } from '../../support/test';
+import { expect, test } from '../../support/api-test';
 import { storedState, usageEvent } from './usage-events';
 
 const MONTH = '2026-03';

@@ -1,5 +1,6 @@
-import { canonicalUsageEvent, usageEventFingerprint, validateUsageEvent } from '@billing/engine';
-import { expect, test } from '../../support/test';
+import { usageEventFingerprint } from '@billing/engine';
+import { canonicalUsageEvent, validateUsageEvent } from '@billing/engine/internal';
+import { expect, test } from '../../support/api-test';
 import { brokenRules, issuesOf, usageEvent, withoutFields } from './usage-events';
 
 const REQUIRED_TEXT_FIELDS = ['eventId', 'billingGroupId', 'projectId', 'counterName', 'unit'] as const;

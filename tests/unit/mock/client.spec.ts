@@ -1,6 +1,6 @@
+import type { paths } from '@billing/edge/api-types';
 import createClient from 'openapi-fetch';
-import type { paths } from '../../../mock/src/schema';
-import { expect, test } from '../../support/test';
+import { expect, test } from '../../support/api-test';
 
 const MARCH = '2026-03';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '../../support/test';
+import { expect, test } from '../../support/api-test';
 
 test.describe('mock in process: fault scenarios', () => {
   test('a server error applied to one operation, once: that call fails with 500, the next succeeds', async ({

@@ -1,4 +1,4 @@
-import { expect, test } from '../../support/test';
+import { expect, test } from '../../support/api-test';
 
 test.describe('mock in process: sessions are isolated and resettable', () => {
   test('one tenant never sees another’s billing group: its id answers 404', async ({ billingMock }) => {

@@ -1,6 +1,6 @@
 import { type AppliedAdjustment, computeStatement } from '@billing/engine';
 import { arbStatementInput } from '@billing/fixtures';
-import { expect, test } from '../../support/test';
+import { expect, test } from '../../support/api-test';
 import { d, sumOf } from './statement-amounts';
 
 const discountsOf = (applied: readonly AppliedAdjustment[]) =>

@@ -1,7 +1,7 @@
 import { computeStatement } from '@billing/engine';
 import { arbShuffled, arbStatementInput } from '@billing/fixtures';
 import fc from 'fast-check';
-import { expect, test } from '../../support/test';
+import { expect, test } from '../../support/api-test';
 
 /** A statement input and the same input with its usage, adjustments and credits in another order. */
 const arbReordered = arbStatementInput().chain((input) =>

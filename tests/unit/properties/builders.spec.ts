@@ -2,13 +2,12 @@ import {
   compatCalculate,
   computeStatement,
   DEFAULT_PRICE_BOOK,
-  isMonthInRange,
   LEDGER_ENTRY_KINDS,
   PRICING_MODELS,
   periodOf,
   transitionPayment,
-  validateLedgerEntry,
 } from '@billing/engine';
+import { isMonthInRange, validateLedgerEntry } from '@billing/engine/internal';
 import {
   arbContract,
   arbLedgerEntry,
@@ -32,7 +31,7 @@ import {
   standardStatementInput,
 } from '@billing/fixtures';
 import fc from 'fast-check';
-import { expect, test } from '../../support/test';
+import { expect, test } from '../../support/api-test';
 import { d } from './statement-amounts';
 
 test.describe('fixtures: builders build valid inputs, and overrides win', () => {

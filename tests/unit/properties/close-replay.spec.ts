@@ -1,7 +1,7 @@
 import { closeStatement, computeStatement, replayStatement, type StatementResult } from '@billing/engine';
 import { arbStatementInput } from '@billing/fixtures';
 import fc from 'fast-check';
-import { expect, test } from '../../support/test';
+import { expect, test } from '../../support/api-test';
 import { d } from './statement-amounts';
 
 /** Top-level amounts of a result a tampering may change. */

@@ -1,7 +1,7 @@
 import { type CreditGrant, type CreditType, computeStatement, type StatementInput } from '@billing/engine';
 import { arbCreditGrant, arbStatementInput } from '@billing/fixtures';
 import fc from 'fast-check';
-import { expect, test } from '../../support/test';
+import { expect, test } from '../../support/api-test';
 import { d } from './statement-amounts';
 
 /** DOMAIN §5's default priorities, restated here so the burn order is checked against the spec. */

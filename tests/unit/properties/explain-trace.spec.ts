@@ -1,6 +1,6 @@
 import { computeStatement } from '@billing/engine';
 import { arbStatementInput } from '@billing/fixtures';
-import { expect, test } from '../../support/test';
+import { expect, test } from '../../support/api-test';
 import { d, roundByDefinition } from './statement-amounts';
 
 test.describe('properties: the explain trace (DOMAIN §1, §8)', () => {

@@ -1,14 +1,8 @@
-import {
-  appendToLedger,
-  ConflictError,
-  closeStatement,
-  type LedgerEntry,
-  ledgerBalances,
-  planRelease,
-} from '@billing/engine';
+import { appendToLedger, ConflictError, closeStatement, type LedgerEntry } from '@billing/engine';
+import { ledgerBalances, planRelease } from '@billing/engine/internal';
 import { arbLedgerEntry, arbStatementInput, ledgerOfGrants } from '@billing/fixtures';
 import fc from 'fast-check';
-import { expect, test } from '../../support/test';
+import { expect, test } from '../../support/api-test';
 import { d } from './statement-amounts';
 
 /** Balances as plain text by grant, so two ledgers compare with one `toEqual`. */

@@ -7,7 +7,7 @@ import {
 } from '@billing/engine';
 import { arbDecimalString, arbStatementInput } from '@billing/fixtures';
 import fc from 'fast-check';
-import { expect, test } from '../../support/test';
+import { expect, test } from '../../support/api-test';
 import { d, roundByDefinition } from './statement-amounts';
 
 /**

@@ -1,6 +1,6 @@
 import { computeStatement, MINOR_UNITS } from '@billing/engine';
 import { arbStatementInput } from '@billing/fixtures';
-import { expect, test } from '../../support/test';
+import { expect, test } from '../../support/api-test';
 import { amountsOf, d, minorUnitOf, roundByDefinition, sumOf } from './statement-amounts';
 
 test.describe('properties: a statement adds up (DOMAIN §1, §4)', () => {

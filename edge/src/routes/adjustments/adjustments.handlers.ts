@@ -59,9 +59,9 @@ export const handleListAdjustments: RouteHandler<typeof listAdjustments, AppEnv>
     group.tenantId,
     group.id,
     query.month ?? null,
-    pageRequest(query),
+    await pageRequest(c, query),
   );
-  return c.json(pageResponse(page, adjustmentToWire), 200);
+  return c.json(await pageResponse(c, page, adjustmentToWire), 200);
 };
 
 export const handleDeleteAdjustment: RouteHandler<typeof deleteAdjustment, AppEnv> = async (c) => {

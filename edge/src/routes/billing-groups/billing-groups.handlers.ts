@@ -43,9 +43,9 @@ export const handleCreateBillingGroup: RouteHandler<typeof createBillingGroup, A
 export const handleListBillingGroups: RouteHandler<typeof listBillingGroups, AppEnv> = async (c) => {
   const page = await c.var.storage.listBillingGroups(
     c.var.principal.tenantId,
-    pageRequest(c.req.valid('query')),
+    await pageRequest(c, c.req.valid('query')),
   );
-  return c.json(pageResponse(page, billingGroupToWire), 200);
+  return c.json(await pageResponse(c, page, billingGroupToWire), 200);
 };
 
 export const handleGetBillingGroup: RouteHandler<typeof getBillingGroup, AppEnv> = async (c) => {
@@ -80,6 +80,10 @@ export const handleCreateProject: RouteHandler<typeof createProject, AppEnv> = a
 
 export const handleListProjects: RouteHandler<typeof listProjects, AppEnv> = async (c) => {
   const group = await requireBillingGroup(c.var, c.req.valid('param').billingGroupId);
-  const page = await c.var.storage.listProjects(group.tenantId, group.id, pageRequest(c.req.valid('query')));
-  return c.json(pageResponse(page, projectToWire), 200);
+  const page = await c.var.storage.listProjects(
+    group.tenantId,
+    group.id,
+    await pageRequest(c, c.req.valid('query')),
+  );
+  return c.json(await pageResponse(c, page, projectToWire), 200);
 };

@@ -55,8 +55,11 @@ export const handleCreateContract: RouteHandler<typeof createContract, AppEnv> =
 };
 
 export const handleListContracts: RouteHandler<typeof listContracts, AppEnv> = async (c) => {
-  const page = await c.var.storage.listContracts(c.var.principal.tenantId, pageRequest(c.req.valid('query')));
-  return c.json(pageResponse(page, contractToWire), 200);
+  const page = await c.var.storage.listContracts(
+    c.var.principal.tenantId,
+    await pageRequest(c, c.req.valid('query')),
+  );
+  return c.json(await pageResponse(c, page, contractToWire), 200);
 };
 
 export const handleGetContract: RouteHandler<typeof getContract, AppEnv> = async (c) => {
@@ -126,7 +129,7 @@ export const handleListContractAssignments: RouteHandler<typeof listContractAssi
   const page = await c.var.storage.listContractAssignments(
     group.tenantId,
     group.id,
-    pageRequest(c.req.valid('query')),
+    await pageRequest(c, c.req.valid('query')),
   );
-  return c.json(pageResponse(page, assignmentToWire), 200);
+  return c.json(await pageResponse(c, page, assignmentToWire), 200);
 };

@@ -112,9 +112,9 @@ export const handleListCreditGrants: RouteHandler<typeof listCreditGrants, AppEn
   const page = await c.var.storage.listCreditGrants(
     group.tenantId,
     group.id,
-    pageRequest(c.req.valid('query')),
+    await pageRequest(c, c.req.valid('query')),
   );
-  return c.json(pageResponse(page, grantToWire), 200);
+  return c.json(await pageResponse(c, page, grantToWire), 200);
 };
 
 export const handleGetCreditGrant: RouteHandler<typeof getCreditGrant, AppEnv> = async (c) => {
@@ -213,11 +213,11 @@ export const handleListCreditLedger: RouteHandler<typeof listCreditLedger, AppEn
   const group = await requireBillingGroup(c.var, c.req.valid('param').billingGroupId);
   const page = await c.var.storage.creditLedgerPage(group.tenantId, group.id, {
     limit: query.limit,
-    after: query.cursor ? ledgerPosition(cursorPosition(query.cursor)) : null,
+    after: query.cursor ? ledgerPosition(await cursorPosition(c, query.cursor)) : null,
     grantId: query.grantId ?? null,
   });
   if (!page) throw invalidCursor();
-  return c.json(pageResponse(page, ledgerToWire), 200);
+  return c.json(await pageResponse(c, page, ledgerToWire), 200);
 };
 
 export const handleGetCreditBalances: RouteHandler<typeof getCreditBalances, AppEnv> = async (c) => {

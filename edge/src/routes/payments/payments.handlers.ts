@@ -1,5 +1,6 @@
 import {
   assertPaymentAcceptable,
+  ConflictError,
   type Currency,
   Decimal,
   formatMoney,
@@ -42,10 +43,10 @@ export const handleCreatePayment: RouteHandler<typeof createPayment, AppEnv> = a
 };
 
 export const handleListStatementPayments: RouteHandler<typeof listStatementPayments, AppEnv> = async (c) => {
-  const request = pageRequest(c.req.valid('query'));
+  const request = await pageRequest(c, c.req.valid('query'));
   const statement = await requireStatement(c.var, c.req.valid('param').statementId);
   const page = await c.var.storage.listPayments(statement.tenantId, statement.id, request);
-  return c.json(pageResponse(page, paymentToWire), 200);
+  return c.json(await pageResponse(c, page, paymentToWire), 200);
 };
 
 export const handleGetPayment: RouteHandler<typeof getPayment, AppEnv> = async (c) => {
@@ -59,14 +60,26 @@ export const handleRefundPayment: RouteHandler<typeof refundPayment, AppEnv> = a
   return idempotent(c, { key, operation: 'refundPayment', body: null }, async () => {
     const payment = await requirePayment(c.var, paymentId);
     transitionPayment(enginePayment(payment), 'REFUNDED');
-    await paymentProviderOf(c.var.deps).refund({
-      reference: payment.providerReference ?? payment.id,
-      amount: payment.amount,
-      currency: payment.currency,
-      // One refund per payment: a concurrent second refund is the same one at the provider.
-      idempotencyKey: `${payment.id}-refund`,
-    });
+    const statement = await requireStatement(c.var, payment.statementId);
+    if (statement.carriedForwardBy) throw refundOfCarriedStatement(statement.id, statement.carriedForwardBy);
+    // The record moves first, where the database refuses it if a close carried the statement forward
+    // meanwhile; only then does the provider give the money back, and a refusal there moves it back.
     const refunded = await moveState(c.var, payment, 'REFUNDED', {});
+    try {
+      await paymentProviderOf(c.var.deps).refund({
+        reference: payment.providerReference ?? payment.id,
+        amount: payment.amount,
+        currency: payment.currency,
+        // One refund per payment: a concurrent second refund is the same one at the provider.
+        idempotencyKey: `${payment.id}-refund`,
+      });
+    } catch (error) {
+      await c.var.storage.changePaymentState(payment.tenantId, payment.id, 'REFUNDED', {
+        state: payment.state,
+        updatedAt: c.var.deps.clock().toISOString(),
+      });
+      throw error;
+    }
     return { status: 200 as const, body: paymentToWire(refunded) };
   });
 };
@@ -96,6 +109,19 @@ export const handleSettlePayment: RouteHandler<typeof settlePayment, AppEnv> = a
   });
   return c.json(paymentToWire(settled), 200);
 };
+
+/**
+ * A later statement carries this one's outstanding amount as it was at its close: refunding now would
+ * leave the refunded amount billed nowhere. The month of the carrying statement must reopen first.
+ */
+function refundOfCarriedStatement(statementId: string, carriedForwardBy: string): ConflictError {
+  return new ConflictError(
+    'carried-forward',
+    `statement ${statementId} was carried forward into ${carriedForwardBy}, which bills its outstanding amount as it was; ` +
+      `void ${carriedForwardBy} before refunding a payment of ${statementId}`,
+    { statementId, carriedForwardBy },
+  );
+}
 
 /**
  * DOMAIN §6: a payment pays the latest closed statement, at most what is outstanding once PENDING

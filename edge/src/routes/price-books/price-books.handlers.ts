@@ -34,9 +34,9 @@ export const handleCreatePriceBook: RouteHandler<typeof createPriceBook, AppEnv>
 export const handleListPriceBooks: RouteHandler<typeof listPriceBooks, AppEnv> = async (c) => {
   const page = await c.var.storage.listPriceBooks(
     c.var.principal.tenantId,
-    pageRequest(c.req.valid('query')),
+    await pageRequest(c, c.req.valid('query')),
   );
-  return c.json(pageResponse(page, priceBookToWire), 200);
+  return c.json(await pageResponse(c, page, priceBookToWire), 200);
 };
 
 export const handleGetPriceBook: RouteHandler<typeof getPriceBook, AppEnv> = async (c) => {

@@ -47,7 +47,7 @@ export const handleListReconciliationFindings: RouteHandler<
   const page = await c.var.storage.listFindings(
     c.var.principal.tenantId,
     query.month ?? null,
-    pageRequest(query),
+    await pageRequest(c, query),
   );
-  return c.json(pageResponse(page, findingToWire), 200);
+  return c.json(await pageResponse(c, page, findingToWire), 200);
 };

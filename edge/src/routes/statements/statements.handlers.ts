@@ -125,13 +125,10 @@ export const handleListStatements: RouteHandler<typeof listStatements, AppEnv> =
   const page = await c.var.storage.listStatements(
     group.tenantId,
     group.id,
-    pageRequest(c.req.valid('query')),
+    await pageRequest(c, c.req.valid('query')),
   );
   const items = await Promise.all(page.items.map((statement) => standingToWire(c.var, statement)));
-  return c.json(
-    pageResponse({ items, nextCursor: page.nextCursor }, (item) => item),
-    200,
-  );
+  return c.json(await pageResponse(c, { items, nextCursor: page.nextCursor }, (item) => item), 200);
 };
 
 export const handleGetStatement: RouteHandler<typeof getStatement, AppEnv> = async (c) => {

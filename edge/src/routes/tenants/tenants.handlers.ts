@@ -66,8 +66,11 @@ export const handleCreateApiKey: RouteHandler<typeof createApiKey, AppEnv> = asy
 };
 
 export const handleListApiKeys: RouteHandler<typeof listApiKeys, AppEnv> = async (c) => {
-  const page = await c.var.storage.listApiKeys(c.var.principal.tenantId, pageRequest(c.req.valid('query')));
-  return c.json(pageResponse(page, toWire), 200);
+  const page = await c.var.storage.listApiKeys(
+    c.var.principal.tenantId,
+    await pageRequest(c, c.req.valid('query')),
+  );
+  return c.json(await pageResponse(c, page, toWire), 200);
 };
 
 export const handleRevokeApiKey: RouteHandler<typeof revokeApiKey, AppEnv> = async (c) => {

@@ -61,10 +61,10 @@ export const handleListUsageEvents: RouteHandler<typeof listUsageEvents, AppEnv>
   // Event pages continue after the previous page's last event id (any text the client chose).
   const page = await c.var.storage.listUsageEvents(group.tenantId, group.id, query.month ?? null, {
     limit: query.limit,
-    afterEventId: query.cursor ? cursorPosition(query.cursor) : null,
+    afterEventId: query.cursor ? await cursorPosition(c, query.cursor) : null,
   });
   if (!page) throw invalidCursor();
-  return c.json(pageResponse(page, eventToWire), 200);
+  return c.json(await pageResponse(c, page, eventToWire), 200);
 };
 
 export const handleGetMonthlyUsage: RouteHandler<typeof getMonthlyUsage, AppEnv> = async (c) => {

@@ -96,10 +96,18 @@ export function d1PaymentStore(db: D1Database): PaymentStore {
           )
           .run();
       } catch (error) {
-        if (String((error as Error)?.message ?? error).includes(OVERPAYMENT)) {
+        const message = String((error as Error)?.message ?? error);
+        if (message.includes(OVERPAYMENT)) {
           throw new ConflictError(
             OVERPAYMENT,
             `a payment of ${payment.amount} would take the payments of statement ${payment.statementId} past its total`,
+            { statementId: payment.statementId },
+          );
+        }
+        if (message.includes('not-payable')) {
+          throw new ConflictError(
+            'not-payable',
+            `statement ${payment.statementId} was voided or carried forward by a later statement meanwhile; pay the latest statement`,
             { statementId: payment.statementId },
           );
         }
@@ -148,7 +156,16 @@ export function d1PaymentStore(db: D1Database): PaymentStore {
           from,
         )
         // RETURNING, not meta.changes: D1 counts the rows the close fence's triggers touch too.
-        .first<{ id: string }>();
+        .first<{ id: string }>()
+        .catch((error: unknown) => {
+          if (!String((error as Error)?.message ?? error).includes('carried-forward')) throw error;
+          throw new ConflictError(
+            'carried-forward',
+            `payment ${paymentId}'s statement was carried forward by a later statement meanwhile; ` +
+              'void the statement that carries it before refunding',
+            { paymentId },
+          );
+        });
       if (!updated) return null;
       const row = await selectPayment(tenantId, paymentId);
       return row && toPayment(row);

@@ -1,6 +1,5 @@
-import type { DatabaseSync, SQLInputValue, SQLOutputValue, StatementSync } from 'node:sqlite';
-
-type Row = Record<string, SQLOutputValue>;
+import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
+import { EngineD1Database, type Row, type SqliteEngine, type SqlValue } from '../d1-shim';
 
 const MAX_COMPILED = 1000;
 
@@ -14,58 +13,42 @@ interface Compiled {
 }
 
 /**
- * D1's binding API over Node's built-in SQLite (`node:sqlite`), so the D1 adapters in
- * `storage/d1/` serve the Node host unchanged: the same SQL, the same constraint and trigger
- * messages (`UNIQUE constraint failed: …`, `insufficient-credit`), and `batch` as one transaction.
- * SQLite runs in process and synchronously, so a batch never interleaves with another request.
+ * Node's built-in SQLite (`node:sqlite`) as the D1 shim's engine, so the D1 adapters serve the Node
+ * host unchanged. Compiled statements are kept by SQL text: the adapters prepare the same few
+ * hundred texts over and over.
  */
-export class SqliteD1Database implements D1Database {
-  /** Compiled statements by SQL text: the adapters prepare the same few hundred texts over and over. */
+class NodeSqliteEngine implements SqliteEngine {
   readonly #compiled = new Map<string, Compiled>();
   readonly #compiledAsArrays = new Map<string, Compiled>();
 
   constructor(readonly sqlite: DatabaseSync) {}
 
-  prepare(query: string): D1PreparedStatement {
-    return new SqliteD1PreparedStatement(this, query, []);
+  exec(sql: string): void {
+    this.sqlite.exec(sql);
   }
 
-  async batch<T = unknown>(statements: D1PreparedStatement[]): Promise<D1Result<T>[]> {
-    const own = statements.map((statement) => {
-      if (!(statement instanceof SqliteD1PreparedStatement) || statement.database !== this) {
-        throw new TypeError('D1_TYPE_ERROR: a batch takes statements prepared on this database');
-      }
-      return statement;
-    });
-    this.sqlite.exec('BEGIN');
-    try {
-      const results = own.map((statement) => statement.execute<T>());
-      this.sqlite.exec('COMMIT');
-      return results;
-    } catch (error) {
-      this.sqlite.exec('ROLLBACK');
-      throw error;
+  run(sql: string, params: readonly SqlValue[]) {
+    const { statement, returnsRows, writesRows } = this.compiled(sql);
+    if (!returnsRows) {
+      const outcome = statement.run(...(params as SQLInputValue[]));
+      return { rows: [], changes: Number(outcome.changes), lastRowId: Number(outcome.lastInsertRowid) };
     }
+    const rows = statement.all(...(params as SQLInputValue[])) as Row[];
+    if (!writesRows) return { rows, changes: 0, lastRowId: 0 };
+    const counters = this.compiled(
+      'SELECT changes() AS changes, last_insert_rowid() AS last_row_id',
+    ).statement.get() as { changes: number; last_row_id: number };
+    return { rows, changes: counters.changes, lastRowId: counters.last_row_id };
   }
 
-  async exec(query: string): Promise<D1ExecResult> {
-    const started = performance.now();
-    this.sqlite.exec(query);
-    const count = query.split(';').filter((part) => part.trim() !== '').length;
-    return { count, duration: performance.now() - started };
+  first(sql: string, params: readonly SqlValue[]): Row | undefined {
+    return this.compiled(sql).statement.get(...(params as SQLInputValue[])) as Row | undefined;
   }
 
-  withSession(): D1DatabaseSession {
-    // One local database: every read is already consistent with every write.
-    return {
-      prepare: (query) => this.prepare(query),
-      batch: (statements) => this.batch(statements),
-      getBookmark: () => null,
-    };
-  }
-
-  async dump(): Promise<ArrayBuffer> {
-    throw new Error('D1_ERROR: dump() is not supported; copy the database file instead');
+  raw(sql: string, params: readonly SqlValue[]) {
+    const { statement } = this.compiled(sql, true);
+    const rows = statement.all(...(params as SQLInputValue[])) as unknown as unknown[][];
+    return { columns: statement.columns().map((column) => column.name), rows };
   }
 
   /** The compiled statement for `query`, reused across requests. */
@@ -85,91 +68,9 @@ export class SqliteD1Database implements D1Database {
   }
 }
 
-class SqliteD1PreparedStatement implements D1PreparedStatement {
-  constructor(
-    readonly database: SqliteD1Database,
-    readonly query: string,
-    readonly params: readonly SQLInputValue[],
-  ) {}
-
-  bind(...values: unknown[]): D1PreparedStatement {
-    return new SqliteD1PreparedStatement(this.database, this.query, values.map(toSqlValue));
+/** D1's binding API over `node:sqlite` (see EngineD1Database). */
+export class SqliteD1Database extends EngineD1Database {
+  constructor(readonly sqlite: DatabaseSync) {
+    super(new NodeSqliteEngine(sqlite));
   }
-
-  first<T = unknown>(colName: string): Promise<T | null>;
-  first<T = Record<string, unknown>>(): Promise<T | null>;
-  async first<T>(colName?: string): Promise<T | null> {
-    const row = this.database.compiled(this.query).statement.get(...this.params);
-    if (row === undefined) return null;
-    if (colName === undefined) return row as T;
-    if (!(colName in row)) throw new Error(`D1_COLUMN_NOTFOUND: Column not found (${colName})`);
-    return (row[colName] ?? null) as T;
-  }
-
-  async run<T = Record<string, unknown>>(): Promise<D1Result<T>> {
-    return this.execute<T>();
-  }
-
-  async all<T = Record<string, unknown>>(): Promise<D1Result<T>> {
-    return this.execute<T>();
-  }
-
-  raw<T = unknown[]>(options: { columnNames: true }): Promise<[string[], ...T[]]>;
-  raw<T = unknown[]>(options?: { columnNames?: false }): Promise<T[]>;
-  async raw<T>(options?: { columnNames?: boolean }): Promise<T[] | [string[], ...T[]]> {
-    const { statement } = this.database.compiled(this.query, true);
-    const rows = statement.all(...this.params) as unknown as T[];
-    if (!options?.columnNames) return rows;
-    return [statement.columns().map((column) => column.name), ...rows];
-  }
-
-  /** Runs the statement; rows for a query or a RETURNING clause, and the changes it made. */
-  execute<T>(): D1Result<T> {
-    const started = performance.now();
-    const { statement, returnsRows, writesRows } = this.database.compiled(this.query);
-    let results: Row[] = [];
-    let changes = 0;
-    let lastRowId = 0;
-    if (!returnsRows) {
-      const outcome = statement.run(...this.params);
-      changes = Number(outcome.changes);
-      lastRowId = Number(outcome.lastInsertRowid);
-    } else {
-      results = statement.all(...this.params);
-      if (writesRows) {
-        const counters = this.database
-          .compiled('SELECT changes() AS changes, last_insert_rowid() AS last_row_id')
-          .statement.get() as { changes: number; last_row_id: number };
-        changes = counters.changes;
-        lastRowId = counters.last_row_id;
-      }
-    }
-    return {
-      success: true,
-      results: results as T[],
-      meta: {
-        duration: performance.now() - started,
-        size_after: 0,
-        rows_read: results.length,
-        rows_written: changes,
-        last_row_id: lastRowId,
-        changed_db: changes > 0,
-        changes,
-      },
-    };
-  }
-}
-
-/**
- * D1's conversions of bound values: booleans as 0/1, integers as SQLite integers (a JS number
- * would otherwise be bound as a REAL and read back from a TEXT column as "5.0"), buffers as blobs;
- * `undefined` and other objects are refused as D1 refuses them.
- */
-function toSqlValue(value: unknown): SQLInputValue {
-  if (value === null || typeof value === 'string' || typeof value === 'bigint') return value;
-  if (typeof value === 'number') return Number.isSafeInteger(value) ? BigInt(value) : value;
-  if (typeof value === 'boolean') return value ? 1n : 0n;
-  if (value instanceof ArrayBuffer) return new Uint8Array(value);
-  if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
-  throw new TypeError(`D1_TYPE_ERROR: Type '${typeof value}' not supported for value '${String(value)}'`);
 }

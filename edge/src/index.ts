@@ -1,0 +1,10 @@
+/**
+ * What a host of the billing app needs (`@billing/edge/app`): the app, the settings and ids every
+ * host gives it, and the problem answers its own middleware may add (the mock's fault scenarios).
+ */
+export { createApp, MAX_BODY_BYTES, OPENAPI_INFO } from './app';
+export type { AppEnv } from './app-env';
+export { type AppDeps, type EdgeConfig, randomId, readConfig } from './deps';
+export { handleError } from './lib/errors';
+export { sha256Hex } from './lib/hash';
+export { ApiError } from './lib/problem';
