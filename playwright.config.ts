@@ -8,6 +8,7 @@ import {
   type Project,
   type ReporterDescription,
 } from '@playwright/test';
+import { IN_PROCESS } from './tests/support/api/in-process';
 import {
   APP_MOCKED_EDGE_TIMEOUT_MS,
   APP_MOCKED_PORT,
@@ -51,8 +52,13 @@ function resolveChromium(): string | undefined {
 
 export const chromiumExecutable = resolveChromium();
 
+/**
+ * The quick lane's projects (`npm run test:quick`): the integration and contract specs with the
+ * edge's `createApp` inside each worker on node:sqlite, called through `app.fetch`, no server.
+ */
+const IN_PROCESS_PROJECT_NAMES = new Set(['integration-inprocess', 'contract-inprocess']);
 /** Projects that never call the real edge: a run of only these does not start it. */
-const EDGELESS_PROJECTS = new Set(['unit', 'e2e-mocked']);
+const EDGELESS_PROJECTS = new Set(['unit', 'e2e-mocked', ...IN_PROCESS_PROJECT_NAMES]);
 
 /** The projects named on the command line (`--project=a --project b`), or none for "all". */
 function requestedProjects(argv: readonly string[]): string[] {
@@ -186,7 +192,24 @@ const PERF_PROJECT: BillingProject = { name: 'perf', testDir: './tests/perf', wo
 // Workers load this config without the command line, and must see the same projects: the choice
 // reaches them through the environment they inherit.
 if (projectsAsked.includes('perf')) process.env.PW_RUN_PERF = '1';
-const ALL_PROJECTS = process.env.PW_RUN_PERF === '1' ? [...PROJECTS, PERF_PROJECT] : PROJECTS;
+
+/**
+ * The quick lane (`npm run test:quick`, the PR lane): the same specs as `integration` and
+ * `contract`, each worker with an edge of its own in process (tests/support/in-process-edge.ts) and,
+ * for the parity suite, a mock of its own in process. Defined only when a run names one of them
+ * (or `PW_LANE=quick`), so `npm test` and CI run exactly the workerd projects. Every spec of the two
+ * tiers runs here: none needs a socket, wrangler or a private edge (those are the security tier's).
+ */
+const IN_PROCESS_PROJECTS: BillingProject[] = [
+  { name: 'integration-inprocess', testDir: './tests/integration', use: { backendURL: IN_PROCESS } },
+  { name: 'contract-inprocess', testDir: './tests/contract', use: { backendURL: IN_PROCESS } },
+];
+if (projectsAsked.some((name) => IN_PROCESS_PROJECT_NAMES.has(name))) process.env.PW_LANE = 'quick';
+const ALL_PROJECTS = [
+  ...PROJECTS,
+  ...(process.env.PW_RUN_PERF === '1' ? [PERF_PROJECT] : []),
+  ...(process.env.PW_LANE === 'quick' ? IN_PROCESS_PROJECTS : []),
+];
 
 /**
  * `PW_PROJECT_SEQUENCE=unit,contract,…`: those projects run one after another in that order, each

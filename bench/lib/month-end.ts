@@ -1,19 +1,10 @@
 import { performance } from 'node:perf_hooks';
+import type { components } from '@billing/edge/api-types';
 import { type BenchApi, inParallel } from './api';
 import { standardEvents } from './standard';
 
-/** `GET /v1/jobs/{id}`: a month-end close-month job. */
-export interface Job {
-  id: string;
-  month: string;
-  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED';
-  total: number;
-  done: number;
-  failed: number;
-  errors: unknown[];
-  createdAt: string;
-  updatedAt: string;
-}
+/** `GET /v1/jobs/{id}`: a month-end close-month job, as edge/openapi.json's `Job` defines it. */
+export type Job = components['schemas']['Job'];
 
 const SETUP_CONCURRENCY = 16;
 const GIVE_UP_SECONDS = 300;

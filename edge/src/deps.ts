@@ -1,6 +1,18 @@
-import { AUTH_FAILURES_PER_MINUTE, LEGACY_REQUESTS_PER_MINUTE } from './middleware/rate-limit';
-import type { PaymentProvider } from './payments/provider';
+import type { PaymentProvider } from './payment-provider/port';
 import type { Storage } from './storage/port';
+
+/**
+ * Failed authentications (401s, tenant API keys and the admin key alike) one client may have in a
+ * minute; the next request from it is refused with 429 before its key is even looked at, so keys
+ * cannot be guessed at the API's speed. Only failures count: a client's valid requests never do.
+ * `AUTH_FAILURES_PER_MINUTE` overrides it (the test run's shared edge, where every test is the same
+ * loopback client, raises it). The defaults live here, with the config that reads them, so this
+ * module needs nothing from `middleware/rate-limit.ts`, which enforces them (no import cycle).
+ */
+export const AUTH_FAILURES_PER_MINUTE = 10;
+
+/** Requests one client may send to the legacy routes (DOMAIN §9) in a minute; `LEGACY_RATE_LIMIT_PER_MINUTE` overrides it. */
+export const LEGACY_REQUESTS_PER_MINUTE = 600;
 
 /** Settings read from the runtime's environment (wrangler vars and secrets, or process.env on Node). */
 export interface EdgeConfig {

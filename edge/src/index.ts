@@ -5,6 +5,6 @@
 export { createApp, MAX_BODY_BYTES, OPENAPI_INFO } from './app';
 export type { AppEnv } from './app-env';
 export { type AppDeps, type EdgeConfig, randomId, readConfig } from './deps';
-export { handleError } from './lib/errors';
-export { sha256Hex } from './lib/hash';
-export { ApiError } from './lib/problem';
+export { handleError } from './http/errors';
+export { sha256Hex } from './http/hash';
+export { ApiError } from './http/problem';

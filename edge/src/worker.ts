@@ -1,6 +1,6 @@
 import { createApp } from './app';
 import { randomId, readConfig } from './deps';
-import { createSandboxPaymentProvider } from './payments/sandbox';
+import { createSandboxPaymentProvider } from './payment-provider/sandbox';
 import { createD1Storage } from './storage/d1';
 
 export interface Env {

@@ -1,11 +1,5 @@
-import { getI18n } from '@/i18n/server';
+import { LoadingState } from '@/components/feedback/loading-state';
 
-export default async function Loading() {
-  const { t } = await getI18n();
-  return (
-    <div role="status" aria-live="polite" className="flex items-center gap-2 py-8 text-slate-600">
-      <span className="h-4 w-4 animate-spin rounded-full border-2 border-slate-300 border-t-blue-700" />
-      {t.common.loading}
-    </div>
-  );
+export default function Loading() {
+  return <LoadingState />;
 }

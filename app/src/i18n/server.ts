@@ -1,5 +1,6 @@
 import 'server-only';
 import { cookies, headers } from 'next/headers';
+import { cache } from 'react';
 import { isLocale, LOCALE_COOKIE, type Locale } from './locales';
 import { type Messages, messages } from './messages';
 
@@ -11,7 +12,11 @@ export async function currentLocale(): Promise<Locale> {
   return accepted.toLowerCase().startsWith('ko') ? 'ko' : 'en';
 }
 
-export async function getI18n(): Promise<{ locale: Locale; t: Messages }> {
+/**
+ * The language and its messages, for server components: any of them may ask, once per request.
+ * Client components read the same locale from the `I18nProvider` the root layout puts around them.
+ */
+export const getI18n = cache(async (): Promise<{ locale: Locale; t: Messages }> => {
   const locale = await currentLocale();
   return { locale, t: messages[locale] };
-}
+});

@@ -1,5 +1,5 @@
 import type { CalculatorRequest } from '@/api/types';
-import type { CalculatorInput } from '@/calculator/input';
+import type { CalculatorInput } from '@/lib/calculator-input';
 
 const filled = (value: string) => value.trim() !== '';
 

@@ -5,7 +5,7 @@ import {
   type CreditInput,
   emptyCalculatorInput,
   type UsageRowInput,
-} from '@/calculator/input';
+} from '@/lib/calculator-input';
 
 type Row<T> = Omit<T, 'id'>;
 

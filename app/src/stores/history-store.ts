@@ -1,6 +1,6 @@
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
-import type { CalculatorInput } from '@/calculator/input';
+import type { CalculatorInput } from '@/lib/calculator-input';
 import type { StatementTotals } from '@/mappers/statement-view';
 
 export interface SavedCalculation {

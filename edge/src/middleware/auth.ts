@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env';
-import { constantTimeEqual, sha256Hex } from '../lib/hash';
-import { ApiError } from '../lib/problem';
+import { constantTimeEqual, sha256Hex } from '../http/hash';
+import { ApiError } from '../http/problem';
 
 const unauthorized = (detail: string) =>
   new ApiError(401, 'unauthorized', 'Unauthorized', detail, { headers: { 'WWW-Authenticate': 'Bearer' } });

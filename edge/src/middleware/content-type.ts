@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env';
-import { ApiError } from '../lib/problem';
+import { ApiError } from '../http/problem';
 
 const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 

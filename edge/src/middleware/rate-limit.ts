@@ -1,21 +1,9 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { MemoryStore, rateLimiter } from 'hono-rate-limiter';
 import type { AppEnv } from '../app-env';
-import { ApiError, problemResponse } from '../lib/problem';
+import { ApiError, problemResponse } from '../http/problem';
 
 const WINDOW_MS = 60_000;
-
-/**
- * Failed authentications (401s, tenant API keys and the admin key alike) one client may have in a
- * minute; the next request from it is refused with 429 before its key is even looked at, so keys
- * cannot be guessed at the API's speed. Only failures count: a client's valid requests never do.
- * `AUTH_FAILURES_PER_MINUTE` overrides it (the test run's shared edge, where every test is the same
- * loopback client, raises it).
- */
-export const AUTH_FAILURES_PER_MINUTE = 10;
-
-/** Requests one client may send to the legacy routes (DOMAIN §9) in a minute; `LEGACY_RATE_LIMIT_PER_MINUTE` overrides it. */
-export const LEGACY_REQUESTS_PER_MINUTE = 600;
 
 /**
  * The client a request came from, as its host knows it: `CF-Connecting-IP` on Workers (set by

@@ -7,7 +7,7 @@ import { getRequestListener, type HttpBindings } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from '../app';
 import { type EdgeConfig, randomId, readConfig } from '../deps';
-import { createSandboxPaymentProvider } from '../payments/sandbox';
+import { createSandboxPaymentProvider } from '../payment-provider/sandbox';
 import { openSqliteStorage } from '../storage/sqlite';
 
 /** Swagger UI's files for /docs, which wrangler serves as static assets on workerd. */

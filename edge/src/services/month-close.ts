@@ -9,7 +9,7 @@ import {
   startMonthClose,
   ValidationError,
 } from '@billing/engine';
-import { ApiError } from '../lib/problem';
+import { ApiError } from '../http/problem';
 import { CLOSE_MONTH, type JobRecord, type JobStatus } from '../storage/ports/jobs';
 import { assertMonthStarted, closeMonthOfGroup, type StatementContext } from './statement-close';
 import { sweepMonth } from './statement-reconcile';

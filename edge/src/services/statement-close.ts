@@ -11,7 +11,7 @@ import {
   type StatementStanding,
 } from '@billing/engine';
 import type { AppDeps } from '../deps';
-import { ApiError } from '../lib/problem';
+import { ApiError } from '../http/problem';
 import type { Storage } from '../storage/port';
 import type { BillingGroupRecord } from '../storage/ports/billing-groups';
 import type { StatementRecord, StatementSummary } from '../storage/ports/statements';

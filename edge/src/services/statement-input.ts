@@ -10,7 +10,7 @@ import {
   toDecimalString,
   ZERO,
 } from '@billing/engine';
-import { ApiError } from '../lib/problem';
+import { ApiError } from '../http/problem';
 import type { Storage } from '../storage/port';
 import type { BillingGroupRecord } from '../storage/ports/billing-groups';
 import type { StatementRecord } from '../storage/ports/statements';

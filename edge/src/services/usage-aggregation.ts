@@ -5,7 +5,7 @@ import {
   type UsageEvent,
   ValidationError,
 } from '@billing/engine';
-import { ApiError } from '../lib/problem';
+import { ApiError } from '../http/problem';
 
 /**
  * A month's aggregates from stored events. Events that cannot be aggregated (a series mixing

@@ -1,4 +1,20 @@
-import { type APIRequestContext, type APIResponse, test } from '@playwright/test';
+import { type APIResponse, test } from '@playwright/test';
+
+/**
+ * What the client needs of a transport: Playwright's APIRequestContext (HTTP to a server) has it, and
+ * so has the in-process one of the quick lane (tests/support/api/in-process.ts: the app's own fetch).
+ */
+export interface BillingTransport {
+  fetch(
+    path: string,
+    options: {
+      method: string;
+      headers: Record<string, string>;
+      data?: Buffer | string;
+      failOnStatusCode: false;
+    },
+  ): Promise<APIResponse>;
+}
 
 export interface Exchange {
   method: string;
@@ -15,15 +31,15 @@ export interface CallOptions {
 }
 
 /**
- * A thin client of the billing API on Playwright's request context. Each call is a boxed test step
- * named by its method and path, every exchange is kept so a failing test attaches them, and any 5xx
- * answer fails the test on the spot.
+ * A thin client of the billing API on Playwright's request context (or the quick lane's in-process
+ * transport). Each call is a boxed test step named by its method and path, every exchange is kept so
+ * a failing test attaches them, and any 5xx answer fails the test on the spot.
  */
 export class BillingApi {
   readonly exchanges: Exchange[] = [];
 
   constructor(
-    private readonly request: APIRequestContext,
+    private readonly request: BillingTransport,
     private readonly apiKey: string | null,
   ) {}
 

@@ -1,26 +1,23 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { call, edge } from '@/api/client';
+import { Suspense } from 'react';
 import { CreateBillingGroupForm } from '@/components/billing-groups/create-billing-group-form';
 import { EmptyState } from '@/components/feedback/empty-state';
 import { ErrorState } from '@/components/feedback/error-state';
+import { LoadingState } from '@/components/feedback/loading-state';
 import { formatDate } from '@/i18n/locales';
 import { getI18n } from '@/i18n/server';
+import { loadBillingGroups } from '@/loaders/billing-groups';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
   return { title: t.groups.title };
 }
 
+/** The heading and the create form show at once; the list follows when the edge has answered. */
 export default async function BillingGroupsPage({ searchParams }: PageProps<'/billing-groups'>) {
-  const { locale, t } = await getI18n();
+  const { t } = await getI18n();
   const { cursor } = await searchParams;
-  const client = await edge();
-  const page = await call(() =>
-    client.GET('/v1/billing-groups', {
-      params: { query: { limit: 100, ...(typeof cursor === 'string' ? { cursor } : {}) } },
-    }),
-  );
   return (
     <div className="flex flex-col gap-4">
       <header>
@@ -32,45 +29,9 @@ export default async function BillingGroupsPage({ searchParams }: PageProps<'/bi
           <h2 id="groups-list" className="sr-only">
             {t.groups.title}
           </h2>
-          {!page.ok ? (
-            <ErrorState problem={page.problem} />
-          ) : page.data.items.length === 0 ? (
-            <EmptyState>{t.groups.empty}</EmptyState>
-          ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t.groups.name}</th>
-                  <th scope="col">{t.groups.currency}</th>
-                  <th scope="col">{t.groups.createdAt}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.data.items.map((group) => (
-                  <tr key={group.id}>
-                    <td>
-                      <Link
-                        href={`/billing-groups/${group.id}`}
-                        className="font-medium text-blue-800 underline"
-                      >
-                        {group.name}
-                      </Link>
-                    </td>
-                    <td>{group.currency}</td>
-                    <td className="whitespace-nowrap">{formatDate(group.createdAt, locale)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-          {page.ok && page.data.nextCursor ? (
-            <Link
-              href={`/billing-groups?cursor=${encodeURIComponent(page.data.nextCursor)}`}
-              className="mt-2 inline-block text-blue-800 underline"
-            >
-              {t.groups.nextPage}
-            </Link>
-          ) : null}
+          <Suspense fallback={<LoadingState />}>
+            <BillingGroupList cursor={typeof cursor === 'string' ? cursor : undefined} />
+          </Suspense>
         </section>
         <section aria-labelledby="groups-create" className="card">
           <h2 id="groups-create" className="mb-2 text-lg font-semibold">
@@ -80,5 +41,49 @@ export default async function BillingGroupsPage({ searchParams }: PageProps<'/bi
         </section>
       </div>
     </div>
+  );
+}
+
+async function BillingGroupList({ cursor }: { cursor: string | undefined }) {
+  const { locale, t } = await getI18n();
+  const page = await loadBillingGroups(cursor);
+  if (!page.ok) return <ErrorState problem={page.problem} locale={locale} />;
+  return (
+    <>
+      {page.data.items.length === 0 ? (
+        <EmptyState>{t.groups.empty}</EmptyState>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t.groups.name}</th>
+              <th scope="col">{t.groups.currency}</th>
+              <th scope="col">{t.groups.createdAt}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.data.items.map((group) => (
+              <tr key={group.id}>
+                <td>
+                  <Link href={`/billing-groups/${group.id}`} className="font-medium text-blue-800 underline">
+                    {group.name}
+                  </Link>
+                </td>
+                <td>{group.currency}</td>
+                <td className="whitespace-nowrap">{formatDate(group.createdAt, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {page.data.nextCursor ? (
+        <Link
+          href={`/billing-groups?cursor=${encodeURIComponent(page.data.nextCursor)}`}
+          className="mt-2 inline-block text-blue-800 underline"
+        >
+          {t.groups.nextPage}
+        </Link>
+      ) : null}
+    </>
   );
 }

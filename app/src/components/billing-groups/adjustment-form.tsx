@@ -2,13 +2,13 @@
 
 import { useState } from 'react';
 import { addAdjustment } from '@/actions/billing-groups';
-import { ADJUSTMENT_LEVELS, ADJUSTMENT_METHODS, ADJUSTMENT_TYPES } from '@/calculator/input';
 import { ErrorState } from '@/components/feedback/error-state';
 import { useFormAction } from '@/components/feedback/use-form-action';
 import { useI18n } from '@/i18n/provider';
+import { ADJUSTMENT_LEVELS, ADJUSTMENT_METHODS, ADJUSTMENT_TYPES } from '@/lib/calculator-input';
 
 export function AdjustmentForm({ billingGroupId, month }: { billingGroupId: string; month: string }) {
-  const { t } = useI18n();
+  const { locale, t } = useI18n();
   const { state, pending, onSubmit, formRef } = useFormAction(addAdjustment.bind(null, billingGroupId));
   const [level, setLevel] = useState<string>('BILLING_GROUP');
   return (
@@ -73,7 +73,7 @@ export function AdjustmentForm({ billingGroupId, month }: { billingGroupId: stri
           <input id="adjustment-description" name="description" maxLength={500} autoComplete="off" />
         </div>
       </div>
-      {state.problem ? <ErrorState problem={state.problem} /> : null}
+      {state.problem ? <ErrorState locale={locale} problem={state.problem} /> : null}
       <p role="status" className="text-sm text-green-800">
         {state.saved > 0 && !state.problem ? t.groups.adjustmentAdded : ''}
       </p>

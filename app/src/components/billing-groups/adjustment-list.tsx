@@ -1,12 +1,16 @@
-'use client';
-
 import type { Adjustment, Currency } from '@/api/types';
 import { EmptyState } from '@/components/feedback/empty-state';
-import { useI18n } from '@/i18n/provider';
+import { getI18n } from '@/i18n/server';
 import { formatMoney } from '@/lib/money';
 
-export function AdjustmentList({ adjustments, currency }: { adjustments: Adjustment[]; currency: Currency }) {
-  const { locale, t } = useI18n();
+export async function AdjustmentList({
+  adjustments,
+  currency,
+}: {
+  adjustments: Adjustment[];
+  currency: Currency;
+}) {
+  const { locale, t } = await getI18n();
   if (adjustments.length === 0) return <EmptyState>{t.groups.noAdjustments}</EmptyState>;
   return (
     <ul aria-label={t.groups.adjustments} className="flex flex-col gap-1 text-sm">

@@ -1,8 +1,6 @@
-'use client';
-
 import { useId } from 'react';
 import type { Currency } from '@/api/types';
-import { useI18n } from '@/i18n/provider';
+import type { Locale } from '@/i18n/locales';
 import { formatMoney } from '@/lib/money';
 import type { ChartBar } from '@/mappers/usage-chart';
 
@@ -11,9 +9,15 @@ const LABEL_WIDTH = 170;
 const BAR_WIDTH = 260;
 const VALUE_WIDTH = 110;
 
-/** Horizontal bars of money; numbers are used for the bar lengths only. */
-export function BarChart({ title, bars, currency }: { title: string; bars: ChartBar[]; currency: Currency }) {
-  const { locale } = useI18n();
+interface BarChartProps {
+  title: string;
+  bars: ChartBar[];
+  currency: Currency;
+  locale: Locale;
+}
+
+/** Horizontal bars of money, drawn as SVG on the server; numbers are used for the bar lengths only. */
+export function BarChart({ title, bars, currency, locale }: BarChartProps) {
   const titleId = useId();
   const max = Math.max(1, ...bars.map((bar) => Math.abs(Number(bar.amount))));
   const height = bars.length * ROW_HEIGHT + 4;

@@ -8,7 +8,7 @@ import { useI18n } from '@/i18n/provider';
 
 /** "Close month" asks first: closing freezes the statement and cannot be undone from here. */
 export function CloseMonthButton({ billingGroupId, month }: { billingGroupId: string; month: string }) {
-  const { t } = useI18n();
+  const { locale, t } = useI18n();
   const dialog = useRef<HTMLDialogElement>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [pending, startTransition] = useTransition();
@@ -42,7 +42,7 @@ export function CloseMonthButton({ billingGroupId, month }: { billingGroupId: st
           <p id="close-month-body" className="text-sm text-slate-700">
             {t.groups.closeBody}
           </p>
-          {problem ? <ErrorState problem={problem} /> : null}
+          {problem ? <ErrorState locale={locale} problem={problem} /> : null}
           <div className="flex justify-end gap-2">
             <button type="button" className="btn-secondary" onClick={() => dialog.current?.close()}>
               {t.common.cancel}

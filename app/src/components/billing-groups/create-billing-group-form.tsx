@@ -9,7 +9,7 @@ const CURRENCIES = ['KRW', 'USD', 'JPY', 'EUR'] as const;
 const INITIAL: FormState = { problem: null, saved: 0 };
 
 export function CreateBillingGroupForm() {
-  const { t } = useI18n();
+  const { locale, t } = useI18n();
   const [state, action, pending] = useActionState(createBillingGroup, INITIAL);
   return (
     <form action={action} className="flex flex-col gap-3">
@@ -27,7 +27,7 @@ export function CreateBillingGroupForm() {
           ))}
         </select>
       </div>
-      {state.problem ? <ErrorState problem={state.problem} /> : null}
+      {state.problem ? <ErrorState locale={locale} problem={state.problem} /> : null}
       <button type="submit" className="btn self-start" disabled={pending}>
         {pending ? t.groups.creating : t.groups.create}
       </button>

@@ -1,13 +1,13 @@
 'use client';
 
 import { grantCredit } from '@/actions/billing-groups';
-import { CREDIT_TYPES } from '@/calculator/input';
 import { ErrorState } from '@/components/feedback/error-state';
 import { useFormAction } from '@/components/feedback/use-form-action';
 import { useI18n } from '@/i18n/provider';
+import { CREDIT_TYPES } from '@/lib/calculator-input';
 
 export function CreditGrantForm({ billingGroupId }: { billingGroupId: string }) {
-  const { t } = useI18n();
+  const { locale, t } = useI18n();
   const { state, pending, onSubmit, formRef } = useFormAction(grantCredit.bind(null, billingGroupId));
   return (
     <form
@@ -53,7 +53,7 @@ export function CreditGrantForm({ billingGroupId }: { billingGroupId: string }) 
           <input id="credit-name" name="name" maxLength={200} autoComplete="off" />
         </div>
       </div>
-      {state.problem ? <ErrorState problem={state.problem} /> : null}
+      {state.problem ? <ErrorState locale={locale} problem={state.problem} /> : null}
       <p role="status" className="text-sm text-green-800">
         {state.saved > 0 && !state.problem ? t.groups.creditGranted : ''}
       </p>

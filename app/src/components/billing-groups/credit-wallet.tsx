@@ -1,9 +1,7 @@
-'use client';
-
 import type { CreditBalances, CreditGrant, CreditLedgerEntry } from '@/api/types';
 import { EmptyState } from '@/components/feedback/empty-state';
 import { formatDate } from '@/i18n/locales';
-import { useI18n } from '@/i18n/provider';
+import { getI18n } from '@/i18n/server';
 import { formatMoney } from '@/lib/money';
 
 interface CreditWalletProps {
@@ -13,8 +11,8 @@ interface CreditWalletProps {
 }
 
 /** Balances by type, each grant's balance, and the ledger that explains them. */
-export function CreditWallet({ balances, grants, ledger }: CreditWalletProps) {
-  const { locale, t } = useI18n();
+export async function CreditWallet({ balances, grants, ledger }: CreditWalletProps) {
+  const { locale, t } = await getI18n();
   const money = (amount: string) => formatMoney(amount, balances.currency, locale);
   const expiredIds = new Set(balances.grants.filter((grant) => grant.expired).map((grant) => grant.grantId));
   const names = new Map(grants.map((grant) => [grant.id, grant.name ?? grant.id]));

@@ -1,7 +1,5 @@
-'use client';
-
 import type { StatementState } from '@/api/types';
-import { useI18n } from '@/i18n/provider';
+import { getI18n } from '@/i18n/server';
 
 const TONES: Record<StatementState, string> = {
   DRAFT: 'bg-slate-200 text-slate-900',
@@ -13,8 +11,8 @@ const TONES: Record<StatementState, string> = {
   VOID: 'bg-slate-300 text-slate-900 line-through',
 };
 
-export function StateBadge({ state }: { state: StatementState }) {
-  const { t } = useI18n();
+export async function StateBadge({ state }: { state: StatementState }) {
+  const { t } = await getI18n();
   return (
     <span data-state={state} className={`rounded px-2 py-0.5 text-xs font-semibold ${TONES[state]}`}>
       {t.enums.statementState[state]}

@@ -1,14 +1,12 @@
-'use client';
-
 import Link from 'next/link';
 import type { StatementSummary } from '@/api/types';
 import { EmptyState } from '@/components/feedback/empty-state';
-import { useI18n } from '@/i18n/provider';
+import { getI18n } from '@/i18n/server';
 import { formatMoney } from '@/lib/money';
 import { StateBadge } from './state-badge';
 
-export function StatementList({ statements }: { statements: StatementSummary[] }) {
-  const { locale, t } = useI18n();
+export async function StatementList({ statements }: { statements: StatementSummary[] }) {
+  const { locale, t } = await getI18n();
   if (statements.length === 0) return <EmptyState>{t.groups.noStatements}</EmptyState>;
   return (
     <div className="overflow-x-auto">

@@ -1,11 +1,9 @@
-'use client';
-
-import { useI18n } from '@/i18n/provider';
+import { getI18n } from '@/i18n/server';
 import { formatNumber } from '@/lib/money';
 import type { UsageRow } from '@/mappers/usage-chart';
 
-export function UsageTable({ rows }: { rows: UsageRow[] }) {
-  const { locale, t } = useI18n();
+export async function UsageTable({ rows }: { rows: UsageRow[] }) {
+  const { locale, t } = await getI18n();
   return (
     <div className="overflow-x-auto">
       <table>

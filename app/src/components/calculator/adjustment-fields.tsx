@@ -1,12 +1,12 @@
 'use client';
 
+import { useI18n } from '@/i18n/provider';
 import {
   ADJUSTMENT_LEVELS,
   ADJUSTMENT_METHODS,
   ADJUSTMENT_TYPES,
   type AdjustmentInput,
-} from '@/calculator/input';
-import { useI18n } from '@/i18n/provider';
+} from '@/lib/calculator-input';
 import { useCalculatorStore } from '@/stores/provider';
 import { Field, Row, Section } from './fieldset';
 

@@ -5,6 +5,7 @@ import { EmptyState } from '@/components/feedback/empty-state';
 import { ErrorState } from '@/components/feedback/error-state';
 import { StatementDetails } from '@/components/statement/statement-details';
 import { useI18n } from '@/i18n/provider';
+import type { CounterOption } from '@/lib/calculator-input';
 import { toStatementView } from '@/mappers/statement-view';
 import { useCalculatorStore } from '@/stores/provider';
 import { AdjustmentFields } from './adjustment-fields';
@@ -15,18 +16,13 @@ import { UnpaidFields } from './unpaid-fields';
 import { UsageFields } from './usage-fields';
 import { useLiveStatement } from './use-live-statement';
 
-export interface CounterOption {
-  counterName: string;
-  unit: string;
-}
-
 interface CalculatorProps {
   month: string;
   counters: CounterOption[];
 }
 
 export function Calculator({ month, counters }: CalculatorProps) {
-  const { t } = useI18n();
+  const { locale, t } = useI18n();
   const input = useCalculatorStore((state) => state.input);
   const initialize = useCalculatorStore((state) => state.initialize);
   const setMonth = useCalculatorStore((state) => state.setMonth);
@@ -87,6 +83,7 @@ export function Calculator({ month, counters }: CalculatorProps) {
         {live.status === 'empty' ? <EmptyState>{t.calculator.empty}</EmptyState> : null}
         {live.status === 'invalid' ? (
           <ErrorState
+            locale={locale}
             problem={live.problem}
             title={(live.problem.status ?? 0) >= 500 ? t.calculator.failed : t.calculator.invalid}
           />
@@ -95,7 +92,7 @@ export function Calculator({ month, counters }: CalculatorProps) {
           <>
             <SaveToHistory input={input} result={live.status === 'ready' ? live.result : null} />
             <div aria-busy={live.status === 'calculating'}>
-              <StatementDetails view={view} />
+              <StatementDetails view={view} locale={locale} />
             </div>
           </>
         ) : null}

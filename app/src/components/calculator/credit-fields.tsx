@@ -1,7 +1,7 @@
 'use client';
 
-import { CREDIT_TYPES, type CreditInput } from '@/calculator/input';
 import { useI18n } from '@/i18n/provider';
+import { CREDIT_TYPES, type CreditInput } from '@/lib/calculator-input';
 import { useCalculatorStore } from '@/stores/provider';
 import { Field, Row, Section } from './fieldset';
 

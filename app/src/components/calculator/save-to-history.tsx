@@ -2,8 +2,8 @@
 
 import { useState } from 'react';
 import type { StatementCalculation } from '@/api/types';
-import type { CalculatorInput } from '@/calculator/input';
 import { useI18n } from '@/i18n/provider';
+import type { CalculatorInput } from '@/lib/calculator-input';
 import { toStatementTotals } from '@/mappers/statement-view';
 import { useHistoryStore } from '@/stores/provider';
 

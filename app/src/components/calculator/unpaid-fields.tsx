@@ -1,7 +1,7 @@
 'use client';
 
-import type { CalculatorInput } from '@/calculator/input';
 import { useI18n } from '@/i18n/provider';
+import type { CalculatorInput } from '@/lib/calculator-input';
 import { useCalculatorStore } from '@/stores/provider';
 import { Field, Section } from './fieldset';
 

@@ -1,9 +1,8 @@
 'use client';
 
-import type { UsageRowInput } from '@/calculator/input';
 import { useI18n } from '@/i18n/provider';
+import type { CounterOption, UsageRowInput } from '@/lib/calculator-input';
 import { useCalculatorStore } from '@/stores/provider';
-import type { CounterOption } from './calculator';
 import { Field, Row, Section } from './fieldset';
 
 export function UsageFields({ rows, counters }: { rows: UsageRowInput[]; counters: CounterOption[] }) {

@@ -1,9 +1,7 @@
-'use client';
-
 import { useEffect, useRef, useState } from 'react';
 import { calculateStatement } from '@/actions/calculate';
 import type { Problem, StatementCalculation } from '@/api/types';
-import type { CalculatorInput } from '@/calculator/input';
+import type { CalculatorInput } from '@/lib/calculator-input';
 import { isCalculable, toCalculatorRequest } from '@/mappers/calculator-request';
 
 export type LiveStatement =

@@ -1,8 +1,6 @@
-'use client';
-
 import { EDGE_PROBLEMS, type Problem } from '@/api/types';
-import type { Messages } from '@/i18n/messages';
-import { useI18n } from '@/i18n/provider';
+import type { Locale } from '@/i18n/locales';
+import { type Messages, messages } from '@/i18n/messages';
 
 /** What to say when the edge gave no usable answer: the app's own words, not a problem title. */
 function unansweredMessage(problem: Problem, t: Messages): string | null {
@@ -18,9 +16,18 @@ function unansweredMessage(problem: Problem, t: Messages): string | null {
   }
 }
 
-/** An edge problem, said plainly: its title and detail, and each field the edge named. */
-export function ErrorState({ problem, title }: { problem: Problem; title?: string }) {
-  const { t } = useI18n();
+interface ErrorStateProps {
+  problem: Problem;
+  locale: Locale;
+  title?: string;
+}
+
+/**
+ * An edge problem, said plainly: its title and detail, and each field the edge named. No hooks: a
+ * server page renders it as it is, and a client form renders it with the locale of its context.
+ */
+export function ErrorState({ problem, locale, title }: ErrorStateProps) {
+  const t = messages[locale];
   const unanswered = unansweredMessage(problem, t);
   return (
     <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-900">

@@ -1,5 +1,3 @@
-'use client';
-
 import { type FormEvent, useRef, useState, useTransition } from 'react';
 import type { FormState } from '@/actions/billing-groups';
 

@@ -1,12 +1,19 @@
-'use client';
-
-import { useI18n } from '@/i18n/provider';
+import type { Locale } from '@/i18n/locales';
+import { messages } from '@/i18n/messages';
 import { compareCalculations } from '@/mappers/comparison';
 import type { SavedCalculation } from '@/stores/history-store';
 
 /** Side by side; a differing row is highlighted and says so in words, not by colour alone. */
-export function ComparisonTable({ left, right }: { left: SavedCalculation; right: SavedCalculation }) {
-  const { locale, t } = useI18n();
+export function ComparisonTable({
+  left,
+  right,
+  locale,
+}: {
+  left: SavedCalculation;
+  right: SavedCalculation;
+  locale: Locale;
+}) {
+  const t = messages[locale];
   const rows = compareCalculations(left, right, t, locale);
   return (
     <section aria-labelledby="comparison-heading" className="card overflow-x-auto">

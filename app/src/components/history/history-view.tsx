@@ -8,7 +8,7 @@ import { ComparisonTable } from './comparison-table';
 import { HistoryRow } from './history-row';
 
 export function HistoryView() {
-  const { t } = useI18n();
+  const { locale, t } = useI18n();
   const hydrated = useHistoryStore((state) => state.hydrated);
   const entries = useHistoryStore((state) => state.entries);
   const [selected, setSelected] = useState<string[]>([]);
@@ -55,7 +55,7 @@ export function HistoryView() {
         </table>
       </section>
       {compared.length === 2 && compared[0] && compared[1] ? (
-        <ComparisonTable left={compared[0]} right={compared[1]} />
+        <ComparisonTable left={compared[0]} right={compared[1]} locale={locale} />
       ) : (
         <p className="text-sm text-slate-600">{t.history.compareHint}</p>
       )}

@@ -1,13 +1,11 @@
-'use client';
-
 import type { Payment } from '@/api/types';
 import { EmptyState } from '@/components/feedback/empty-state';
 import { formatDate } from '@/i18n/locales';
-import { useI18n } from '@/i18n/provider';
+import { getI18n } from '@/i18n/server';
 import { formatMoney } from '@/lib/money';
 
-export function PaymentList({ payments }: { payments: Payment[] }) {
-  const { locale, t } = useI18n();
+export async function PaymentList({ payments }: { payments: Payment[] }) {
+  const { locale, t } = await getI18n();
   if (payments.length === 0) return <EmptyState>{t.payments.none}</EmptyState>;
   return (
     <div className="overflow-x-auto">

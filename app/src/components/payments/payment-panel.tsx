@@ -135,9 +135,9 @@ function PaymentOutcome({
   outcome: EdgeResult<Payment> | null;
   money: (value: string) => string;
 }) {
-  const { t } = useI18n();
+  const { locale, t } = useI18n();
   if (!outcome) return null;
-  if (!outcome.ok) return <ErrorState problem={outcome.problem} title={t.payments.refused} />;
+  if (!outcome.ok) return <ErrorState locale={locale} problem={outcome.problem} title={t.payments.refused} />;
   const payment = outcome.data;
   if (payment.state === 'FAILED') {
     const reason = t.payments.failureReasons[payment.failureReason ?? ''] ?? payment.failureReason ?? '';

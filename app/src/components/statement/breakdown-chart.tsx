@@ -1,7 +1,6 @@
-'use client';
-
 import { useId } from 'react';
-import { useI18n } from '@/i18n/provider';
+import type { Locale } from '@/i18n/locales';
+import { messages } from '@/i18n/messages';
 import { formatMoney } from '@/lib/money';
 import type { StatementView } from '@/mappers/statement-view';
 
@@ -22,8 +21,8 @@ interface Bar {
  * A waterfall of the statement: each part starts where the previous one ended, so the bars walk
  * from zero to the total. Amounts are converted to numbers for the geometry only.
  */
-export function BreakdownChart({ view }: { view: StatementView }) {
-  const { locale, t } = useI18n();
+export function BreakdownChart({ view, locale }: { view: StatementView; locale: Locale }) {
+  const t = messages[locale];
   const titleId = useId();
   let running = 0;
   const bars: Bar[] = view.breakdown.map(({ part, amount }) => {

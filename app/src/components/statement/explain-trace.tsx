@@ -1,11 +1,10 @@
-'use client';
-
-import { useI18n } from '@/i18n/provider';
+import type { Locale } from '@/i18n/locales';
+import { messages } from '@/i18n/messages';
 import type { StatementView } from '@/mappers/statement-view';
 
 /** "Why this amount": the engine's ordered trace, one step per rule applied. */
-export function ExplainTrace({ trace }: { trace: StatementView['trace'] }) {
-  const { t } = useI18n();
+export function ExplainTrace({ trace, locale }: { trace: StatementView['trace']; locale: Locale }) {
+  const t = messages[locale];
   return (
     <details className="card">
       <summary className="cursor-pointer font-semibold">{t.statement.explain}</summary>

@@ -1,14 +1,23 @@
-'use client';
-
-import { useI18n } from '@/i18n/provider';
+import type { Locale } from '@/i18n/locales';
+import { messages } from '@/i18n/messages';
 import { formatMoney, formatNumber } from '@/lib/money';
 import type { StatementView } from '@/mappers/statement-view';
 import { BreakdownChart } from './breakdown-chart';
 import { ExplainTrace } from './explain-trace';
 
-/** A computed statement in full: line items, what changed the amount, the totals, the chart, the trace. */
-export function StatementDetails({ view, headingLevel = 3 }: { view: StatementView; headingLevel?: 2 | 3 }) {
-  const { locale, t } = useI18n();
+interface StatementDetailsProps {
+  view: StatementView;
+  locale: Locale;
+  headingLevel?: 2 | 3;
+}
+
+/**
+ * A computed statement in full: line items, what changed the amount, the totals, the chart, the trace.
+ * No client state: the statement and dashboard pages render it on the server, the calculator in the
+ * browser.
+ */
+export function StatementDetails({ view, locale, headingLevel = 3 }: StatementDetailsProps) {
+  const t = messages[locale];
   const money = (amount: string) => formatMoney(amount, view.currency, locale);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const headingClass = 'mb-2 text-base font-semibold';
@@ -155,10 +164,10 @@ export function StatementDetails({ view, headingLevel = 3 }: { view: StatementVi
 
       <section className="card">
         <Heading className={headingClass}>{t.statement.breakdown}</Heading>
-        <BreakdownChart view={view} />
+        <BreakdownChart view={view} locale={locale} />
       </section>
 
-      <ExplainTrace trace={view.trace} />
+      <ExplainTrace trace={view.trace} locale={locale} />
     </div>
   );
 }

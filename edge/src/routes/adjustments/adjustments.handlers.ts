@@ -1,11 +1,11 @@
 import { conflicts, parseAdjustment, toDecimalString } from '@billing/engine';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env';
-import { pageRequest, pageResponse } from '../../lib/pagination';
-import { ApiError, notFound } from '../../lib/problem';
+import { pageRequest, pageResponse } from '../../http/pagination';
+import { ApiError, notFound } from '../../http/problem';
+import { requireBillingGroup } from '../../services/billing-group-lookup';
+import { parseWithEngine } from '../../services/engine-validation';
 import type { AdjustmentRecord } from '../../storage/ports/adjustments';
-import { requireBillingGroup } from '../billing-groups/lookup';
-import { parseWithEngine } from '../price-books/engine-validation';
 import type { createAdjustment, deleteAdjustment, listAdjustments } from './adjustments.routes';
 
 const adjustmentToWire = (adjustment: AdjustmentRecord) => ({

@@ -1,9 +1,10 @@
 import { DEFAULT_BILLING_GROUP_SETTINGS } from '@billing/engine';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env';
-import { pageRequest, pageResponse } from '../../lib/pagination';
+import { pageRequest, pageResponse } from '../../http/pagination';
+import { billingGroupToWire, requireBillingGroup } from '../../services/billing-group-lookup';
+import { priceBookIdToStore } from '../../services/billing-group-price-book';
 import type { ProjectRecord } from '../../storage/ports/billing-groups';
-import { priceBookIdToStore } from '../price-books/billing-group-price-book';
 import type {
   createBillingGroup,
   createProject,
@@ -12,7 +13,6 @@ import type {
   listProjects,
   updateBillingGroup,
 } from './billing-groups.routes';
-import { billingGroupToWire, requireBillingGroup } from './lookup';
 
 const projectToWire = (project: ProjectRecord) => ({
   id: project.id,

@@ -1,8 +1,8 @@
 import { computeStatement, ValidationError } from '@billing/engine';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env';
+import { toRequestIssues, toStatementInput } from '../../services/calculator-input';
 import type { calculateStatement } from './calculate.routes';
-import { toRequestIssues, toStatementInput } from './calculator-input';
 
 export const handleCalculateStatement: RouteHandler<typeof calculateStatement, AppEnv> = async (c) => {
   const input = toStatementInput(c.req.valid('json'), c.var.deps.clock());

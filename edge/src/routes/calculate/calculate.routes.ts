@@ -11,7 +11,7 @@ import {
   RoundingMode,
   security,
 } from '../../openapi/schemas';
-import { StatementCalculation } from './statement-result.schemas';
+import { StatementCalculation } from '../../openapi/statement-result.schemas';
 
 /**
  * The request names fields the way the engine's issues name them (`usage[0].quantity`,

@@ -1,11 +1,11 @@
 import { parseContract } from '@billing/engine';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env';
-import { pageRequest, pageResponse } from '../../lib/pagination';
-import { ApiError, notFound, validationFailed } from '../../lib/problem';
+import { pageRequest, pageResponse } from '../../http/pagination';
+import { ApiError, notFound, validationFailed } from '../../http/problem';
+import { requireBillingGroup } from '../../services/billing-group-lookup';
+import { parseWithEngine } from '../../services/engine-validation';
 import type { ContractAssignmentRecord, ContractRecord } from '../../storage/ports/pricing';
-import { requireBillingGroup } from '../billing-groups/lookup';
-import { parseWithEngine } from '../price-books/engine-validation';
 import type {
   createContract,
   createContractAssignment,

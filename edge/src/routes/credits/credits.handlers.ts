@@ -19,12 +19,12 @@ import {
 } from '@billing/engine';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env';
-import { cursorPosition, invalidCursor, pageRequest, pageResponse } from '../../lib/pagination';
-import { ApiError, notFound } from '../../lib/problem';
+import { cursorPosition, invalidCursor, pageRequest, pageResponse } from '../../http/pagination';
+import { ApiError, notFound } from '../../http/problem';
+import { requireBillingGroup } from '../../services/billing-group-lookup';
+import { parseChargeAmount, parseGrantRequest } from '../../services/credit-parsing';
 import type { BillingGroupRecord } from '../../storage/ports/billing-groups';
 import type { CreditGrantRecord, CreditLedgerRecord, LedgerPosition } from '../../storage/ports/credits';
-import { requireBillingGroup } from '../billing-groups/lookup';
-import { parseChargeAmount, parseGrantRequest } from './credit-input';
 import type {
   expireCreditGrants,
   getCreditBalances,

@@ -13,8 +13,8 @@ import {
   problems,
   security,
 } from '../../openapi/schemas';
+import { BurnedCredit, ExplainTraceStep, UnusedCredit } from '../../openapi/statement-result.schemas';
 import { GroupParams } from '../billing-groups/billing-groups.routes';
-import { BurnedCredit, ExplainTraceStep, UnusedCredit } from '../calculate/statement-result.schemas';
 
 const tags = ['Credits'];
 

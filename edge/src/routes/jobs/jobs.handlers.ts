@@ -1,7 +1,7 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../app-env';
-import { notFound } from '../../lib/problem';
+import { notFound } from '../../http/problem';
 import { startMonthCloseJob } from '../../services/month-close';
 import type { JobRecord } from '../../storage/ports/jobs';
 import type { getJob, startCloseMonthJob } from './jobs.routes';

@@ -14,14 +14,19 @@ import {
 } from '@billing/engine';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env';
-import { idempotent } from '../../lib/idempotency';
-import { pageRequest, pageResponse } from '../../lib/pagination';
-import { ApiError } from '../../lib/problem';
-import { paymentProviderOf } from '../../payments';
-import { type ChargeResult, maskSource, paymentMethodOf } from '../../payments/provider';
+import { idempotent } from '../../http/idempotency';
+import { pageRequest, pageResponse } from '../../http/pagination';
+import { ApiError } from '../../http/problem';
+import { paymentProviderOf } from '../../payment-provider';
+import { type ChargeResult, maskSource, paymentMethodOf } from '../../payment-provider/port';
+import {
+  enginePayment,
+  paymentToWire,
+  requirePayment,
+  requireStatement,
+} from '../../services/payment-lookup';
 import type { PaymentRecord } from '../../storage/ports/payments';
 import type { StatementRecord } from '../../storage/ports/statements';
-import { enginePayment, paymentToWire, requirePayment, requireStatement } from './lookup';
 import type {
   createPayment,
   getPayment,

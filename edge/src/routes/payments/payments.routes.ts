@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { IdempotencyKeyHeaders, ReplayHeaders } from '../../lib/idempotency';
+import { IdempotencyKeyHeaders, ReplayHeaders } from '../../http/idempotency';
 import {
   AUTHENTICATED_PROBLEMS,
   BODY_PROBLEMS,
@@ -11,7 +11,7 @@ import {
   problems,
   security,
 } from '../../openapi/schemas';
-import { describeSandboxSources } from '../../payments/sandbox';
+import { describeSandboxSources } from '../../payment-provider/sandbox';
 
 export const PaymentState = z.enum(['PENDING', 'SUCCEEDED', 'FAILED', 'REFUNDED']);
 

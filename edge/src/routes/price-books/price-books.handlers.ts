@@ -1,10 +1,10 @@
 import { parsePriceBook } from '@billing/engine';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env';
-import { pageRequest, pageResponse } from '../../lib/pagination';
-import { notFound } from '../../lib/problem';
+import { pageRequest, pageResponse } from '../../http/pagination';
+import { notFound } from '../../http/problem';
+import { parseWithEngine } from '../../services/engine-validation';
 import type { PriceBookRecord } from '../../storage/ports/pricing';
-import { parseWithEngine } from './engine-validation';
 import type { createPriceBook, getPriceBook, listPriceBooks } from './price-books.routes';
 
 const priceBookToWire = (book: PriceBookRecord) => ({

@@ -1,7 +1,7 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env';
-import { pageRequest, pageResponse } from '../../lib/pagination';
-import { notFound } from '../../lib/problem';
+import { pageRequest, pageResponse } from '../../http/pagination';
+import { notFound } from '../../http/problem';
 import { reconcileClosedStatement, sweepMonth } from '../../services/statement-reconcile';
 import type { ReconciliationFinding } from '../../storage/ports/reconciliation';
 import type {

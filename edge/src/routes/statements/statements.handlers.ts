@@ -8,12 +8,12 @@ import {
 } from '@billing/engine';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env';
-import { pageRequest, pageResponse } from '../../lib/pagination';
-import { notFound } from '../../lib/problem';
+import { pageRequest, pageResponse } from '../../http/pagination';
+import { notFound } from '../../http/problem';
+import { requireBillingGroup } from '../../services/billing-group-lookup';
 import { closeMonthOfGroup, standingOf, voidClosedStatement } from '../../services/statement-close';
 import { assembleStatementInput } from '../../services/statement-input';
 import type { StatementRecord, StatementSummary } from '../../storage/ports/statements';
-import { requireBillingGroup } from '../billing-groups/lookup';
 import type {
   closeStatementOfMonth,
   explainStatementOfMonth,

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { Currency, DecimalString, Instant, Month, pageOf } from '../../openapi/schemas';
-import { ExplainTraceStep, StatementCalculation } from '../calculate/statement-result.schemas';
+import { ExplainTraceStep, StatementCalculation } from '../../openapi/statement-result.schemas';
 
 export const StatementState = z
   .enum(['DRAFT', 'ISSUED', 'PARTIALLY_PAID', 'PAID', 'OVERDUE', 'CARRIED_FORWARD', 'VOID'])

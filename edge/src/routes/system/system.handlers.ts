@@ -1,6 +1,6 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env';
-import { ApiError } from '../../lib/problem';
+import { ApiError } from '../../http/problem';
 import type { health } from './system.routes';
 
 export const getHealth: RouteHandler<typeof health, AppEnv> = async (c) => {

@@ -1,8 +1,8 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env';
-import { generateApiKey, sha256Hex } from '../../lib/hash';
-import { pageRequest, pageResponse } from '../../lib/pagination';
-import { notFound } from '../../lib/problem';
+import { generateApiKey, sha256Hex } from '../../http/hash';
+import { pageRequest, pageResponse } from '../../http/pagination';
+import { notFound } from '../../http/problem';
 import type { ApiKeyRecord, NewApiKey } from '../../storage/ports/tenants';
 import type {
   createApiKey,

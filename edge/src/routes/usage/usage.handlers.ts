@@ -1,12 +1,12 @@
 import type { IngestVerdict, UsageAggregate } from '@billing/engine';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env';
-import { cursorPosition, invalidCursor, pageResponse } from '../../lib/pagination';
-import { ApiError, validationFailed } from '../../lib/problem';
+import { cursorPosition, invalidCursor, pageResponse } from '../../http/pagination';
+import { ApiError, validationFailed } from '../../http/problem';
+import { requireBillingGroup } from '../../services/billing-group-lookup';
 import { aggregateStoredUsage } from '../../services/usage-aggregation';
+import { ingestIntoGroup } from '../../services/usage-ingestion';
 import type { StoredUsageEvent } from '../../storage/ports/usage';
-import { requireBillingGroup } from '../billing-groups/lookup';
-import { ingestIntoGroup } from './ingest';
 import type { getMonthlyUsage, ingestUsageEvents, listUsageEvents } from './usage.routes';
 
 const eventToWire = (event: StoredUsageEvent) => ({

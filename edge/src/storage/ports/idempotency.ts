@@ -1,5 +1,5 @@
 /**
- * Idempotency records (owner: edge/src/lib/idempotency.ts): one per (tenant, Idempotency-Key), first
+ * Idempotency records (owner: edge/src/http/idempotency.ts): one per (tenant, Idempotency-Key), first
  * reserved while its request runs, then completed with the response that replays answer.
  */
 

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { call, edge, firstProblem } from '@/api/client';
+import { Suspense } from 'react';
+import { firstProblem } from '@/api/client';
+import type { Currency } from '@/api/types';
 import { AdjustmentForm } from '@/components/billing-groups/adjustment-form';
 import { AdjustmentList } from '@/components/billing-groups/adjustment-list';
 import { BarChart } from '@/components/billing-groups/bar-chart';
@@ -12,9 +14,11 @@ import { StatementList } from '@/components/billing-groups/statement-list';
 import { UsageTable } from '@/components/billing-groups/usage-table';
 import { EmptyState } from '@/components/feedback/empty-state';
 import { ErrorState } from '@/components/feedback/error-state';
+import { LoadingState } from '@/components/feedback/loading-state';
 import { StatementDetails } from '@/components/statement/statement-details';
 import { getI18n } from '@/i18n/server';
 import { currentMonth, isMonth } from '@/lib/months';
+import { loadBillingGroup, loadDashboard } from '@/loaders/billing-groups';
 import { toStatementView } from '@/mappers/statement-view';
 import { chargesBy, usageRows } from '@/mappers/usage-chart';
 
@@ -23,53 +27,25 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t.groups.title };
 }
 
+/**
+ * The group's name and the month picker show as soon as the group is read (an unknown group is a
+ * 404 before anything is drawn); the month's sections follow together, behind one "Loading…", when
+ * the edge has answered (their forms carry status regions of their own, so they come in as one).
+ */
 export default async function BillingGroupDashboard({
   params,
   searchParams,
 }: PageProps<'/billing-groups/[billingGroupId]'>) {
-  const { t } = await getI18n();
+  const { locale, t } = await getI18n();
   const { billingGroupId } = await params;
   const query = await searchParams;
   const month = isMonth(query.month) ? query.month : currentMonth();
-  const client = await edge();
-  const path = { billingGroupId };
 
-  const group = await call(() => client.GET('/v1/billing-groups/{billingGroupId}', { params: { path } }));
+  const group = await loadBillingGroup(billingGroupId);
   if (!group.ok) {
     if (group.status === 404) notFound();
-    return <ErrorState problem={group.problem} />;
+    return <ErrorState problem={group.problem} locale={locale} />;
   }
-  const [usage, statement, adjustments, balances, grants, ledger, statements] = await Promise.all([
-    call(() =>
-      client.GET('/v1/billing-groups/{billingGroupId}/usage', { params: { path, query: { month } } }),
-    ),
-    call(() =>
-      client.GET('/v1/billing-groups/{billingGroupId}/statements/{month}', {
-        params: { path: { billingGroupId, month } },
-      }),
-    ),
-    call(() =>
-      client.GET('/v1/billing-groups/{billingGroupId}/adjustments', {
-        params: { path, query: { month, limit: 100 } },
-      }),
-    ),
-    call(() => client.GET('/v1/billing-groups/{billingGroupId}/credit-balances', { params: { path } })),
-    call(() =>
-      client.GET('/v1/billing-groups/{billingGroupId}/credits', { params: { path, query: { limit: 100 } } }),
-    ),
-    call(() =>
-      client.GET('/v1/billing-groups/{billingGroupId}/credit-ledger', {
-        params: { path, query: { limit: 100 } },
-      }),
-    ),
-    call(() =>
-      client.GET('/v1/billing-groups/{billingGroupId}/statements', {
-        params: { path, query: { limit: 100 } },
-      }),
-    ),
-  ]);
-  const currency = group.data.currency;
-  const charges = statement.ok ? chargesBy(statement.data.result) : null;
 
   return (
     <div className="flex flex-col gap-6">
@@ -96,20 +72,53 @@ export default async function BillingGroupDashboard({
         </form>
       </header>
 
+      <Suspense key={month} fallback={<LoadingState />}>
+        <DashboardSections billingGroupId={billingGroupId} month={month} currency={group.data.currency} />
+      </Suspense>
+    </div>
+  );
+}
+
+async function DashboardSections({
+  billingGroupId,
+  month,
+  currency,
+}: {
+  billingGroupId: string;
+  month: string;
+  currency: Currency;
+}) {
+  const { locale, t } = await getI18n();
+  const { usage, statement, adjustments, credits, statements } = await loadDashboard(billingGroupId, month);
+  const { balances, grants, ledger } = credits;
+  const charges = statement.ok ? chargesBy(statement.data.result) : null;
+
+  return (
+    <>
       <section aria-labelledby="usage-heading" className="card flex flex-col gap-3">
         <h2 id="usage-heading" className="text-lg font-semibold">
           {t.groups.usage} ({month})
         </h2>
         {!usage.ok ? (
-          <ErrorState problem={usage.problem} />
+          <ErrorState locale={locale} problem={usage.problem} />
         ) : usage.data.items.length === 0 ? (
           <EmptyState>{t.groups.noUsage}</EmptyState>
         ) : (
           <>
             {charges ? (
               <div className="grid gap-4 md:grid-cols-2">
-                <BarChart title={t.groups.byCounter} bars={charges.byCounter} currency={currency} />
-                <BarChart title={t.groups.byProject} bars={charges.byProject} currency={currency} />
+                <BarChart
+                  title={t.groups.byCounter}
+                  bars={charges.byCounter}
+                  currency={currency}
+                  locale={locale}
+                />
+                <BarChart
+                  title={t.groups.byProject}
+                  bars={charges.byProject}
+                  currency={currency}
+                  locale={locale}
+                />
               </div>
             ) : null}
             <UsageTable rows={usageRows(usage.data)} />
@@ -127,11 +136,11 @@ export default async function BillingGroupDashboard({
           ) : null}
         </div>
         {!statement.ok ? (
-          <ErrorState problem={statement.problem} />
+          <ErrorState locale={locale} problem={statement.problem} />
         ) : statement.data.state === 'DRAFT' ? (
           <>
             <p className="text-sm text-slate-600">{t.groups.draftNote}</p>
-            <StatementDetails view={toStatementView(statement.data.result)} />
+            <StatementDetails view={toStatementView(statement.data.result)} locale={locale} />
           </>
         ) : (
           <p className="card text-sm">
@@ -154,7 +163,7 @@ export default async function BillingGroupDashboard({
           {adjustments.ok ? (
             <AdjustmentList adjustments={adjustments.data.items} currency={currency} />
           ) : (
-            <ErrorState problem={adjustments.problem} />
+            <ErrorState locale={locale} problem={adjustments.problem} />
           )}
           <AdjustmentForm billingGroupId={billingGroupId} month={month} />
         </section>
@@ -166,7 +175,7 @@ export default async function BillingGroupDashboard({
           {balances.ok && grants.ok && ledger.ok ? (
             <CreditWallet balances={balances.data} grants={grants.data.items} ledger={ledger.data.items} />
           ) : (
-            <ErrorState problem={firstProblem(balances, grants, ledger)} />
+            <ErrorState locale={locale} problem={firstProblem(balances, grants, ledger)} />
           )}
           <CreditGrantForm billingGroupId={billingGroupId} />
         </section>
@@ -179,9 +188,9 @@ export default async function BillingGroupDashboard({
         {statements.ok ? (
           <StatementList statements={statements.data.items} />
         ) : (
-          <ErrorState problem={statements.problem} />
+          <ErrorState locale={locale} problem={statements.problem} />
         )}
       </section>
-    </div>
+    </>
   );
 }

@@ -1,15 +1,19 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { call, edge } from '@/api/client';
+import { Suspense } from 'react';
+import type { Statement } from '@/api/types';
 import { StateBadge } from '@/components/billing-groups/state-badge';
 import { ErrorState } from '@/components/feedback/error-state';
+import { LoadingState } from '@/components/feedback/loading-state';
 import { PaymentList } from '@/components/payments/payment-list';
 import { PaymentPanel } from '@/components/payments/payment-panel';
 import { StatementDetails } from '@/components/statement/statement-details';
 import { formatDate } from '@/i18n/locales';
 import { getI18n } from '@/i18n/server';
 import { formatMoney } from '@/lib/money';
+import { loadBillingGroup } from '@/loaders/billing-groups';
+import { loadStatement, loadStatementPayments } from '@/loaders/statements';
 import { isPayable, payableAmount } from '@/mappers/payments';
 import { toStatementView } from '@/mappers/statement-view';
 
@@ -18,32 +22,23 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t.calculator.statement };
 }
 
+/**
+ * The statement's figures and details show as soon as the statement is read (an unknown one is a
+ * 404); the payments section follows when its list has answered.
+ */
 export default async function StatementPage({ params }: PageProps<'/statements/[statementId]'>) {
   const { locale, t } = await getI18n();
   const { statementId } = await params;
-  const client = await edge();
-  const statement = await call(() =>
-    client.GET('/v1/statements/{statementId}', { params: { path: { statementId } } }),
-  );
+  const statement = await loadStatement(statementId);
   if (!statement.ok) {
     if (statement.status === 404) notFound();
-    return <ErrorState problem={statement.problem} />;
+    return <ErrorState problem={statement.problem} locale={locale} />;
   }
   const { data } = statement;
-  const [group, payments] = await Promise.all([
-    call(() =>
-      client.GET('/v1/billing-groups/{billingGroupId}', {
-        params: { path: { billingGroupId: data.billingGroupId } },
-      }),
-    ),
-    call(() =>
-      client.GET('/v1/statements/{statementId}/payments', {
-        params: { path: { statementId }, query: { limit: 100 } },
-      }),
-    ),
-  ]);
+  // Started now, read by the payments section: the two answers do not wait for each other.
+  void loadStatementPayments(statementId);
+  const group = await loadBillingGroup(data.billingGroupId);
   const money = (amount: string) => formatMoney(amount, data.currency, locale);
-  const paymentItems = payments.ok ? payments.data.items : [];
 
   return (
     <div className="flex flex-col gap-6">
@@ -85,22 +80,40 @@ export default async function StatementPage({ params }: PageProps<'/statements/[
           <h2 id="statement-details" className="sr-only">
             {t.statement.lines}
           </h2>
-          <StatementDetails view={toStatementView(data.result)} />
+          <StatementDetails view={toStatementView(data.result)} locale={locale} />
         </section>
         <section aria-labelledby="payments-heading" className="card flex min-w-0 flex-col gap-3 self-start">
           <h2 id="payments-heading" className="text-lg font-semibold">
             {t.payments.heading}
           </h2>
-          <PaymentPanel
-            statementId={statementId}
-            currency={data.currency}
-            payable={payableAmount(data, paymentItems)}
-            canPay={isPayable(data)}
-          />
-          {payments.ok ? <PaymentList payments={paymentItems} /> : <ErrorState problem={payments.problem} />}
+          <Suspense fallback={<LoadingState />}>
+            <Payments statementId={statementId} statement={data} />
+          </Suspense>
         </section>
       </div>
     </div>
+  );
+}
+
+/** The pay form and the payments so far: what is left to pay counts the pending ones. */
+async function Payments({ statementId, statement }: { statementId: string; statement: Statement }) {
+  const { locale } = await getI18n();
+  const payments = await loadStatementPayments(statementId);
+  const paymentItems = payments.ok ? payments.data.items : [];
+  return (
+    <>
+      <PaymentPanel
+        statementId={statementId}
+        currency={statement.currency}
+        payable={payableAmount(statement, paymentItems)}
+        canPay={isPayable(statement)}
+      />
+      {payments.ok ? (
+        <PaymentList payments={paymentItems} />
+      ) : (
+        <ErrorState problem={payments.problem} locale={locale} />
+      )}
+    </>
   );
 }
 

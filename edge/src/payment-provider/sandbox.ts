@@ -1,4 +1,4 @@
-import type { ChargeResult, PaymentProvider } from './provider';
+import type { ChargeResult, PaymentProvider } from './port';
 
 /**
  * What each documented sandbox source does (edge/PAYMENTS.md lists them for people): every token

@@ -1,6 +1,6 @@
-import type { AppEnv } from '../../app-env';
-import { notFound } from '../../lib/problem';
-import type { BillingGroupRecord } from '../../storage/ports/billing-groups';
+import type { AppEnv } from '../app-env';
+import { notFound } from '../http/problem';
+import type { BillingGroupRecord } from '../storage/ports/billing-groups';
 
 /**
  * The caller's billing group, or 404. Another tenant's group answers exactly like a missing one, so

@@ -12,7 +12,7 @@ import {
   ValidationError,
   type ValidationIssue,
 } from '@billing/engine';
-import type { CalculatorRequestBody } from './calculate.routes';
+import type { CalculatorRequestBody } from '../routes/calculate/calculate.routes';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -49,3 +49,9 @@ export function emptyCalculatorInput(month: string, firstRow: Omit<UsageRowInput
     unpaid: { amount: '', isOverdue: false },
   };
 }
+
+/** A counter of the price book the calculator offers, with the unit it is priced in. */
+export interface CounterOption {
+  counterName: string;
+  unit: string;
+}

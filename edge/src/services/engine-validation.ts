@@ -1,5 +1,5 @@
 import { IssueCollector } from '@billing/engine';
-import { validationFailed } from '../../lib/problem';
+import { validationFailed } from '../http/problem';
 
 /** Where the engine's parsers are pointed; stripped again so fields read from the body's root. */
 const ROOT = 'body';

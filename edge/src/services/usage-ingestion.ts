@@ -9,8 +9,8 @@ import {
   usageEventKeys,
   type ValidationIssue,
 } from '@billing/engine';
-import type { Storage } from '../../storage/port';
-import type { BillingGroupRecord } from '../../storage/ports/billing-groups';
+import type { Storage } from '../storage/port';
+import type { BillingGroupRecord } from '../storage/ports/billing-groups';
 
 /**
  * The batch as the engine reads it: an event without a billingGroupId belongs to the group of the

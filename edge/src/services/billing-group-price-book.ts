@@ -1,6 +1,6 @@
 import { type Currency, messages } from '@billing/engine';
-import type { AppEnv } from '../../app-env';
-import { validationFailed } from '../../lib/problem';
+import type { AppEnv } from '../app-env';
+import { validationFailed } from '../http/problem';
 
 /**
  * Checks the price book a billing group asks for and answers what the group stores: the book must

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { Currency, DecimalString, Month, RoundingMode } from '../../openapi/schemas';
+import { Currency, DecimalString, Month, RoundingMode } from './schemas';
 
 /**
  * The engine's StatementResult (engine/src/types.ts) on the wire, with its explain trace. The

@@ -1,8 +1,8 @@
 import type { Payment } from '@billing/engine';
-import type { AppEnv } from '../../app-env';
-import { notFound } from '../../lib/problem';
-import type { PaymentRecord } from '../../storage/ports/payments';
-import type { StatementRecord } from '../../storage/ports/statements';
+import type { AppEnv } from '../app-env';
+import { notFound } from '../http/problem';
+import type { PaymentRecord } from '../storage/ports/payments';
+import type { StatementRecord } from '../storage/ports/statements';
 
 /** The caller's statement, or 404: another tenant's id answers exactly like a missing one. */
 export async function requireStatement(

@@ -1,0 +1,19 @@
+import 'server-only';
+import { cache } from 'react';
+import { call, edge } from '@/api/client';
+
+/** One closed statement, with its frozen calculation; cached for the request. */
+export const loadStatement = cache(async (statementId: string) => {
+  const client = await edge();
+  return call(() => client.GET('/v1/statements/{statementId}', { params: { path: { statementId } } }));
+});
+
+/** The statement's payments; cached for the request, so a page can start it before it is read. */
+export const loadStatementPayments = cache(async (statementId: string) => {
+  const client = await edge();
+  return call(() =>
+    client.GET('/v1/statements/{statementId}/payments', {
+      params: { path: { statementId }, query: { limit: 100 } },
+    }),
+  );
+});
