@@ -1,9 +1,7 @@
+import type { Schemas } from '../support/api/schemas';
 import { expect, test } from '../support/page-test';
 
-interface PaymentBody {
-  state: string;
-  amount: string;
-}
+type PaymentBody = Schemas['Payment'];
 
 test.describe('statement page and payments when the billing API misbehaves', () => {
   test('a statement that cannot be read is an alert', async ({

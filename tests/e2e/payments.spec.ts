@@ -1,10 +1,8 @@
+import type { Schemas } from '../support/api/schemas';
 import { expect, test } from '../support/page-test';
 import { formatMoney } from '../support/pages/money';
 
-interface PaymentBody {
-  state: string;
-  amount: string;
-}
+type PaymentBody = Schemas['Payment'];
 
 test.describe('payments: the sandbox provider, never charged twice', () => {
   test('paying the whole statement succeeds and marks it paid', { tag: ['@smoke'] }, async ({

@@ -1,13 +1,7 @@
+import type { Schemas } from '../support/api/schemas';
 import { expect, test } from '../support/api-test';
 
-interface AdjustmentBody {
-  id: string;
-  month: string;
-  type: string;
-  value: string;
-  level: string;
-  targetProjectId: string | null;
-}
+type AdjustmentBody = Schemas['Adjustment'];
 
 interface Page<T> {
   items: T[];

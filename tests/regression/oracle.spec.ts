@@ -3,8 +3,8 @@ import type { RoundingMode } from './billing-month';
 import { divide, exact, formatMinor, toMinor } from './oracle/exact';
 import { price } from './oracle/pricing';
 
-/** The second opinion checks itself against DOMAIN.md's own numbers before it judges anyone. */
-test.describe('the oracle: its arithmetic by DOMAIN.md', () => {
+/** The second opinion checks itself against docs/domain.md's own numbers before it judges anyone. */
+test.describe('the oracle: its arithmetic by docs/domain.md', () => {
   test('the four rounding modes on halves, near-halves and negatives', { tag: ['@regression'] }, () => {
     const cases: [numerator: bigint, denominator: bigint, expected: Record<RoundingMode, bigint>][] = [
       [5n, 2n, { HALF_UP: 3n, HALF_EVEN: 2n, FLOOR: 2n, CEIL: 3n }],

@@ -1,6 +1,6 @@
+import { closeMonthOfGroup } from '@billing/edge/services/statement-close';
+import type { Storage } from '@billing/edge/storage/port';
 import { Decimal } from '@billing/engine';
-import { closeMonthOfGroup } from '../../edge/src/services/statement-close';
-import type { Storage } from '../../edge/src/storage/port';
 import { expect, test } from '../support/api-test';
 import { MONTH, NOW, openSqliteWorld, type SqliteWorld } from './support/sqlite-world';
 

@@ -1,5 +1,6 @@
 import { Decimal } from '@billing/engine';
 import type { BillingApi } from '../support/api/billing-api';
+import type { Schemas } from '../support/api/schemas';
 import { type APIResponse, expect, test } from '../support/api-test';
 import type { IngestBody, MeteringFixtures } from '../support/fixtures/metering';
 
@@ -26,15 +27,7 @@ const SINGLES: Burst = { writes: 60, gapMs: 2, closeAfter: 10 };
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-interface StatementBody {
-  statementId: string;
-  result: {
-    lines: { quantity: string }[];
-    billingGroupAdjustments: { adjustmentId: string }[];
-    credits: { grantId: string; amountApplied: string }[];
-    total: string;
-  };
-}
+type StatementBody = Schemas['Statement'];
 
 /** Fires the burst's writes and the close among them; every request is out before any answer is read. */
 async function raceAClose(

@@ -1,3 +1,4 @@
+import type { Schemas } from '../support/api/schemas';
 import { expect, test } from '../support/api-test';
 import { ADMIN_API_KEY } from '../support/edge-server';
 import { mapConcurrently, RawHttp } from './support/http';
@@ -88,14 +89,7 @@ async function createBusyGroup(tenant: Tenant, index: number): Promise<string> {
   return group.id as string;
 }
 
-interface JobBody {
-  id: string;
-  status: string;
-  total: number;
-  done: number;
-  failed: number;
-  errors: unknown[];
-}
+type JobBody = Schemas['Job'];
 
 test.describe('crash safety', { tag: ['@slow'] }, () => {
   test('a month-end job killed mid-batch resumes after a restart: every group closed once, credits consumed once, nothing lost', async ({

@@ -1,7 +1,7 @@
-import { closeMonthOfGroup } from '../../edge/src/services/statement-close';
-import { reconcileClosedStatement } from '../../edge/src/services/statement-reconcile';
-import type { NewPayment } from '../../edge/src/storage/ports/payments';
-import type { StatementRecord } from '../../edge/src/storage/ports/statements';
+import { closeMonthOfGroup } from '@billing/edge/services/statement-close';
+import { reconcileClosedStatement } from '@billing/edge/services/statement-reconcile';
+import type { NewPayment } from '@billing/edge/storage/ports/payments';
+import type { StatementRecord } from '@billing/edge/storage/ports/statements';
 import { expect, test } from '../support/api-test';
 import { openSqliteWorld, type SqliteWorld } from './support/sqlite-world';
 

@@ -1,5 +1,5 @@
-import { closeMonthOfGroup } from '../../edge/src/services/statement-close';
-import { reconcileClosedStatement, sweepMonth } from '../../edge/src/services/statement-reconcile';
+import { closeMonthOfGroup } from '@billing/edge/services/statement-close';
+import { reconcileClosedStatement, sweepMonth } from '@billing/edge/services/statement-reconcile';
 import { expect, test } from '../support/api-test';
 import { MONTH, openSqliteWorld, type SqliteWorld } from './support/sqlite-world';
 

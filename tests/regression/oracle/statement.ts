@@ -28,7 +28,7 @@ const maxOf = (a: bigint, b: bigint) => (a > b ? a : b);
 const minOf = (a: bigint, b: bigint) => (a < b ? a : b);
 
 /**
- * The statement of one billing group's month, computed from DOMAIN.md §3–§5 alone (plus the choices
+ * The statement of one billing group's month, computed from docs/domain.md §3–§5 alone (plus the choices
  * `engine/README.md` writes down where DOMAIN is silent), in bigint minor units. It is the second
  * opinion the regression project holds the engine and the API to: it shares no code with them.
  */

@@ -5,7 +5,7 @@ import { differences, type Figures } from './figures';
 
 /**
  * A named scenario (`fixtures/scenarios/*.json`): a billing month, the arithmetic a person did by
- * hand from DOMAIN.md, and the statement figures that arithmetic gives. Totals are required; a
+ * hand from docs/domain.md, and the statement figures that arithmetic gives. Totals are required; a
  * group of figures (`lines`, `contractLines`, `adjustments`, `adjustmentsRequested`, `credits`) is
  * optional, and when given it must list every figure of its group (a credit the file leaves out
  * must not be applied).

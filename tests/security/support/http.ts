@@ -1,3 +1,5 @@
+import type { Schemas } from '../../support/api/schemas';
+
 /**
  * A raw HTTP client for the security suite: any method, path, header and body bytes (malformed JSON,
  * wrong content types, 1 MiB bodies), thousands of requests with bounded concurrency, and no
@@ -126,16 +128,7 @@ export function allAtOnce<R>(count: number, work: (index: number) => Promise<R>)
 }
 
 /** A problem+json body as RFC 9457 and the edge define it. */
-export interface ProblemBody {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  instance?: string;
-  requestId?: string;
-  errors?: { field: string; rule: string; message: string }[];
-  [extension: string]: unknown;
-}
+export type ProblemBody = Schemas['Problem'];
 
 /** Why a response is not a well-formed problem of its status, or null when it is one. */
 export function problemDefect(response: RawResponse): string | null {

@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { StatementContext } from '@billing/edge/services/statement-close';
+import type { Storage } from '@billing/edge/storage/port';
+import type { BillingGroupRecord } from '@billing/edge/storage/ports/billing-groups';
 import type { UsageEvent } from '@billing/engine';
-import type { StatementContext } from '../../../edge/src/services/statement-close';
-import type { Storage } from '../../../edge/src/storage/port';
-import type { BillingGroupRecord } from '../../../edge/src/storage/ports/billing-groups';
 
 /** The statements' month in these tests, and the clock they close it at. */
 export const MONTH = '2026-11';
@@ -20,7 +20,7 @@ interface RawDatabase {
  * type checker does not follow: its D1 shim needs the Workers types, which the tests' Node-only
  * tsconfig leaves out (edge/tsconfig.node.json checks that code).
  */
-const SQLITE_STORAGE = '../../../edge/src/storage/sqlite/index.ts';
+const SQLITE_STORAGE = '@billing/edge/storage/sqlite';
 const { openSqliteStorage } = (await import(SQLITE_STORAGE)) as {
   openSqliteStorage(path: string): { storage: Storage; d1: RawDatabase; close(): void };
 };

@@ -8,8 +8,8 @@ import { OPENAPI_PATH, OPERATIONS } from '../../support/contract';
 
 test.describe('mock: the edge app behind MSW, for the whole contract', () => {
   test('every operation of edge/openapi.json is forwarded to the edge app and known by its operationId', async ({}) => {
-    const { createBillingMock } = await import('../../../mock/src/index');
-    const { operationOf } = await import('../../../mock/src/faults');
+    const { createBillingMock } = await import('@billing/mock');
+    const { operationOf } = await import('@billing/mock/faults');
     const mock = createBillingMock({ baseUrl: 'http://billing.test' });
     const urlOf = (path: string) => new URL(path.replaceAll(/\{[^}]+\}/g, 'x1'), 'http://billing.test');
 
