@@ -1,7 +1,6 @@
 import type { ReconcileDifference } from '@billing/engine';
 import type { ReconciliationFinding, ReconciliationStore } from '../ports/reconciliation';
 import { afterParams, pageOf } from './paging';
-import { d1StatementStore } from './statements';
 
 interface FindingRow {
   id: string;
@@ -26,18 +25,7 @@ const toFinding = (row: FindingRow): ReconciliationFinding => ({
 });
 
 export function d1ReconciliationStore(db: D1Database): ReconciliationStore {
-  const statements = d1StatementStore(db);
   return {
-    async liveStatementsOfMonth(tenantId, month) {
-      const { results } = await db
-        .prepare(
-          `SELECT id FROM statements WHERE tenant_id = ? AND month = ? AND voided_at IS NULL ORDER BY id`,
-        )
-        .bind(tenantId, month)
-        .all<{ id: string }>();
-      const records = await Promise.all(results.map((row) => statements.getStatement(tenantId, row.id)));
-      return records.filter((record) => record !== null);
-    },
     async recordFindings(findings) {
       if (findings.length === 0) return;
       await db.batch(

@@ -183,6 +183,16 @@ export function d1StatementStore(db: D1Database): StatementStore {
         statementId,
       );
     },
+    async liveStatementsOfMonth(tenantId, month) {
+      const { results } = await db
+        .prepare(
+          `SELECT ${RECORD_COLUMNS} FROM statements
+           WHERE tenant_id = ? AND month = ? AND voided_at IS NULL ORDER BY id`,
+        )
+        .bind(tenantId, month)
+        .all<StatementRowWithJson>();
+      return results.map(toRecord);
+    },
     latestClosedStatement(tenantId, billingGroupId) {
       return one(
         `SELECT ${RECORD_COLUMNS} FROM statements

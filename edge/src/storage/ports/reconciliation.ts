@@ -1,5 +1,4 @@
 import type { Month, ReconcileDifference } from '@billing/engine';
-import type { StatementRecord } from './statements';
 import type { Page, PageRequest } from './tenants';
 
 /** One closed statement that did not reconcile with storage (owner: the reconciliation routes). */
@@ -15,8 +14,6 @@ export interface ReconciliationFinding {
 }
 
 export interface ReconciliationStore {
-  /** The tenant's live (closed, not void) statements of a month, in id order. */
-  liveStatementsOfMonth(tenantId: string, month: Month): Promise<StatementRecord[]>;
   recordFindings(findings: readonly ReconciliationFinding[]): Promise<void>;
   /** Findings in id order, optionally of one month. */
   listFindings(

@@ -55,6 +55,8 @@ export interface StatementVoidWrite {
 
 export interface StatementStore {
   getStatement(tenantId: string, statementId: string): Promise<StatementRecord | null>;
+  /** The tenant's live (closed, not void) statements of a month, in id order: what a reconcile sweep reads. */
+  liveStatementsOfMonth(tenantId: string, month: Month): Promise<StatementRecord[]>;
   /** The group's latest live (not void) closed statement: the one a payment pays. */
   latestClosedStatement(tenantId: string, billingGroupId: string): Promise<StatementRecord | null>;
   /** The group's latest live closed statement of a month before `month`: a statement's balance forward. */
