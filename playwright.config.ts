@@ -14,6 +14,7 @@ import {
   APP_MOCKED_PORT,
   APP_MOCKED_URL,
   APP_PORT,
+  APP_SESSION_SECRET,
   APP_URL,
 } from './tests/support/app-server';
 import { ADMIN_API_KEY, EDGE_PORT, EDGE_URL } from './tests/support/edge-server';
@@ -104,7 +105,7 @@ function appServer(options: { port: number; url: string; build: boolean; env: Re
     url: `${options.url}/sign-in`,
     reuseExistingServer: !isCI,
     timeout: 240_000,
-    env: { ...options.env, NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...options.env, SESSION_SECRET: APP_SESSION_SECRET, NEXT_TELEMETRY_DISABLED: '1' },
     gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },
   };
 }

@@ -1013,6 +1013,8 @@ export interface components {
             lateFeeRate: string;
             /** @description Null: the default price book of the currency */
             priceBookId: string | null;
+            /** @description The scheduled run closes the previous month by itself (02:00 UTC on the 1st) */
+            autoClose: boolean;
             createdAt: string;
         };
         NewBillingGroup: {
@@ -1035,6 +1037,8 @@ export interface components {
              */
             lateFeeRate?: string;
             priceBookId?: string | null;
+            /** @description Default false */
+            autoClose?: boolean;
             /**
              * @description Default KRW
              * @enum {string}
@@ -1065,6 +1069,8 @@ export interface components {
              */
             lateFeeRate?: string;
             priceBookId?: string | null;
+            /** @description Default false */
+            autoClose?: boolean;
         };
         Project: {
             id: string;
@@ -1694,8 +1700,11 @@ export interface components {
         };
         Job: {
             id: string;
-            /** @enum {string} */
-            kind: "close-month";
+            /**
+             * @description `close-month`: started by a client; `auto-close`: by the scheduled run, for the `autoClose` groups
+             * @enum {string}
+             */
+            kind: "close-month" | "auto-close";
             /**
              * @description A month YYYY-MM of the years 2000–2099
              * @example 2026-03

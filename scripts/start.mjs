@@ -3,6 +3,7 @@
 // to sign in. Ctrl-C stops both, with every process they started (wrangler's workerd, next's workers).
 //   node scripts/start.mjs        (npm start)   EDGE_PORT (default 8787), APP_PORT (default 3000)
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +15,14 @@ const edgePort = process.env.EDGE_PORT ?? '8787';
 const appPort = process.env.APP_PORT ?? '3000';
 const edgeUrl = `http://127.0.0.1:${edgePort}`;
 const appUrl = `http://127.0.0.1:${appPort}`;
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', EDGE_URL: edgeUrl };
+// `next start` is production, which seals sessions with SESSION_SECRET only: a fresh one per run
+// unless one is given (signing in again after a restart).
+const env = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: '1',
+  EDGE_URL: edgeUrl,
+  SESSION_SECRET: process.env.SESSION_SECRET ?? randomBytes(32).toString('base64url'),
+};
 
 const children = new Set();
 let stopping = false;

@@ -110,7 +110,7 @@ function applyMigrations(directory) {
 
 /**
  * An empty local D1 with every migration applied, made once for each version of the migrations,
- * wrangler.toml and wrangler (the file layout is miniflare's), and shared by every fresh database.
+ * wrangler.jsonc and wrangler (the file layout is miniflare's), and shared by every fresh database.
  * It is built in a directory of its own and renamed into place, so concurrent starts never see a
  * half-made template: when two build one at once, the second rename fails and its copy is dropped.
  */
@@ -118,7 +118,7 @@ function migratedTemplate() {
   const migrationsDir = join(edgeDir, 'migrations');
   const hash = createHash('sha256');
   hash.update(readFileSync(require.resolve('wrangler/package.json')));
-  hash.update(readFileSync(join(edgeDir, 'wrangler.toml')));
+  hash.update(readFileSync(join(edgeDir, 'wrangler.jsonc')));
   for (const name of readdirSync(migrationsDir).sort()) {
     hash.update(name);
     hash.update(readFileSync(join(migrationsDir, name)));

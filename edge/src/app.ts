@@ -16,6 +16,9 @@ import {
   rateLimitPerApiKey,
   throttleFailedAuthentication,
 } from './middleware/rate-limit';
+import { observeRequests, type RequestObserver } from './middleware/request-log';
+import { routeNamer } from './observability/routes';
+import { traceRoute, traceStorage } from './observability/tracing';
 import { registerRoutes } from './routes';
 
 /** Large enough for a batch of 1000 usage events, small enough that no body ties up an isolate. */
@@ -27,11 +30,19 @@ const LEGACY_PREFIXES = ['/api/billing', '/billing'];
 /** Routes that answer without a tenant API key. */
 const ADMIN_ROUTES = new Set(['POST /v1/tenants']);
 
+/** What a host watches of its requests (edge/OBSERVABILITY.md); the default watches nothing, at no cost. */
+export interface AppObservability {
+  /** Told of every request once it is answered: the JSON log line, the Node host's metrics. */
+  requestObservers?: RequestObserver[];
+  /** Whether the requests of these bindings are traced (a route span, storage spans); absent: never. */
+  isTracing?(bindings: unknown): boolean;
+}
+
 /**
  * The billing API as a Hono app, independent of its runtime: the Workers entry and the Node server
- * each call this with their own storage and clock.
+ * each call this with their own storage and clock, and their own observability.
  */
-export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
+export function createApp(deps: AppDeps, observability: AppObservability = {}): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({
     // Every schema failure becomes a 422 problem naming the field and the rule.
     defaultHook: (result) => {
@@ -42,10 +53,18 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   });
 
   app.use('*', requestId());
+  const nameRoute = routeNamer(app);
+  const { requestObservers = [], isTracing } = observability;
+  if (requestObservers.length > 0) app.use('*', observeRequests(requestObservers, nameRoute));
+  if (isTracing) {
+    const traced = traceRoute(nameRoute);
+    app.use('*', (c, next) => (isTracing(c.env) ? traced(c, next) : next()));
+  }
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     c.set('config', deps.config(c.env));
-    c.set('storage', deps.storage(c.env));
+    const storage = deps.storage(c.env);
+    c.set('storage', isTracing?.(c.env) ? traceStorage(storage) : storage);
     await next();
   });
   app.use('*', secureHeaders());

@@ -1,4 +1,11 @@
+import type { Store } from 'hono-rate-limiter';
+import type { AppEnv } from './app-env';
 import type { PaymentProvider } from './payment-provider/port';
+import type { JobRecord } from './storage/ports/jobs';
+
+/** The rate limiters (middleware/rate-limit.ts), each with counts of its own. */
+export type RateLimiterName = 'api-key' | 'legacy' | 'auth-failures';
+
 import type { Storage } from './storage/port';
 
 /**
@@ -55,11 +62,26 @@ export interface AppDeps {
   clientAddress?(request: Request, bindings: unknown): string | null;
   /** Keeps work running after the response (Workers' waitUntil); awaits it where there is none. */
   runInBackground(work: Promise<unknown>, executionContext: unknown): void;
+  /**
+   * Starts the runner of a month-end job (services/month-close.ts), durably where the host can: on
+   * Workers, a Durable Object whose alarms run the job's steps and survive a crash. Absent: the
+   * steps run in this process after the response (runInBackground), and a job whose process died is
+   * resumed by the scheduled sweep of stale jobs.
+   */
+  startJobRunner?(job: JobRecord, bindings: unknown): Promise<void>;
+  /**
+   * Where a rate limiter keeps its counts: on Workers, Durable Objects that every isolate shares
+   * (workers/rate-limit-counter.ts). Absent: the process's memory, exact on a single process (the
+   * Node host, the in-process lane, the mock).
+   */
+  rateLimitStore?(limiter: RateLimiterName, bindings: unknown): Store<AppEnv>;
   /** Moves the money of payments; absent: the built-in deterministic sandbox (edge/PAYMENTS.md). */
   paymentProvider?: PaymentProvider;
 }
 
-export function readConfig(env: Record<string, unknown>): EdgeConfig {
+/** The settings from the runtime's environment: a Worker's bindings, or process.env on Node. */
+export function readConfig(bindings: object): EdgeConfig {
+  const env = bindings as Record<string, unknown>;
   const text = (name: string) =>
     typeof env[name] === 'string' && env[name] !== '' ? (env[name] as string) : null;
   return {

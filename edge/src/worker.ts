@@ -1,34 +1,40 @@
 import { createApp } from './app';
-import { randomId, readConfig } from './deps';
-import { createSandboxPaymentProvider } from './payment-provider/sandbox';
-import { createD1Storage } from './storage/d1';
+import { readConfig } from './deps';
+import { writeRequestLines } from './middleware/request-log';
+import { isTracing, traceWorker, type WorkerTracingEnv } from './observability/workers';
+import { runSchedule } from './services/scheduled-work';
+import { workersContext, workersDeps } from './workers/host';
+import { startMonthCloseRunner } from './workers/month-close-runner';
+import type { WorkerEnv } from './workers/worker-env';
 
-export interface Env {
-  DB: D1Database;
-  ADMIN_API_KEY?: string;
-  CORS_ORIGINS?: string;
-  RATE_LIMIT_PER_MINUTE?: string;
-  VAT_RATE?: string;
-  /** Seconds without progress after which a RUNNING month-end job is resumed (default 30). */
-  JOB_LEASE_SECONDS?: string;
-  /** Failed authentications per client and minute before 429 (default 10). */
-  AUTH_FAILURES_PER_MINUTE?: string;
-  /** Requests per client and minute to the legacy routes (default 600). */
-  LEGACY_RATE_LIMIT_PER_MINUTE?: string;
-}
+export { MonthCloseRunner } from './workers/month-close-runner';
+export { RateLimitCounter } from './workers/rate-limit-counter';
 
-/** The Workers entry: D1 from the binding, the runtime's clock, waitUntil for background work. */
-const app = createApp({
-  storage: (bindings) => createD1Storage((bindings as unknown as Env).DB),
-  config: (bindings) => readConfig(bindings as Record<string, unknown>),
-  clock: () => new Date(),
-  newId: randomId,
-  // Cloudflare sets it on every request, replacing any the client sent.
-  clientAddress: (request) => request.headers.get('CF-Connecting-IP'),
-  runInBackground: (work, executionContext) => (executionContext as ExecutionContext).waitUntil(work),
-  paymentProvider: createSandboxPaymentProvider(),
+/** The Workers entry: the Hono app for requests, the scheduled run for the crons of wrangler.jsonc. */
+const app = createApp(workersDeps, {
+  // Workers Logs keeps what a Worker writes to the console (wrangler.jsonc: observability).
+  requestObservers: [writeRequestLines(console.log)],
+  isTracing: (env) => isTracing(env as WorkerTracingEnv),
 });
 
-export default {
+export default traceWorker<WorkerEnv>({
   fetch: (request, env, executionContext) => app.fetch(request, env, executionContext),
-} satisfies ExportedHandler<Env>;
+  async scheduled(controller, env) {
+    const started = Date.now();
+    const context = {
+      ...workersContext(env),
+      staleAfterMs: readConfig(env).jobLeaseMs,
+      startRunner: (job: Parameters<typeof startMonthCloseRunner>[1]) => startMonthCloseRunner(env, job),
+    };
+    const reports = await runSchedule(context, controller.cron);
+    console.log(
+      JSON.stringify({
+        level: 'info',
+        message: 'scheduled run',
+        cron: controller.cron,
+        durationMs: Date.now() - started,
+        reports,
+      }),
+    );
+  },
+});

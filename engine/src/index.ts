@@ -63,12 +63,12 @@ export {
   toMinorUnits,
 } from './money';
 export {
-  isMonthCloseComplete,
   type MonthCloseCandidate,
   type MonthCloseOutcome,
   type MonthCloseProgress,
+  nextMonthCloseBatch,
   planMonthClose,
-  recordMonthCloseOutcome,
+  progressAfterStep,
   startMonthClose,
 } from './month-close';
 export { compareMonths, monthOfMillis, nextMonth, periodOf, previousMonth, toInstant } from './period';

@@ -44,18 +44,39 @@ export function startMonthClose(plan: MonthClosePlan): MonthCloseProgress {
   };
 }
 
-export function recordMonthCloseOutcome(
-  progress: MonthCloseProgress,
-  outcome: MonthCloseOutcome,
-): MonthCloseProgress {
-  if (outcome.ok) return { ...progress, done: progress.done + 1 };
-  return {
-    ...progress,
-    failed: progress.failed + 1,
-    errors: [...progress.errors, { billingGroupId: outcome.billingGroupId, message: outcome.message }],
-  };
+export type MonthCloseErrors = MonthCloseProgress['errors'];
+
+/**
+ * The groups one step of a job closes next: the plan's open groups in id order, less those this job
+ * already failed on (a job tries each group once; POSTing again retries them), at most `size`.
+ */
+export function nextMonthCloseBatch(plan: MonthClosePlan, errors: MonthCloseErrors, size: number): string[] {
+  const failed = new Set(errors.map((error) => error.billingGroupId));
+  return plan.toClose.filter((billingGroupId) => !failed.has(billingGroupId)).slice(0, size);
 }
 
-export function isMonthCloseComplete(progress: MonthCloseProgress): boolean {
-  return progress.done + progress.failed >= progress.total;
+/**
+ * A job's progress after a step, derived from the plan the step started from (what storage held),
+ * the errors of earlier steps and the step's outcomes, never carried from memory: a step that was cut
+ * off and run again arrives at the same numbers. A group that failed earlier but is closed now (by
+ * hand, say) counts as done, not failed.
+ */
+export function progressAfterStep(
+  plan: MonthClosePlan,
+  earlierErrors: MonthCloseErrors,
+  outcomes: readonly MonthCloseOutcome[],
+): MonthCloseProgress {
+  const closed = new Set(plan.alreadyClosed);
+  const errors = [
+    ...earlierErrors.filter((error) => !closed.has(error.billingGroupId)),
+    ...outcomes.flatMap((outcome) =>
+      outcome.ok ? [] : [{ billingGroupId: outcome.billingGroupId, message: outcome.message }],
+    ),
+  ];
+  return {
+    total: plan.toClose.length + plan.alreadyClosed.length,
+    done: plan.alreadyClosed.length + outcomes.filter((outcome) => outcome.ok).length,
+    failed: errors.length,
+    errors,
+  };
 }

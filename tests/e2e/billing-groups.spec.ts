@@ -46,7 +46,22 @@ test.describe('billing groups: list and create', () => {
     await expect(list.heading()).toHaveText(name);
     const groupId = page.url().split('/billing-groups/')[1]?.split('?')[0] ?? '';
     const group = await api.read<{ name: string; currency: string }>(`/v1/billing-groups/${groupId}`);
-    expect(group).toMatchObject({ name, currency: 'KRW' });
+    expect(group).toMatchObject({ name, currency: 'KRW', autoClose: false });
+  });
+
+  test('a group created to close each month automatically says so, and the API has autoClose', async ({
+    gotoBillingGroups,
+    api,
+    dataName,
+    page,
+  }) => {
+    const list = await gotoBillingGroups();
+    await list.create(`${dataName}-auto`, 'KRW', { autoClose: true });
+    await expect(list.heading()).toHaveText(`${dataName}-auto`);
+    await expect(page.getByText('closes each month automatically')).toBeVisible();
+    const groupId = page.url().split('/billing-groups/')[1]?.split('?')[0] ?? '';
+    const group = await api.read<{ autoClose: boolean }>(`/v1/billing-groups/${groupId}`);
+    expect(group.autoClose).toBe(true);
   });
 
   test('a USD group without a USD price book shows why it has no draft, plainly', async ({

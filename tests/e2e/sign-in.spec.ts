@@ -12,7 +12,7 @@ test.describe('sign-in: an API key opens the tenant, and never reaches page scri
     await expect(page).toHaveURL(/\/$/);
     await expect(signIn.navigation).toBeVisible();
     await test.step('the session cookie is httpOnly and invisible to document.cookie', async () => {
-      const session = (await context.cookies()).find((cookie) => cookie.value === workerTenant.apiKey);
+      const session = (await context.cookies()).find((cookie) => cookie.name === 'billing_session');
       expect(session?.httpOnly).toBe(true);
       expect(await page.evaluate<string>('document.cookie')).not.toContain(workerTenant.apiKey);
       expect(await page.content()).not.toContain(workerTenant.apiKey);

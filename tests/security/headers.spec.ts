@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { wranglerVars } from '@billing/edge/wrangler-vars';
 import { expect, test } from '../support/api-test';
 import type { RawRequest, RawResponse } from './support/http';
 
@@ -8,11 +7,8 @@ import type { RawRequest, RawResponse } from './support/http';
  * included, and every answer (success, refusal, legacy, docs) carries the security headers.
  */
 
-/** The allowlist the run's edge starts with (edge/wrangler.toml [vars]). */
-const ALLOWED_ORIGINS = /CORS_ORIGINS = "([^"]*)"/
-  .exec(readFileSync(join(process.cwd(), 'edge', 'wrangler.toml'), 'utf8'))?.[1]
-  ?.split(',')
-  .filter(Boolean) ?? ['http://localhost:3000'];
+/** The allowlist the run's edge starts with (edge/wrangler.jsonc's vars). */
+const ALLOWED_ORIGINS = (wranglerVars().CORS_ORIGINS ?? '').split(',').filter(Boolean);
 
 const DISALLOWED_ORIGINS = [
   'https://evil.example',

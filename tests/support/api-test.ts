@@ -4,6 +4,7 @@ import { creditFixtures } from './fixtures/credits';
 import { type EdgeFixtures, type EdgeWorkerFixtures, edgeFixtures } from './fixtures/edge';
 import { type MeteringFixtures, meteringFixtures } from './fixtures/metering';
 import { type MockFixtures, type MockWorkerFixtures, mockFixtures } from './fixtures/mock';
+import { type ObservabilityFixtures, observabilityFixtures } from './fixtures/observability';
 import { type PaymentFixtures, paymentFixtures } from './fixtures/payments';
 import { randomFixtures } from './fixtures/random';
 import { type SecurityFixtures, securityFixtures } from './fixtures/security';
@@ -22,6 +23,7 @@ export const apiFixturesTest = base
   .extend<StatementFixtures>(statementFixtures)
   .extend<PaymentFixtures>(paymentFixtures)
   .extend<SecurityFixtures>(securityFixtures)
+  .extend<ObservabilityFixtures>(observabilityFixtures)
   .extend<MockFixtures, MockWorkerFixtures>(mockFixtures);
 
 type TestArgsOf<T> = T extends TestType<infer Args, infer _Workers> ? Args : never;

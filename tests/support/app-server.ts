@@ -9,3 +9,9 @@ export const APP_MOCKED_PORT = Number(process.env.APP_MOCKED_PORT ?? 3100);
 export const APP_MOCKED_URL = process.env.APP_MOCKED_URL ?? `http://127.0.0.1:${APP_MOCKED_PORT}`;
 /** How long the mocked app waits for an answer before it says the edge timed out (the `timeout` scenario). */
 export const APP_MOCKED_EDGE_TIMEOUT_MS = 8_000;
+/**
+ * The secret the run's app servers seal session cookies with (their SESSION_SECRET): `next start` is
+ * production and refuses to start without one, and `signInAs` seals a session with it.
+ */
+export const APP_SESSION_SECRET =
+  process.env.SESSION_SECRET ?? 'playwright-run-session-secret-not-for-production';

@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createApp, randomId, readConfig } from '@billing/edge/app';
 import { serveDocsAssets } from '@billing/edge/node';
 import { openSqliteStorage } from '@billing/edge/storage/sqlite';
+import { wranglerVars } from '@billing/edge/wrangler-vars';
 import { ADMIN_API_KEY } from './edge-server';
 
 /** The edge as the quick lane runs it: inside the test worker, on a fresh node:sqlite database. */
@@ -13,23 +11,9 @@ export interface InProcessEdge {
   close(): Promise<void>;
 }
 
-const WRANGLER_TOML = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'edge', 'wrangler.toml');
-
-/**
- * The `[vars]` of edge/wrangler.toml, which the run's edge on workerd gets: the in-process edge
- * is configured as that one is, not by a copy of its settings.
- */
-function wranglerVars(): Record<string, string> {
-  const toml = readFileSync(WRANGLER_TOML, 'utf8');
-  const section = toml.split(/^\[vars\]\s*$/m)[1]?.split(/^\[/m)[0] ?? '';
-  return Object.fromEntries(
-    [...section.matchAll(/^(\w+)\s*=\s*"([^"]*)"\s*$/gm)].map(([, name, value]) => [name, value]),
-  );
-}
-
 /**
  * `createApp` with the storage port on node:sqlite (`:memory:`, migrated on open), the settings of
- * the workerd edge the other lanes start (wrangler.toml's vars and the env playwright.config.ts gives
+ * the workerd edge the other lanes start (wrangler.jsonc's vars and the env playwright.config.ts gives
  * it), the sandbox payment provider, the docs' assets, and background work run on after the answer
  * as waitUntil does.
  */

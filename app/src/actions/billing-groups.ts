@@ -18,7 +18,11 @@ export async function createBillingGroup(previous: FormState, form: FormData): P
   const client = await edge();
   const created = await call(() =>
     client.POST('/v1/billing-groups', {
-      body: { name: text(form, 'name'), currency: text(form, 'currency') as Currency },
+      body: {
+        name: text(form, 'name'),
+        currency: text(form, 'currency') as Currency,
+        autoClose: form.get('autoClose') === 'on',
+      },
     }),
   );
   if (!created.ok) return { problem: created.problem, saved: previous.saved };

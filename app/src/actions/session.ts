@@ -4,7 +4,7 @@ import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { edgeClientFor } from '@/api/client';
 import { isLocale, LOCALE_COOKIE } from '@/i18n/locales';
-import { SESSION_COOKIE } from '@/lib/session-cookie';
+import { endSession, startSession } from '@/lib/session';
 
 export interface SignInState {
   error: 'missing' | 'rejected' | 'throttled' | 'unavailable' | null;
@@ -16,7 +16,7 @@ async function isHttps(): Promise<boolean> {
   return (await headers()).get('x-forwarded-proto') === 'https';
 }
 
-/** Keeps the key only after the edge accepted it, in a cookie page scripts cannot read. */
+/** Keeps the key only after the edge accepted it, sealed in a cookie page scripts cannot read. */
 export async function signIn(_previous: SignInState, form: FormData): Promise<SignInState> {
   const apiKey = String(form.get('apiKey') ?? '').trim();
   if (!apiKey) return { error: 'missing' };
@@ -29,17 +29,12 @@ export async function signIn(_previous: SignInState, form: FormData): Promise<Si
   if (status === 401 || status === 403) return { error: 'rejected' };
   if (status === 429) return { error: 'throttled' };
   if (status !== 200) return { error: 'unavailable' };
-  (await cookies()).set(SESSION_COOKIE, apiKey, {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: await isHttps(),
-    path: '/',
-  });
+  await startSession(apiKey, { secure: await isHttps() });
   redirect('/');
 }
 
 export async function signOut(): Promise<void> {
-  (await cookies()).delete(SESSION_COOKIE);
+  await endSession();
   redirect('/sign-in');
 }
 

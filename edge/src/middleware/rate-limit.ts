@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { MemoryStore, rateLimiter } from 'hono-rate-limiter';
+import { MemoryStore, rateLimiter, type Store } from 'hono-rate-limiter';
 import type { AppEnv } from '../app-env';
+import type { RateLimiterName } from '../deps';
 import { ApiError, problemResponse } from '../http/problem';
 
 const WINDOW_MS = 60_000;
@@ -14,9 +15,15 @@ export function clientOf(c: Context<AppEnv>): string | null {
   return c.var.deps.clientAddress?.(c.req.raw, c.env) ?? null;
 }
 
-const createLimiter = () =>
+/** The host's store for a limiter (Durable Objects on Workers), else the process's memory. */
+function storeFor(c: Context<AppEnv>, limiter: RateLimiterName): Store<AppEnv> {
+  return c.var.deps.rateLimitStore?.(limiter, c.env) ?? new MemoryStore<AppEnv>();
+}
+
+const createLimiter = (store: Store<AppEnv>) =>
   rateLimiter<AppEnv>({
     windowMs: WINDOW_MS,
+    store,
     limit: (c) => c.var.principal.rateLimitPerMinute,
     keyGenerator: (c) => c.var.principal.apiKeyId,
     standardHeaders: 'draft-7',
@@ -32,9 +39,10 @@ const createLimiter = () =>
       ),
   });
 
-const createLegacyLimiter = () =>
+const createLegacyLimiter = (store: Store<AppEnv>) =>
   rateLimiter<AppEnv>({
     windowMs: WINDOW_MS,
+    store,
     limit: (c) => c.var.config.legacyRateLimitPerMinute,
     // Clients the host cannot tell apart share one allowance: the legacy routes stay bounded.
     keyGenerator: (c) => clientOf(c) ?? 'unknown',
@@ -57,31 +65,30 @@ const createLegacyLimiter = () =>
     },
   });
 
-/** The failure counts per client, in the rate limiter's own store (one-minute fixed windows). */
-function createFailureStore(): MemoryStore<AppEnv> {
-  const store = new MemoryStore<AppEnv>();
-  store.init({ windowMs: WINDOW_MS } as Parameters<MemoryStore<AppEnv>['init']>[0]);
+/** The failure counts per client, in a rate limiter's store (one-minute fixed windows). */
+function createFailureStore(store: Store<AppEnv>): Store<AppEnv> {
+  store.init?.({ windowMs: WINDOW_MS } as Parameters<NonNullable<Store<AppEnv>['init']>>[0]);
   return store;
 }
 
 let limiter: MiddlewareHandler<AppEnv> | undefined;
 let legacyLimiter: MiddlewareHandler<AppEnv> | undefined;
-let failures: MemoryStore<AppEnv> | undefined;
+let failures: Store<AppEnv> | undefined;
 
 /**
- * Fixed one-minute windows per API key, with the key's own limit. Counters live in the isolate's
- * memory: exact on one workerd process; on Cloudflare, where a key's requests spread over many
- * isolates, the Workers rate-limit binding takes this role. Built on the first request because its
- * store starts a timer, which workerd forbids at global scope.
+ * Fixed one-minute windows per API key, with the key's own limit, counted in the host's store: on
+ * Workers one Durable Object per key, which every isolate shares; on a single Node process, its
+ * memory. Built on the first request because the memory store starts a timer, which workerd
+ * forbids at global scope, and the Durable Object store needs the request's bindings.
  */
 export const rateLimitPerApiKey: MiddlewareHandler<AppEnv> = (c, next) => {
-  limiter ??= createLimiter();
+  limiter ??= createLimiter(storeFor(c, 'api-key'));
   return limiter(c, next);
 };
 
 /** The legacy routes' limit per client (they take no API key), answered in the legacy envelope. */
 export const rateLimitLegacyPerClient: MiddlewareHandler<AppEnv> = (c, next) => {
-  legacyLimiter ??= createLegacyLimiter();
+  legacyLimiter ??= createLegacyLimiter(storeFor(c, 'legacy'));
   return legacyLimiter(c, next);
 };
 
@@ -114,15 +121,15 @@ function tooManyFailures(limit: number, resetTime: Date | undefined, now: number
 export const throttleFailedAuthentication: MiddlewareHandler<AppEnv> = async (c, next) => {
   const client = clientOf(c);
   if (client === null) return next();
-  failures ??= createFailureStore();
+  failures ??= createFailureStore(storeFor(c, 'auth-failures'));
   const store = failures;
   const limit = c.var.config.authFailuresPerMinute;
-  const seen = store.get(client);
+  const seen = await store.get?.(client);
   if (seen?.resetTime && seen.resetTime.getTime() > Date.now() && seen.totalHits >= limit) {
     throw tooManyFailures(limit, seen.resetTime, Date.now());
   }
   await next();
   if (c.res.status !== 401) return;
-  const { totalHits, resetTime } = store.increment(client);
+  const { totalHits, resetTime } = await store.increment(client);
   if (totalHits > limit) throw tooManyFailures(limit, resetTime, Date.now());
 };

@@ -6,9 +6,13 @@ import { fileURLToPath } from 'node:url';
 import { getRequestListener, type HttpBindings } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createApp } from '../app';
-import { type EdgeConfig, randomId, readConfig } from '../deps';
+import { type AppDeps, type EdgeConfig, randomId, readConfig } from '../deps';
+import { showsRequestLines, writeRequestLines } from '../middleware/request-log';
+import { startNodeTracing } from '../observability/node';
 import { createSandboxPaymentProvider } from '../payment-provider/sandbox';
 import { openSqliteStorage } from '../storage/sqlite';
+import { createNodeMetrics } from './metrics';
+import { startScheduler } from './scheduler';
 
 /** Swagger UI's files for /docs, which wrangler serves as static assets on workerd. */
 const PUBLIC_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'public');
@@ -18,7 +22,10 @@ export interface NodeServerOptions {
   hostname: string;
   /** A SQLite file, created and migrated when needed; `:memory:` for a throwaway database. */
   databasePath: string;
-  /** The same settings the Workers entry reads from its vars (ADMIN_API_KEY, CORS_ORIGINS, …). */
+  /**
+   * The same settings the Workers entry reads from its vars (ADMIN_API_KEY, CORS_ORIGINS, …), and
+   * the host's own (edge/OBSERVABILITY.md): EDGE_LOG_LEVEL, METRICS_TOKEN, OTEL_EXPORTER_OTLP_*.
+   */
   env: Record<string, string | undefined>;
 }
 
@@ -32,12 +39,13 @@ export interface NodeServer {
 /**
  * The billing API on Node: the same `createApp` as on workerd, with SQLite through the D1 adapters.
  * One process holds one database connection, so storage and config are built once, not per request.
- * Background work (the month-end job) runs on in the process after the response.
+ * Background work (the month-end job) runs on in the process after the response, and the crons of
+ * wrangler.jsonc run here too (./scheduler.ts).
  */
 export async function startNodeServer(options: NodeServerOptions): Promise<NodeServer> {
   const sqlite = openSqliteStorage(options.databasePath);
   const config: EdgeConfig = readConfig(options.env);
-  const app = createApp({
+  const deps: AppDeps = {
     storage: () => sqlite.storage,
     config: () => config,
     clock: () => new Date(),
@@ -48,13 +56,33 @@ export async function startNodeServer(options: NodeServerOptions): Promise<NodeS
       work.catch((error: unknown) => console.error(JSON.stringify({ background: String(error) })));
     },
     paymentProvider: createSandboxPaymentProvider(),
+  };
+  const tracing = startNodeTracing(options.env);
+  // /metrics holds no tenant data, but is for the operator's scraper only: no token, no endpoint.
+  const metrics = options.env.METRICS_TOKEN
+    ? createNodeMetrics(sqlite.storage, options.env.METRICS_TOKEN)
+    : null;
+  const app = createApp(deps, {
+    requestObservers: [
+      ...(showsRequestLines(options.env.EDGE_LOG_LEVEL) ? [writeRequestLines(console.log)] : []),
+      ...(metrics ? [metrics.observe] : []),
+    ],
+    ...(tracing ? { isTracing: () => true } : {}),
   });
   app.use('/docs/vendor/*', serveDocsAssets);
+  if (metrics) app.get('/metrics', metrics.serve);
   const served = await serveNode((request, bindings) => app.fetch(request, bindings), options);
+  const scheduler = startScheduler({ storage: sqlite.storage, deps, staleAfterMs: config.jobLeaseMs });
   return {
     ...served,
     applied: sqlite.applied,
-    close: () => served.close().finally(() => sqlite.close()),
+    close: () => {
+      scheduler.stop();
+      return served
+        .close()
+        .then(() => tracing?.shutdown())
+        .finally(() => sqlite.close());
+    },
   };
 }
 

@@ -26,6 +26,7 @@ export function billingGroupToWire(group: BillingGroupRecord) {
     paymentTermsDays: group.paymentTermsDays,
     lateFeeRate: group.lateFeeRate,
     priceBookId: group.priceBookId,
+    autoClose: group.autoClose,
     createdAt: group.createdAt,
   };
 }

@@ -1,59 +1,68 @@
 import {
   ConflictError,
-  isMonthCloseComplete,
   type Month,
   type MonthCloseOutcome,
   type MonthCloseProgress,
+  nextMonthCloseBatch,
   planMonthClose,
-  recordMonthCloseOutcome,
+  progressAfterStep,
   startMonthClose,
   ValidationError,
 } from '@billing/engine';
 import { ApiError } from '../http/problem';
-import { CLOSE_MONTH, type JobRecord, type JobStatus } from '../storage/ports/jobs';
+import { CLOSE_MONTH, type JobKind, type JobRecord, type JobStatus } from '../storage/ports/jobs';
 import { assertMonthStarted, closeMonthOfGroup, type StatementContext } from './statement-close';
 import { sweepMonth } from './statement-reconcile';
 
 /**
- * A RUNNING job whose progress has not moved for this long lost its worker (Workers keep background
- * work alive for about 30 s after the response): the next POST for its month resumes it. The host
- * may shorten it (`JOB_LEASE_SECONDS`; the crash tests do, so as not to wait 30 s).
+ * A RUNNING job whose progress has not moved for this long lost its runner: the scheduled sweep (or
+ * the next POST for its month) resumes it. The host may shorten it (`JOB_LEASE_SECONDS`; the crash
+ * tests do, so as not to wait 30 s).
  */
 export const STALE_JOB_MS = 30_000;
 
+/** Groups one step of a job closes before it saves its progress and hands back to its runner. */
+export const GROUPS_PER_STEP = 10;
+
 export interface MonthCloseStart {
   job: JobRecord;
-  /** False when the POST found a job for the month already running. */
+  /** False when a job for the month was running already. */
   created: boolean;
-  /** The closing still to do, for the host to run after the response; null when there is none. */
-  work: Promise<void> | null;
+  /** True when the host must start a runner for the job (a new job, or a stale one taken over). */
+  run: boolean;
 }
 
 /**
- * Starts the month-end batch (DOMAIN §7) for every group of the tenant with activity in `month`, or
- * answers the job already running for it. Idempotent and resumable: groups that are closed count
- * as done, so a re-run or a resumed job closes nothing twice and loses nothing.
+ * Starts the month-end batch (DOMAIN §7) for every group of the tenant with activity in `month`
+ * (kind `close-month`), or for those that opted into `autoClose` (kind `auto-close`, started by the
+ * scheduled run), or answers the job already running for it, taking it over when it went stale.
+ * The closing itself is done by `runMonthCloseStep`, called by the host's runner until it answers
+ * `finished`: a Durable Object's alarms on Workers, a loop in the process on Node.
  */
 export async function startMonthCloseJob(
   context: StatementContext,
   tenantId: string,
   month: Month,
   staleAfterMs = STALE_JOB_MS,
+  kind: JobKind = CLOSE_MONTH,
 ): Promise<MonthCloseStart> {
   const { storage, deps } = context;
   const now = deps.clock().toISOString();
   assertMonthStarted(month, now);
-  const running = await storage.runningJob(tenantId, CLOSE_MONTH, month);
-  if (running) return resumeIfStale(context, running, now, staleAfterMs);
-
-  const plan = planMonthClose(await storage.monthCloseCandidates(tenantId, month));
+  const running = await storage.runningJob(tenantId, kind, month);
+  if (running) {
+    const resumed = await resumeIfStale(context, running, staleAfterMs);
+    return { job: resumed ?? running, created: false, run: resumed !== null };
+  }
+  const plan = planMonthClose(await storage.monthCloseCandidates(tenantId, month, kind !== CLOSE_MONTH));
   const progress = startMonthClose(plan);
   const job: JobRecord = {
     id: deps.newId('job'),
     tenantId,
-    kind: CLOSE_MONTH,
+    kind,
     month,
-    status: statusOf(progress),
+    // Nothing left to close (a re-run, or a month without activity): done at once.
+    status: plan.toClose.length === 0 ? 'SUCCEEDED' : 'RUNNING',
     ...progress,
     leaseId: deps.newId('lease'),
     createdAt: now,
@@ -62,78 +71,92 @@ export async function startMonthCloseJob(
   const created = await storage.createJob(job);
   if (!created) {
     // Another request started the month's job between our read and our insert: answer that one.
-    const winner = await storage.runningJob(tenantId, CLOSE_MONTH, month);
-    if (winner) return { job: winner, created: false, work: null };
-    return startMonthCloseJob(context, tenantId, month, staleAfterMs);
+    const winner = await storage.runningJob(tenantId, kind, month);
+    if (winner) return { job: winner, created: false, run: false };
+    return startMonthCloseJob(context, tenantId, month, staleAfterMs, kind);
   }
-  return { job, created: true, work: job.status === 'RUNNING' ? runJob(context, job, plan.toClose) : null };
+  return { job, created: true, run: job.status === 'RUNNING' };
 }
 
-async function resumeIfStale(
+/**
+ * Takes a RUNNING job over under a new lease when its progress has not moved for `staleAfterMs`
+ * (its runner died); null when it is still moving or another resumer won. The caller starts a
+ * runner for the job it gets.
+ */
+export async function resumeIfStale(
   context: StatementContext,
   running: JobRecord,
-  now: string,
   staleAfterMs: number,
-): Promise<MonthCloseStart> {
+): Promise<JobRecord | null> {
   const { storage, deps } = context;
-  if (Date.parse(now) - Date.parse(running.updatedAt) < staleAfterMs) {
-    return { job: running, created: false, work: null };
-  }
-  const plan = planMonthClose(await storage.monthCloseCandidates(running.tenantId, running.month));
-  const progress = startMonthClose(plan);
-  const resumed = await storage.takeOverJob({
+  const now = deps.clock().toISOString();
+  if (Date.parse(now) - Date.parse(running.updatedAt) < staleAfterMs) return null;
+  return storage.takeOverJob({
     tenantId: running.tenantId,
     jobId: running.id,
     leaseId: running.leaseId,
     newLeaseId: deps.newId('lease'),
     seenUpdatedAt: running.updatedAt,
-    progress,
-    status: statusOf(progress),
+    progress: running,
+    status: 'RUNNING',
     updatedAt: now,
   });
-  if (!resumed) {
-    // Another POST resumed it first; its worker is running now.
-    return {
-      job: (await storage.getJob(running.tenantId, running.id)) ?? running,
-      created: false,
-      work: null,
-    };
+}
+
+export type StepResult = 'more' | 'finished';
+
+/**
+ * One durable step of a job: closes up to `groupsPerStep` of the groups still open, then saves the
+ * progress, which is derived from storage (groups with a live statement count as done), never
+ * carried in the runner's memory. So a step that crashed halfway is simply run again: what it
+ * closed counts as done, and closing a group twice is refused by its unique live statement. When no
+ * group is left, the last step runs the reconcile sweep and ends the job. `finished` also when the
+ * job ended or another runner took it over (its lease changed), so a superseded runner stops.
+ */
+export async function runMonthCloseStep(
+  context: StatementContext,
+  tenantId: string,
+  jobId: string,
+  groupsPerStep = GROUPS_PER_STEP,
+): Promise<StepResult> {
+  const { storage, deps } = context;
+  const job = await storage.getJob(tenantId, jobId);
+  if (job?.status !== 'RUNNING') return 'finished';
+  const onlyAutoClose = job.kind !== CLOSE_MONTH;
+  const plan = planMonthClose(await storage.monthCloseCandidates(tenantId, job.month, onlyAutoClose));
+  const batch = nextMonthCloseBatch(plan, job.errors, groupsPerStep);
+  const outcomes: MonthCloseOutcome[] = [];
+  for (const billingGroupId of batch) {
+    outcomes.push(await closeOne(context, job, billingGroupId));
+    await yieldToOtherRequests();
   }
-  const work = resumed.status === 'RUNNING' ? runJob(context, resumed, plan.toClose) : null;
-  return { job: resumed, created: false, work };
+  const progress = progressAfterStep(plan, job.errors, outcomes);
+  const finished = batch.length === 0;
+  // The month is closed: check every statement of it against storage, and record what differs.
+  if (finished) await sweepMonth(context, tenantId, job.month);
+  const kept = await storage.saveJobProgress({
+    tenantId,
+    jobId,
+    leaseId: job.leaseId,
+    progress,
+    status: finished ? finalStatus(progress) : 'RUNNING',
+    updatedAt: deps.clock().toISOString(),
+  });
+  return kept && !finished ? 'more' : 'finished';
 }
 
 /**
- * Closes the planned groups one by one, saving progress after each so a crash loses at most the
- * group in flight (and closing that one again is refused by its unique live statement). Stops when
- * another worker took the job over.
+ * Runs a job's steps one after the other in this process (the Node host, the in-process test lane
+ * and the mock); the Workers build runs them from a Durable Object's alarms instead. A step that
+ * throws leaves the job RUNNING: it goes stale and the scheduled sweep resumes it.
  */
-async function runJob(context: StatementContext, job: JobRecord, toClose: readonly string[]): Promise<void> {
-  let progress: MonthCloseProgress = {
-    total: job.total,
-    done: job.done,
-    failed: job.failed,
-    errors: job.errors,
-  };
+export async function runMonthCloseJob(context: StatementContext, job: JobRecord): Promise<void> {
   try {
-    for (const billingGroupId of toClose) {
-      progress = recordMonthCloseOutcome(progress, await closeOne(context, job, billingGroupId));
-      const kept = await context.storage.saveJobProgress({
-        tenantId: job.tenantId,
-        jobId: job.id,
-        leaseId: job.leaseId,
-        progress,
-        status: statusOf(progress),
-        updatedAt: context.deps.clock().toISOString(),
-      });
-      if (!kept) return;
+    while ((await runMonthCloseStep(context, job.tenantId, job.id)) === 'more') {
       await yieldToOtherRequests();
     }
-    // The month is closed: check every statement of it against storage, and record what differs.
-    await sweepMonth(context, job.tenantId, job.month);
   } catch (error) {
-    // Progress could not be saved: the job stays RUNNING, goes stale, and the next POST resumes it.
-    console.error(JSON.stringify({ jobId: job.id, error: String(error) }));
+    console.error(JSON.stringify({ level: 'error', jobId: job.id, error: String(error) }));
   }
 }
 
@@ -170,11 +193,12 @@ async function closeOne(
 function describe(error: unknown, jobId: string): string {
   if (error instanceof ConflictError || error instanceof ApiError) return `${error.code}: ${error.message}`;
   if (error instanceof ValidationError) return `validation-error: ${error.message}`;
-  console.error(JSON.stringify({ jobId, error: String(error), stack: (error as Error)?.stack }));
+  console.error(
+    JSON.stringify({ level: 'error', jobId, error: String(error), stack: (error as Error)?.stack }),
+  );
   return 'internal-error: the statement could not be closed; see the server log for the job id';
 }
 
-function statusOf(progress: MonthCloseProgress): JobStatus {
-  if (!isMonthCloseComplete(progress)) return 'RUNNING';
+function finalStatus(progress: MonthCloseProgress): JobStatus {
   return progress.failed > 0 ? 'FAILED' : 'SUCCEEDED';
 }

@@ -12,6 +12,7 @@ import {
 } from '@billing/engine';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/problem';
+import { traceEngine } from '../observability/tracing';
 import type { Storage } from '../storage/port';
 import type { BillingGroupRecord } from '../storage/ports/billing-groups';
 import type { StatementRecord, StatementSummary } from '../storage/ports/statements';
@@ -106,7 +107,9 @@ async function closeFromOneSnapshot(
       { extensions: { previousStatementId: previous.id } },
     );
   }
-  const closed = await closeStatement(input, { statementId: deps.newId('st'), closedAt });
+  const closed = await traceEngine('closeStatement', () =>
+    closeStatement(input, { statementId: deps.newId('st'), closedAt }),
+  );
   // Only a statement with something left to pay is taken over; a paid one stays PAID.
   const carriesForward = previous && new Decimal(closed.result.unpaid).greaterThan(0) ? previous.id : null;
   await storage.insertClosedStatement({

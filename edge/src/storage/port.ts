@@ -6,6 +6,7 @@ import type { JobStore } from './ports/jobs';
 import type { PaymentStore } from './ports/payments';
 import type { PricingStore } from './ports/pricing';
 import type { ReconciliationStore } from './ports/reconciliation';
+import type { ScheduledWorkStore } from './ports/scheduled';
 import type { StatementStore } from './ports/statements';
 import type { TenantStore } from './ports/tenants';
 import type { UsageStore } from './ports/usage';
@@ -25,6 +26,7 @@ export interface Storage
     ReconciliationStore,
     PaymentStore,
     IdempotencyStore,
-    JobStore {}
+    JobStore,
+    ScheduledWorkStore {}
 
 export type { Page, PageRequest } from './ports/tenants';

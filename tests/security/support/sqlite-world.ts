@@ -70,6 +70,7 @@ export async function openSqliteWorld(): Promise<SqliteWorld> {
     paymentTermsDays: 14,
     lateFeeRate: '5',
     priceBookId: null,
+    autoClose: false,
     createdAt,
   };
   await storage.createBillingGroup(group);

@@ -18,9 +18,10 @@ export class BillingGroupsPage extends AppShell {
     return this.list.getByRole('link', { name, exact: true });
   }
 
-  async create(name: string, currency = 'KRW') {
+  async create(name: string, currency = 'KRW', { autoClose = false } = {}) {
     await this.createForm.getByLabel('Name').fill(name);
     await this.createForm.getByLabel('Currency').selectOption(currency);
+    await this.createForm.getByLabel('Close each month automatically').setChecked(autoClose);
     await this.createForm.getByRole('button', { name: 'Create billing group' }).click();
   }
 }

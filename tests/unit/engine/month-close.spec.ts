@@ -1,9 +1,10 @@
 import {
-  isMonthCloseComplete,
   type MonthCloseCandidate,
+  type MonthCloseOutcome,
   type MonthCloseProgress,
+  nextMonthCloseBatch,
   planMonthClose,
-  recordMonthCloseOutcome,
+  progressAfterStep,
   startMonthClose,
 } from '@billing/engine';
 import { expect, test } from '../../support/api-test';
@@ -12,19 +13,31 @@ function groups(closed: Record<string, boolean>): MonthCloseCandidate[] {
   return Object.entries(closed).map(([billingGroupId, isClosed]) => ({ billingGroupId, closed: isClosed }));
 }
 
-/** Runs a job over its plan: `failing` groups fail, the rest close; returns the final progress. */
-function runJob(candidates: MonthCloseCandidate[], failing: string[] = []): MonthCloseProgress {
-  const plan = planMonthClose(candidates);
-  return plan.toClose.reduce(
-    (progress, billingGroupId) =>
-      recordMonthCloseOutcome(
-        progress,
-        failing.includes(billingGroupId)
-          ? { billingGroupId, ok: false, message: `${billingGroupId} has no price book` }
-          : { billingGroupId, ok: true },
-      ),
-    startMonthClose(plan),
-  );
+/**
+ * Runs a job step by step as the edge's runners do: each step plans from what is closed now, closes
+ * the next batch (`failing` groups fail), and derives the progress; returns the final progress.
+ */
+function runJob(
+  candidates: MonthCloseCandidate[],
+  failing: string[] = [],
+  batchSize = 2,
+): MonthCloseProgress {
+  const closed = new Map(candidates.map((group) => [group.billingGroupId, group.closed]));
+  let progress = startMonthClose(planMonthClose(candidates));
+  for (;;) {
+    const plan = planMonthClose(
+      [...closed].map(([billingGroupId, isClosed]) => ({ billingGroupId, closed: isClosed })),
+    );
+    const batch = nextMonthCloseBatch(plan, progress.errors, batchSize);
+    if (batch.length === 0) return progress;
+    const outcomes = batch.map((billingGroupId): MonthCloseOutcome => {
+      if (failing.includes(billingGroupId))
+        return { billingGroupId, ok: false, message: `${billingGroupId} has no price book` };
+      closed.set(billingGroupId, true);
+      return { billingGroupId, ok: true };
+    });
+    progress = progressAfterStep(plan, progress.errors, outcomes);
+  }
 }
 
 test.describe('month close: planning', () => {
@@ -42,18 +55,74 @@ test.describe('month close: planning', () => {
   });
 });
 
-test.describe('month close: progress', () => {
-  test('each closed group counts as done', () => {
-    const start = startMonthClose(planMonthClose(groups({ 'bg-a': false, 'bg-b': false })));
+test.describe('month close: steps', () => {
+  test('a step closes the next groups in id order, at most its batch size', () => {
+    const plan = planMonthClose(groups({ 'bg-c': false, 'bg-a': false, 'bg-b': false, 'bg-d': true }));
 
-    const progress = recordMonthCloseOutcome(start, { billingGroupId: 'bg-a', ok: true });
+    expect(nextMonthCloseBatch(plan, [], 2)).toEqual(['bg-a', 'bg-b']);
+  });
 
-    expect(progress).toEqual({ total: 2, done: 1, failed: 0, errors: [] });
-    expect(start.done).toBe(0);
+  test('a step skips the groups this job failed on before', () => {
+    const plan = planMonthClose(groups({ 'bg-a': false, 'bg-b': false, 'bg-c': false }));
+
+    expect(nextMonthCloseBatch(plan, [{ billingGroupId: 'bg-a', message: 'boom' }], 5)).toEqual([
+      'bg-b',
+      'bg-c',
+    ]);
+  });
+
+  test('the progress after a step counts what storage holds closed plus the step’s outcomes', () => {
+    const plan = planMonthClose(groups({ 'bg-a': true, 'bg-b': false, 'bg-c': false }));
+
+    const progress = progressAfterStep(
+      plan,
+      [],
+      [
+        { billingGroupId: 'bg-b', ok: true },
+        { billingGroupId: 'bg-c', ok: false, message: 'boom' },
+      ],
+    );
+
+    expect(progress).toEqual({
+      total: 3,
+      done: 2,
+      failed: 1,
+      errors: [{ billingGroupId: 'bg-c', message: 'boom' }],
+    });
+  });
+
+  test('a step run again after a crash arrives at the same progress: nothing counted twice', () => {
+    // The first try closed bg-b and died before saving; the second try plans with bg-b closed.
+    const before = planMonthClose(groups({ 'bg-a': false, 'bg-b': false }));
+    const retried = planMonthClose(groups({ 'bg-a': false, 'bg-b': true }));
+
+    const once = progressAfterStep(
+      before,
+      [],
+      [
+        { billingGroupId: 'bg-a', ok: true },
+        { billingGroupId: 'bg-b', ok: true },
+      ],
+    );
+    const again = progressAfterStep(retried, [], [{ billingGroupId: 'bg-a', ok: true }]);
+
+    expect(again).toEqual(once);
+    expect(again).toEqual({ total: 2, done: 2, failed: 0, errors: [] });
+  });
+
+  test('a group that failed earlier and was closed since counts as done, not failed', () => {
+    const plan = planMonthClose(groups({ 'bg-a': true, 'bg-b': true }));
+
+    expect(progressAfterStep(plan, [{ billingGroupId: 'bg-a', message: 'boom' }], [])).toEqual({
+      total: 2,
+      done: 2,
+      failed: 0,
+      errors: [],
+    });
   });
 
   test('a failed group is counted and its error kept, and the others go on', () => {
-    const progress = runJob(groups({ 'bg-a': false, 'bg-b': false, 'bg-c': false }), ['bg-b']);
+    const progress = runJob(groups({ 'bg-a': false, 'bg-b': false, 'bg-c': false }), ['bg-b'], 1);
 
     expect(progress).toEqual({
       total: 3,
@@ -63,16 +132,11 @@ test.describe('month close: progress', () => {
     });
   });
 
-  test('a job is complete once every group is done or failed', () => {
-    const start = startMonthClose(planMonthClose(groups({ 'bg-a': false, 'bg-b': false })));
-    const halfway = recordMonthCloseOutcome(start, { billingGroupId: 'bg-a', ok: true });
-    const finished = recordMonthCloseOutcome(halfway, { billingGroupId: 'bg-b', ok: false, message: 'boom' });
+  test('a month with no billing groups has nothing to close', () => {
+    const plan = planMonthClose([]);
 
-    expect([start, halfway, finished].map(isMonthCloseComplete)).toEqual([false, false, true]);
-  });
-
-  test('a month with no billing groups is complete at once', () => {
-    expect(isMonthCloseComplete(startMonthClose(planMonthClose([])))).toBe(true);
+    expect(nextMonthCloseBatch(plan, [], 10)).toEqual([]);
+    expect(startMonthClose(plan)).toEqual({ total: 0, done: 0, failed: 0, errors: [] });
   });
 });
 
@@ -82,7 +146,7 @@ test.describe('month close: idempotent and resumable', () => {
 
     expect(plan.toClose).toEqual([]);
     expect(startMonthClose(plan)).toEqual({ total: 2, done: 2, failed: 0, errors: [] });
-    expect(isMonthCloseComplete(startMonthClose(plan))).toBe(true);
+    expect(nextMonthCloseBatch(plan, [], 10)).toEqual([]);
   });
 
   test('a job resumed after a crash closes only the groups still open', () => {

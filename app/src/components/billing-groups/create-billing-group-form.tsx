@@ -27,6 +27,20 @@ export function CreateBillingGroupForm() {
           ))}
         </select>
       </div>
+      <div className="flex items-start gap-2">
+        <input
+          id="group-auto-close"
+          name="autoClose"
+          type="checkbox"
+          aria-describedby="group-auto-close-hint"
+        />
+        <div>
+          <label htmlFor="group-auto-close">{t.groups.autoClose}</label>
+          <p id="group-auto-close-hint" className="text-sm text-slate-600">
+            {t.groups.autoCloseHint}
+          </p>
+        </div>
+      </div>
       {state.problem ? <ErrorState locale={locale} problem={state.problem} /> : null}
       <button type="submit" className="btn self-start" disabled={pending}>
         {pending ? t.groups.creating : t.groups.create}

@@ -34,6 +34,7 @@ export const handleCreateBillingGroup: RouteHandler<typeof createBillingGroup, A
     paymentTermsDays: body.paymentTermsDays ?? DEFAULT_BILLING_GROUP_SETTINGS.paymentTermsDays,
     lateFeeRate: body.lateFeeRate ?? DEFAULT_BILLING_GROUP_SETTINGS.lateFeeRate,
     priceBookId: (await priceBookIdToStore(c.var, body.priceBookId, currency)) ?? null,
+    autoClose: body.autoClose ?? false,
     createdAt: c.var.deps.clock().toISOString(),
   };
   await c.var.storage.createBillingGroup(group);

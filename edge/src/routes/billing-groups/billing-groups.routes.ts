@@ -25,6 +25,9 @@ export const BillingGroup = z
       .string()
       .nullable()
       .openapi({ description: 'Null: the default price book of the currency' }),
+    autoClose: z.boolean().openapi({
+      description: 'The scheduled run closes the previous month by itself (02:00 UTC on the 1st)',
+    }),
     createdAt: z.string(),
   })
   .openapi('BillingGroup');
@@ -41,6 +44,7 @@ const BillingGroupSettings = z.object({
   paymentTermsDays: z.number().int().min(0).max(365).optional().openapi({ description: 'Default 14' }),
   lateFeeRate: Percent.optional().openapi({ description: 'Percent, default 5' }),
   priceBookId: z.string().min(1).max(100).nullable().optional(),
+  autoClose: z.boolean().optional().openapi({ description: 'Default false' }),
 });
 
 export const NewBillingGroup = BillingGroupSettings.extend({

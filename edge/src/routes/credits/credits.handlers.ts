@@ -10,7 +10,6 @@ import {
   type ParsedCreditGrant,
   parseCreditGrant,
   periodOf,
-  planExpiry,
   planVoid,
   stepsOfRule,
   sum,
@@ -22,6 +21,7 @@ import type { AppEnv } from '../../app-env';
 import { cursorPosition, invalidCursor, pageRequest, pageResponse } from '../../http/pagination';
 import { ApiError, notFound } from '../../http/problem';
 import { requireBillingGroup } from '../../services/billing-group-lookup';
+import { expireCreditOfGroup } from '../../services/credit-expiry';
 import { parseChargeAmount, parseGrantRequest } from '../../services/credit-parsing';
 import type { BillingGroupRecord } from '../../storage/ports/billing-groups';
 import type { CreditGrantRecord, CreditLedgerRecord, LedgerPosition } from '../../storage/ports/credits';
@@ -150,18 +150,7 @@ export const handleVoidCreditGrant: RouteHandler<typeof voidCreditGrant, AppEnv>
 
 export const handleExpireCreditGrants: RouteHandler<typeof expireCreditGrants, AppEnv> = async (c) => {
   const group = await requireBillingGroup(c.var, c.req.valid('param').billingGroupId);
-  const asOf = c.var.deps.clock().toISOString();
-  const grants = await c.var.storage.liveCreditGrants(group.tenantId, group.id);
-  const due = grants.filter((grant) => grant.expiresAt !== null && grant.expiresAt <= asOf);
-  const ledger = await c.var.storage.ledgerOfGrants(
-    group.tenantId,
-    group.id,
-    due.map((grant) => grant.id),
-  );
-  const entries = planExpiry(ledger, due, asOf);
-  // The engine's rules first; a close that spent a grant meanwhile fails the balance trigger (409).
-  appendToLedger(ledger, entries);
-  await c.var.storage.appendCreditLedger(scopeOf(group), entries);
+  const { asOf, entries } = await expireCreditOfGroup(c.var, group);
   return c.json(
     {
       asOf,

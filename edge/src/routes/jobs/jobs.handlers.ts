@@ -2,6 +2,7 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../app-env';
 import { notFound } from '../../http/problem';
+import { startJobRunner } from '../../services/job-runner';
 import { startMonthCloseJob } from '../../services/month-close';
 import type { JobRecord } from '../../storage/ports/jobs';
 import type { getJob, startCloseMonthJob } from './jobs.routes';
@@ -30,13 +31,14 @@ function executionContextOf(c: Context<AppEnv>): unknown {
 
 export const handleStartCloseMonthJob: RouteHandler<typeof startCloseMonthJob, AppEnv> = async (c) => {
   const { month } = c.req.valid('json');
-  const { job, created, work } = await startMonthCloseJob(
-    { storage: c.var.storage, deps: c.var.deps },
+  const context = { storage: c.var.storage, deps: c.var.deps };
+  const { job, created, run } = await startMonthCloseJob(
+    context,
     c.var.principal.tenantId,
     month,
     c.var.config.jobLeaseMs,
   );
-  if (work) c.var.deps.runInBackground(work, executionContextOf(c));
+  if (run) await startJobRunner(context, job, c.env, executionContextOf(c));
   return created ? c.json(jobToWire(job), 202) : c.json(jobToWire(job), 200);
 };
 

@@ -1,10 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { BODY_PROBLEMS, json, jsonBody, Month, problems, security } from '../../openapi/schemas';
+import { JOB_KINDS } from '../../storage/ports/jobs';
 
 export const Job = z
   .object({
     id: z.string(),
-    kind: z.literal('close-month'),
+    kind: z.enum(JOB_KINDS).openapi({
+      description:
+        '`close-month`: started by a client; `auto-close`: by the scheduled run, for the `autoClose` groups',
+    }),
     month: Month,
     status: z.enum(['RUNNING', 'SUCCEEDED', 'FAILED']).openapi({
       description:

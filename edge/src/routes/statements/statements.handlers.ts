@@ -10,6 +10,7 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env';
 import { pageRequest, pageResponse } from '../../http/pagination';
 import { notFound } from '../../http/problem';
+import { traceEngine } from '../../observability/tracing';
 import { requireBillingGroup } from '../../services/billing-group-lookup';
 import { closeMonthOfGroup, standingOf, voidClosedStatement } from '../../services/statement-close';
 import { assembleStatementInput } from '../../services/statement-input';
@@ -80,7 +81,7 @@ async function statementOfMonth(vars: Vars, billingGroupId: string, month: strin
   const closed = await vars.storage.liveStatementForMonth(group.tenantId, group.id, month);
   if (closed) return closedToWire(vars, closed);
   const { input } = await assembleStatementInput(vars.storage, group, month, vars.deps.clock().toISOString());
-  return draftToWire(computeStatement(input));
+  return draftToWire(traceEngine('computeStatement', () => computeStatement(input)));
 }
 
 async function requireStatement(vars: Vars, statementId: string): Promise<StatementRecord> {

@@ -12,11 +12,12 @@ interface BillingGroupRow {
   payment_terms_days: number;
   late_fee_rate: string;
   price_book_id: string | null;
+  auto_close: number;
   created_at: string;
 }
 
 const GROUP_COLUMNS =
-  'id, tenant_id, name, currency, vat_rate, rounding_mode, payment_terms_days, late_fee_rate, price_book_id, created_at';
+  'id, tenant_id, name, currency, vat_rate, rounding_mode, payment_terms_days, late_fee_rate, price_book_id, auto_close, created_at';
 
 const toGroup = (row: BillingGroupRow): BillingGroupRecord => ({
   id: row.id,
@@ -28,6 +29,7 @@ const toGroup = (row: BillingGroupRow): BillingGroupRecord => ({
   paymentTermsDays: row.payment_terms_days,
   lateFeeRate: row.late_fee_rate,
   priceBookId: row.price_book_id,
+  autoClose: row.auto_close === 1,
   createdAt: row.created_at,
 });
 
@@ -55,13 +57,18 @@ const CHANGE_COLUMNS = {
   paymentTermsDays: 'payment_terms_days',
   lateFeeRate: 'late_fee_rate',
   priceBookId: 'price_book_id',
+  autoClose: 'auto_close',
 } as const;
+
+/** D1 binds no booleans: a flag is stored as 0 or 1. */
+const columnValue = (value: string | number | boolean | null | undefined) =>
+  typeof value === 'boolean' ? (value ? 1 : 0) : (value ?? null);
 
 export function d1BillingGroupStore(db: D1Database): BillingGroupStore {
   return {
     async createBillingGroup(group) {
       await db
-        .prepare(`INSERT INTO billing_groups (${GROUP_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+        .prepare(`INSERT INTO billing_groups (${GROUP_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
         .bind(
           group.id,
           group.tenantId,
@@ -72,6 +79,7 @@ export function d1BillingGroupStore(db: D1Database): BillingGroupStore {
           group.paymentTermsDays,
           group.lateFeeRate,
           group.priceBookId,
+          group.autoClose ? 1 : 0,
           group.createdAt,
         )
         .run();
@@ -102,7 +110,7 @@ export function d1BillingGroupStore(db: D1Database): BillingGroupStore {
         .prepare(
           `UPDATE billing_groups SET ${assignments} WHERE tenant_id = ? AND id = ? RETURNING ${GROUP_COLUMNS}`,
         )
-        .bind(...fields.map((field) => changes[field] ?? null), tenantId, billingGroupId)
+        .bind(...fields.map((field) => columnValue(changes[field])), tenantId, billingGroupId)
         .first<BillingGroupRow>();
       return row && toGroup(row);
     },

@@ -7,6 +7,7 @@ import { d1JobStore } from './jobs';
 import { d1PaymentStore } from './payments';
 import { d1PricingStore } from './pricing';
 import { d1ReconciliationStore } from './reconciliation';
+import { d1ScheduledWorkStore } from './scheduled';
 import { d1StatementStore } from './statements';
 import { d1TenantStore } from './tenants';
 import { d1UsageStore } from './usage';
@@ -25,5 +26,6 @@ export function createD1Storage(db: D1Database): Storage {
     ...d1StatementStore(db),
     ...d1ReconciliationStore(db),
     ...d1JobStore(db),
+    ...d1ScheduledWorkStore(db),
   };
 }

@@ -1,7 +1,7 @@
 import type { MonthCloseCandidate } from '@billing/engine';
-import { CLOSE_MONTH, type JobRecord, type JobStatus, type JobStore } from '../ports/jobs';
+import type { JobKind, JobRecord, JobStatus, JobStore } from '../ports/jobs';
 
-interface JobRow {
+export interface JobRow {
   id: string;
   tenant_id: string;
   kind: string;
@@ -16,13 +16,13 @@ interface JobRow {
   updated_at: string;
 }
 
-const JOB_COLUMNS =
+export const JOB_COLUMNS =
   'id, tenant_id, kind, month, status, total, done, failed, errors_json, lease_id, created_at, updated_at';
 
-const toJob = (row: JobRow): JobRecord => ({
+export const toJob = (row: JobRow): JobRecord => ({
   id: row.id,
   tenantId: row.tenant_id,
-  kind: CLOSE_MONTH,
+  kind: row.kind as JobKind,
   month: row.month,
   status: row.status as JobStatus,
   total: row.total,
@@ -119,19 +119,23 @@ export function d1JobStore(db: D1Database): JobStore {
         .run();
       return result.meta.changes > 0;
     },
-    async monthCloseCandidates(tenantId, month) {
+    async monthCloseCandidates(tenantId, month, onlyAutoClose = false) {
       const { results } = await db
         .prepare(
           `SELECT billing_group_id, MAX(live) AS closed FROM (
-             SELECT DISTINCT billing_group_id, 0 AS live FROM usage_events WHERE tenant_id = ? AND month = ?
+             SELECT DISTINCT billing_group_id, 0 AS live FROM usage_events WHERE tenant_id = ?1 AND month = ?2
              UNION ALL
-             SELECT DISTINCT billing_group_id, 0 AS live FROM adjustments WHERE tenant_id = ? AND month = ?
+             SELECT DISTINCT billing_group_id, 0 AS live FROM adjustments WHERE tenant_id = ?1 AND month = ?2
              UNION ALL
              SELECT billing_group_id, CASE WHEN voided_at IS NULL THEN 1 ELSE 0 END AS live FROM statements
-             WHERE tenant_id = ? AND month = ?
-           ) GROUP BY billing_group_id`,
+             WHERE tenant_id = ?1 AND month = ?2
+           ) AS activity
+           WHERE ?3 = 0 OR billing_group_id IN (
+             SELECT id FROM billing_groups WHERE tenant_id = ?1 AND auto_close = 1
+           )
+           GROUP BY billing_group_id`,
         )
-        .bind(tenantId, month, tenantId, month, tenantId, month)
+        .bind(tenantId, month, onlyAutoClose ? 1 : 0)
         .all<{ billing_group_id: string; closed: number }>();
       return results.map(
         (row): MonthCloseCandidate => ({ billingGroupId: row.billing_group_id, closed: row.closed === 1 }),

@@ -12,6 +12,8 @@ export interface BillingGroupRecord {
   lateFeeRate: string;
   /** Null: the built-in default price book of the group's currency. */
   priceBookId: string | null;
+  /** The scheduled run closes the group's previous month by itself (DOMAIN §7). */
+  autoClose: boolean;
   createdAt: string;
 }
 
@@ -26,7 +28,7 @@ export interface ProjectRecord {
 export type BillingGroupChanges = Partial<
   Pick<
     BillingGroupRecord,
-    'name' | 'vatRate' | 'roundingMode' | 'paymentTermsDays' | 'lateFeeRate' | 'priceBookId'
+    'name' | 'vatRate' | 'roundingMode' | 'paymentTermsDays' | 'lateFeeRate' | 'priceBookId' | 'autoClose'
   >
 >;
 

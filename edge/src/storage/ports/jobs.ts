@@ -3,13 +3,17 @@ import type { Month, MonthCloseCandidate, MonthCloseProgress } from '@billing/en
 export const JOB_STATUSES = ['RUNNING', 'SUCCEEDED', 'FAILED'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
-/** The month-end batch (DOMAIN §7); the only kind of job so far. */
+/** The month-end batch (DOMAIN §7) a client starts, for every group with activity in the month. */
 export const CLOSE_MONTH = 'close-month';
+/** The same batch for the groups that opted into `autoClose`, started by the scheduled run. */
+export const AUTO_CLOSE = 'auto-close';
+export const JOB_KINDS = [CLOSE_MONTH, AUTO_CLOSE] as const;
+export type JobKind = (typeof JOB_KINDS)[number];
 
 export interface JobRecord extends MonthCloseProgress {
   id: string;
   tenantId: string;
-  kind: typeof CLOSE_MONTH;
+  kind: JobKind;
   month: Month;
   status: JobStatus;
   /** Which worker may write the job's progress; a resumed job gets a new lease. */
@@ -32,7 +36,7 @@ export interface JobStore {
   /** Inserts a job; null when a RUNNING job of the same kind and month exists already. */
   createJob(job: JobRecord): Promise<JobRecord | null>;
   getJob(tenantId: string, jobId: string): Promise<JobRecord | null>;
-  runningJob(tenantId: string, kind: typeof CLOSE_MONTH, month: Month): Promise<JobRecord | null>;
+  runningJob(tenantId: string, kind: JobKind, month: Month): Promise<JobRecord | null>;
   /**
    * Takes a RUNNING job over for a new worker when its progress was last written at `seenUpdatedAt`
    * (compare and set): two resumers cannot both win. Returns the job under its new lease, or null.
@@ -44,7 +48,12 @@ export interface JobStore {
   saveJobProgress(write: JobProgressWrite): Promise<boolean>;
   /**
    * The tenant's billing groups with activity (usage or adjustments) or a live statement in the
-   * month, each marked closed when its live statement exists.
+   * month, each marked closed when its live statement exists; with `onlyAutoClose`, only the groups
+   * that opted into `autoClose`.
    */
-  monthCloseCandidates(tenantId: string, month: Month): Promise<MonthCloseCandidate[]>;
+  monthCloseCandidates(
+    tenantId: string,
+    month: Month,
+    onlyAutoClose?: boolean,
+  ): Promise<MonthCloseCandidate[]>;
 }

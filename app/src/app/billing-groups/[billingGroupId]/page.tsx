@@ -59,6 +59,7 @@ export default async function BillingGroupDashboard({
           <h1 className="text-2xl font-bold">{group.data.name}</h1>
           <p className="text-sm text-slate-600">
             {group.data.currency} · {group.data.id}
+            {group.data.autoClose ? ` · ${t.groups.autoClosing}` : ''}
           </p>
         </div>
         <form className="flex items-end gap-2">

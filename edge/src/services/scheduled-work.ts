@@ -1,0 +1,119 @@
+import { monthOfMillis, previousMonth } from '@billing/engine';
+import type { AppDeps } from '../deps';
+import type { Storage } from '../storage/port';
+import { AUTO_CLOSE, type JobRecord } from '../storage/ports/jobs';
+import { expireCreditOfGroup } from './credit-expiry';
+import { resumeIfStale, startMonthCloseJob } from './month-close';
+import { sweepMonth } from './statement-reconcile';
+
+export interface ScheduledContext {
+  storage: Storage;
+  deps: AppDeps;
+  /** How long a RUNNING job may go without progress before it counts as stopped. */
+  staleAfterMs: number;
+  /** Starts the runner of a job (a Durable Object on Workers, a loop in the process on Node). */
+  startRunner(job: JobRecord): Promise<void>;
+}
+
+/** What one scheduled task did, for the log line the scheduled run writes. */
+export interface TaskReport {
+  task: string;
+  count: number;
+  failures: string[];
+}
+
+/**
+ * Every few minutes: takes over the RUNNING jobs whose progress stopped moving (their runner
+ * died) and starts a runner for each. Two runs at once cannot both take a job: the takeover is a
+ * compare-and-set on the job's last write.
+ */
+export async function resumeStaleJobs(context: ScheduledContext): Promise<TaskReport> {
+  const { storage, deps, staleAfterMs } = context;
+  const before = new Date(deps.clock().getTime() - staleAfterMs).toISOString();
+  const report: TaskReport = { task: 'resume-stale-jobs', count: 0, failures: [] };
+  for (const stale of await storage.staleRunningJobs(before)) {
+    await attempt(report, stale.id, async () => {
+      const resumed = await resumeIfStale(context, stale, staleAfterMs);
+      if (!resumed) return;
+      await context.startRunner(resumed);
+      report.count += 1;
+    });
+  }
+  return report;
+}
+
+/**
+ * Daily at 02:00 UTC (DOMAIN §7): closes the previous month of every billing group that opted into
+ * `autoClose`, one `auto-close` job per tenant. Firing twice is harmless: a second run finds the
+ * first one's job running (and answers it) or finds nothing left to close.
+ */
+export async function autoCloseGroups(context: ScheduledContext): Promise<TaskReport> {
+  const { storage, deps } = context;
+  const month = previousMonth(monthOfMillis(deps.clock().getTime()));
+  const report: TaskReport = { task: 'auto-close', count: 0, failures: [] };
+  for (const tenantId of await storage.tenantsWithAutoCloseDue(month)) {
+    await attempt(report, tenantId, async () => {
+      const start = await startMonthCloseJob(context, tenantId, month, context.staleAfterMs, AUTO_CLOSE);
+      if (start.run) await context.startRunner(start.job);
+      report.count += 1;
+    });
+  }
+  return report;
+}
+
+/** Daily: writes EXPIRE entries for every grant whose expiry has passed with a balance left. */
+export async function expireCredit(context: ScheduledContext): Promise<TaskReport> {
+  const { storage, deps } = context;
+  const report: TaskReport = { task: 'expire-credit', count: 0, failures: [] };
+  for (const ref of await storage.groupsWithExpiredCredit(deps.clock().toISOString())) {
+    await attempt(report, ref.billingGroupId, async () => {
+      const group = await storage.getBillingGroup(ref.tenantId, ref.billingGroupId);
+      if (group) report.count += (await expireCreditOfGroup(context, group)).entries.length;
+    });
+  }
+  return report;
+}
+
+/**
+ * Daily: reconciles every closed statement of the previous month against storage (DOMAIN §6), so a
+ * finding shows up even when nobody asked.
+ */
+export async function sweepPreviousMonth(context: ScheduledContext): Promise<TaskReport> {
+  const { storage, deps } = context;
+  const month = previousMonth(monthOfMillis(deps.clock().getTime()));
+  const report: TaskReport = { task: 'reconcile-sweep', count: 0, failures: [] };
+  for (const tenantId of await storage.tenantsWithStatementsIn(month)) {
+    await attempt(report, tenantId, async () => {
+      report.count += (await sweepMonth(context, tenantId, month)).findings.length;
+    });
+  }
+  return report;
+}
+
+/** The crons of edge/wrangler.jsonc and what each runs, in order. */
+export const SCHEDULES = {
+  '*/10 * * * *': [resumeStaleJobs],
+  '0 2 * * *': [resumeStaleJobs, autoCloseGroups, expireCredit, sweepPreviousMonth],
+} as const satisfies Record<string, readonly ((context: ScheduledContext) => Promise<TaskReport>)[]>;
+
+export type Schedule = keyof typeof SCHEDULES;
+
+/**
+ * Runs the tasks of one cron, each to its end whatever the others did; one failing item (a tenant,
+ * a group) is reported and skipped, never stops the rest.
+ */
+export async function runSchedule(context: ScheduledContext, cron: string): Promise<TaskReport[]> {
+  const tasks = SCHEDULES[cron as Schedule];
+  if (!tasks) throw new Error(`no scheduled work for cron "${cron}" (edge/src/services/scheduled-work.ts)`);
+  const reports: TaskReport[] = [];
+  for (const task of tasks) reports.push(await task(context));
+  return reports;
+}
+
+async function attempt(report: TaskReport, item: string, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    report.failures.push(`${item}: ${String(error)}`);
+  }
+}

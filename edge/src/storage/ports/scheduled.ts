@@ -1,0 +1,23 @@
+import type { Month } from '@billing/engine';
+import type { JobRecord } from './jobs';
+
+/** A billing group, by tenant. */
+export interface GroupRef {
+  tenantId: string;
+  billingGroupId: string;
+}
+
+/**
+ * What the scheduled run (edge/src/services/scheduled-work.ts) looks for across every tenant; the
+ * only reads that are not scoped to one tenant.
+ */
+export interface ScheduledWorkStore {
+  /** RUNNING jobs whose progress was last written before `updatedBefore`: their runner died. */
+  staleRunningJobs(updatedBefore: string): Promise<JobRecord[]>;
+  /** Tenants with an `autoClose` group that has activity in the month and no live statement for it. */
+  tenantsWithAutoCloseDue(month: Month): Promise<string[]>;
+  /** Groups holding a live grant whose expiry has passed at `asOf` with a balance left. */
+  groupsWithExpiredCredit(asOf: string): Promise<GroupRef[]>;
+  /** Tenants with at least one live closed statement for the month. */
+  tenantsWithStatementsIn(month: Month): Promise<string[]>;
+}
