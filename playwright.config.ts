@@ -98,6 +98,9 @@ const needsMock = runs(new Set(['contract', 'e2e-mocked']));
 const buildApp = 'npx next build app';
 const startApp = (port: number) => `npx next start app --hostname 127.0.0.1 --port ${port}`;
 
+/** Shared by the run's edge and app: the app names the visitor it calls the edge for. */
+const RUN_CLIENT_ADDRESS_TOKEN = 'playwright-run-client-address-token';
+
 /** A `next start` of the web app on `port`, building it first when `build` is set. */
 function appServer(options: { port: number; url: string; build: boolean; env: Record<string, string> }) {
   return {
@@ -105,7 +108,12 @@ function appServer(options: { port: number; url: string; build: boolean; env: Re
     url: `${options.url}/sign-in`,
     reuseExistingServer: !isCI,
     timeout: 240_000,
-    env: { ...options.env, SESSION_SECRET: APP_SESSION_SECRET, NEXT_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...options.env,
+      SESSION_SECRET: APP_SESSION_SECRET,
+      CLIENT_ADDRESS_TOKEN: RUN_CLIENT_ADDRESS_TOKEN,
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
     gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },
   };
 }
@@ -276,6 +284,7 @@ export default defineConfig<ProjectOptions, EdgeWorkerOptions>({
                   ADMIN_API_KEY,
                   EDGE_LOG_LEVEL: 'error',
                   AUTH_FAILURES_PER_MINUTE: '1000000',
+                  CLIENT_ADDRESS_TOKEN: RUN_CLIENT_ADDRESS_TOKEN,
                   LEGACY_RATE_LIMIT_PER_MINUTE: '1000000',
                 },
                 gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },

@@ -8,3 +8,9 @@ CREATE INDEX jobs_running_by_update ON jobs (updated_at) WHERE status = 'RUNNING
 -- The daily run finds grants past their expiry, and the months' statements to sweep, across tenants.
 CREATE INDEX credit_grants_by_expiry ON credit_grants (expires_at) WHERE voided_at IS NULL AND expires_at IS NOT NULL;
 CREATE INDEX statements_live_by_month ON statements (month, tenant_id) WHERE voided_at IS NULL;
+
+-- The daily sweep reconciles the same closed statements every day: a difference already recorded for
+-- a statement is not recorded again (the earliest copy of any recorded twice before this is kept).
+DELETE FROM reconciliation_findings
+WHERE rowid NOT IN (SELECT MIN(rowid) FROM reconciliation_findings GROUP BY statement_id, differences_json);
+CREATE UNIQUE INDEX reconciliation_findings_once ON reconciliation_findings (statement_id, differences_json);

@@ -82,8 +82,8 @@ const server = spawn(
     `ADMIN_API_KEY:${adminKey}`,
     // The crash tests resume a killed month-end job without waiting the default 30 s.
     ...(process.env.JOB_LEASE_SECONDS ? ['--var', `JOB_LEASE_SECONDS:${process.env.JOB_LEASE_SECONDS}`] : []),
-    // The throttles' limits (edge/src/middleware/rate-limit.ts), when the caller sets them.
-    ...['AUTH_FAILURES_PER_MINUTE', 'LEGACY_RATE_LIMIT_PER_MINUTE'].flatMap((name) =>
+    // The throttles' limits and the web app's token (edge/src/middleware/rate-limit.ts), when set.
+    ...['AUTH_FAILURES_PER_MINUTE', 'LEGACY_RATE_LIMIT_PER_MINUTE', 'CLIENT_ADDRESS_TOKEN'].flatMap((name) =>
       process.env[name] ? ['--var', `${name}:${process.env[name]}`] : [],
     ),
     '--show-interactive-dev-session=false',

@@ -42,6 +42,12 @@ export interface EdgeConfig {
    * the one secret every deployment has). Changing it ends the cursors handed out before.
    */
   cursorSecret: string;
+  /**
+   * Lets a trusted caller (the web app's server) name the client it calls for, in
+   * `X-Billing-Client-Address`, when it also sends this token (CLIENT_ADDRESS_TOKEN, a secret both
+   * hold); null: no caller is trusted to.
+   */
+  clientAddressToken: string | null;
 }
 
 /**
@@ -99,6 +105,7 @@ export function readConfig(bindings: object): EdgeConfig {
       LEGACY_REQUESTS_PER_MINUTE,
     ),
     cursorSecret: text('CURSOR_SECRET') ?? text('ADMIN_API_KEY') ?? 'local-development-cursor-secret',
+    clientAddressToken: text('CLIENT_ADDRESS_TOKEN'),
   };
 }
 

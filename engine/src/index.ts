@@ -48,6 +48,7 @@ export {
   deriveStatementState,
   isPeriodClosed,
   type MonthActivity,
+  openMonthsBefore,
   outstandingAmount,
   planStatementVoid,
   type StatementStanding,

@@ -171,6 +171,18 @@ export function assertMonthCanClose(month: Month, months: readonly MonthActivity
 }
 
 /**
+ * The months before `month` that must close before it (activity, no live statement, inside the
+ * billing window), oldest first: what an auto-close closes first, in order.
+ */
+export function openMonthsBefore(month: Month, months: readonly MonthActivity[]): Month[] {
+  return months
+    .filter((entry) => isMonthInBillingWindow(entry.month))
+    .filter((entry) => compareMonths(entry.month, month) < 0 && entry.hasActivity && !entry.closed)
+    .map((entry) => entry.month)
+    .sort(compareMonths);
+}
+
+/**
  * A month is closed once it, or any later month, has a live statement: months close in order, so an
  * earlier month left open then could never close, and what it took would never be billed.
  */

@@ -53,6 +53,27 @@ test.describe('contract: jobs', () => {
     await expect(missing).toMatchContract('getJob');
   });
 
+  test('the job list matches its schema, filters by kind and month, and refuses an unknown kind', async ({
+    closeMonthJobs,
+    createTenant,
+  }) => {
+    const { api } = await createTenant();
+    const started = (await (await closeMonthJobs.start('2026-02', api)).json()) as JobBody;
+
+    const all = await api.get('/v1/jobs');
+    const february = await api.get('/v1/jobs?kind=close-month&month=2026-02');
+    const march = await api.get('/v1/jobs?month=2026-03');
+    const bad = await api.get('/v1/jobs?kind=close-everything');
+
+    expect([all, february, march, bad].map((response) => response.status())).toEqual([200, 200, 200, 422]);
+    for (const response of [all, february, bad]) await expect(response).toMatchContract('listJobs');
+    expect(((await february.json()) as { items: JobBody[] }).items.map((job) => job.id)).toEqual([
+      started.id,
+    ]);
+    expect(((await march.json()) as { items: JobBody[] }).items).toEqual([]);
+    expect((await bad.json()).errors[0].field).toBe('query.kind');
+  });
+
   test('a job without an API key is a 401 problem', async ({ anonymousApi }) => {
     const response = await anonymousApi.get('/v1/jobs/job_any');
 

@@ -34,20 +34,64 @@ test.describe('calculator: the statement follows the inputs as the user types', 
     });
   });
 
-  test('a unit the price book does not use is refused, naming the field', async ({ gotoCalculator }) => {
+  test('a unit the price book does not use is refused on the unit field itself', async ({
+    gotoCalculator,
+  }) => {
     const calculator = await gotoCalculator();
     await calculator.fillUsageRow(1, { unit: 'GB' });
-    await expect(calculator.invalidState).toContainText('usage[0].unit');
+    const unit = calculator.usageRow(1).getByLabel('Unit');
+    await expect(unit).toHaveAttribute('aria-invalid', 'true');
+    await expect(unit).toHaveAccessibleDescription('This counter is not priced in this unit.');
     await calculator.fillUsageRow(1, { unit: 'HOURS' });
     await expect(calculator.statement.amount('Total')).toHaveText('₩43,670');
+    await expect(unit).not.toHaveAttribute('aria-invalid', 'true');
   });
 
-  test('a quantity that is not a number is refused and the statement says why', async ({
+  test('a quantity that is not a number is refused on its field, saying what to type', async ({
     gotoCalculator,
   }) => {
     const calculator = await gotoCalculator();
     await calculator.fillUsageRow(1, { quantity: 'ten' });
-    await expect(calculator.invalidState).toContainText('usage[0].quantity');
+    await expect(calculator.usageRow(1).getByLabel('Quantity')).toHaveAccessibleDescription(
+      'Enter a number, such as 12.5.',
+    );
+  });
+
+  test("a refused value is named in the page's terms, once, beside its field, and the last good statement stays, marked out of date", {
+    tag: ['@regression'],
+    annotation: {
+      type: 'issue',
+      description: 'issue 18, defect 6: calculator errors spoke API paths, twice, away from the field',
+    },
+  }, async ({ gotoCalculator, checkAccessibility, page }) => {
+    const calculator = await gotoCalculator();
+    await expect(calculator.statement.amount('Total')).toHaveText('₩43,670');
+    await test.step('row 2 is left empty (not sent), row 3 gets a quantity that is not a number', async () => {
+      await calculator.addUsageRow({ counter: 'storage.volume.ssd', project: 'ml' });
+      await calculator.addUsageRow({ project: 'api', quantity: 'ten' });
+    });
+    const quantity = calculator.usageRow(3).getByLabel('Quantity');
+    await test.step('the error sits on usage row 3 (the API called it usage[1]), in words, once', async () => {
+      await expect(quantity).toHaveAttribute('aria-invalid', 'true');
+      await expect(quantity).toHaveAccessibleDescription('Enter a number, such as 12.5.');
+      await expect(calculator.usageRow(1).getByLabel('Quantity')).not.toHaveAttribute('aria-invalid', 'true');
+      await expect(page.getByText('Enter a number, such as 12.5.')).toHaveCount(1);
+      await expect(calculator.main).not.toContainText('usage[');
+      await expect(calculator.invalidState).toHaveCount(0);
+    });
+    await test.step('the last good statement stays on screen, marked out of date', async () => {
+      await expect(calculator.status).toContainText('Out of date');
+      await expect(calculator.staleStatement).toBeVisible();
+      await expect(calculator.statement.amount('Total')).toHaveText('₩43,670');
+      await checkAccessibility();
+    });
+    await test.step('fixing the value brings the statement up to date', async () => {
+      await calculator.fillUsageRow(3, { quantity: '10' });
+      await expect(calculator.status).toHaveText('Statement up to date');
+      await expect(quantity).not.toHaveAttribute('aria-invalid', 'true');
+      await expect(calculator.staleStatement).toBeHidden();
+      await expect(calculator.statement.amount('Usage subtotal')).toHaveText('₩43,670');
+    });
   });
 
   test('with no quantity there is nothing to price, and the empty state says so', async ({

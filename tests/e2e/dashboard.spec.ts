@@ -1,4 +1,5 @@
 import { expect, test } from '../support/page-test';
+import { formatMonth } from '../support/pages/months';
 
 test.describe("billing group dashboard: the month's usage, draft, adjustments, credits and statements", () => {
   test('usage is charted by counter and by project, with the quantities listed', async ({
@@ -26,7 +27,10 @@ test.describe("billing group dashboard: the month's usage, draft, adjustments, c
     const projectBars = dashboard.usageChart('By project').locator('g > title');
     await expect(projectBars.filter({ hasText: 'web: ₩39,700' })).toHaveCount(1);
     await expect(projectBars.filter({ hasText: 'ml: ₩25,000' })).toHaveCount(1);
-    await expect(dashboard.usage.getByRole('row', { name: /ml storage\.volume\.ssd 250 GB/ })).toBeVisible();
+    const storageRow = dashboard.usage.getByRole('row').filter({ hasText: 'storage.volume.ssd' });
+    await expect(storageRow).toContainText('Storage volume SSD');
+    await expect(storageRow).toContainText('ml');
+    await expect(storageRow).toContainText('250 GB');
   });
 
   test("the draft statement is this month's, as the API computes it", async ({
@@ -120,8 +124,10 @@ test.describe("billing group dashboard: the month's usage, draft, adjustments, c
     await statements.close(group.id, thisMonth);
     const dashboard = await gotoDashboard(group.id);
     const rows = dashboard.statements.getByRole('row');
-    await expect(rows.filter({ hasText: `Statement for ${thisMonth}` })).toContainText('Issued');
-    await expect(rows.filter({ hasText: `Statement for ${previousMonth}` })).toContainText('Paid');
+    await expect(rows.filter({ hasText: `Statement for ${formatMonth(thisMonth)}` })).toContainText('Issued');
+    await expect(rows.filter({ hasText: `Statement for ${formatMonth(previousMonth)}` })).toContainText(
+      'Paid',
+    );
   });
 
   test('closing the month asks first: cancel keeps the draft, confirm issues the statement', async ({
@@ -138,15 +144,21 @@ test.describe("billing group dashboard: the month's usage, draft, adjustments, c
     await test.step('cancel: nothing is closed', async () => {
       await dashboard.closeMonthButton(thisMonth).click();
       await expect(dashboard.closeDialog).toBeVisible();
-      await expect(dashboard.closeDialog).toContainText('Closing freezes the statement');
+      await expect(dashboard.closeDialog).toContainText(
+        'The statement is frozen at its current total of ₩43,670',
+      );
       await dashboard.closeDialog.getByRole('button', { name: 'Cancel' }).click();
       await expect(dashboard.closeDialog).toBeHidden();
       expect((await statements.read(group.id, thisMonth)).state).toBe('DRAFT');
     });
-    await test.step(`confirm: ${thisMonth} is closed and its statement opens`, async () => {
+    await test.step(`confirm: ${thisMonth} is closed and its statement opens from the confirmation`, async () => {
       await dashboard.closeMonth(thisMonth);
+      await expect(dashboard.closeDialog).toHaveAccessibleName('Statement issued');
+      await dashboard.openIssuedStatement();
       await expect(page).toHaveURL(/\/statements\/st_/);
-      await expect(page.getByRole('heading', { level: 1 })).toContainText(`Statement for ${thisMonth}`);
+      await expect(page.getByRole('heading', { level: 1 })).toContainText(
+        `Statement for ${formatMonth(thisMonth)}`,
+      );
       await expect(page.getByRole('heading', { level: 1 })).toContainText('Issued');
       expect((await statements.read(group.id, thisMonth)).state).toBe('ISSUED');
     });

@@ -75,4 +75,60 @@ test.describe('history: calculations saved in the browser', () => {
     ]);
     await expect(history.comparisonRow('Month')).toHaveAttribute('data-differs', 'false');
   });
+
+  test('the comparison puts the baseline first and shows each difference as an amount and a percentage, also on a phone', {
+    tag: ['@regression'],
+    annotation: {
+      type: 'issue',
+      description:
+        'issue 18, defect 7: the comparison had no difference columns and its actions were off-screen on phones',
+    },
+  }, async ({ gotoCalculator, gotoHistory, page }) => {
+    const calculator = await gotoCalculator();
+    await calculator.saveToHistory('Plain');
+    await calculator.fillUsageRow(1, { quantity: '200' });
+    await calculator.setContract({ discountRate: '10' });
+    await expect(calculator.statement.amount('Total')).toHaveText('₩78,606');
+    await calculator.saveToHistory('Discounted');
+    const history = await gotoHistory();
+    await history.compare('Plain', 'Discounted');
+
+    await test.step('columns: field, baseline, candidate, difference, change', async () => {
+      await expect(history.comparison.getByRole('columnheader')).toHaveText([
+        'Field',
+        'Baseline: Plain',
+        'Candidate: Discounted',
+        'Difference',
+        'Change',
+      ]);
+    });
+    await test.step('the total grew by ₩34,936, +80%; usage by 100 hours, +100%, on a row of its own', async () => {
+      await expect(history.comparisonCells('Total')).toHaveText(['₩43,670', '₩78,606', '+₩34,936', '+80%']);
+      await expect(history.comparisonCells('Usage: web · compute.c2.c8m8 (HOURS)')).toHaveText([
+        '100',
+        '200',
+        '+100',
+        '+100%',
+      ]);
+    });
+    await test.step('swapping makes Discounted the baseline: the differences change sign', async () => {
+      await history.swapButton.click();
+      await expect(history.comparisonCells('Total')).toHaveText(['₩78,606', '₩43,670', '-₩34,936', '-44.4%']);
+    });
+    await test.step('at 390 px the actions and the differences are on screen, with no sideways scrolling', async () => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      const onScreen = [
+        page.getByRole('button', { name: 'Restore “Plain”' }),
+        page.getByRole('button', { name: 'Delete “Discounted”' }),
+        history.swapButton,
+        history.comparisonCells('Total').last(),
+      ];
+      for (const target of onScreen) {
+        const box = await target.boundingBox();
+        expect(box, 'laid out').not.toBeNull();
+        expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+        expect(box?.x ?? -1).toBeGreaterThanOrEqual(0);
+      }
+    });
+  });
 });

@@ -52,6 +52,10 @@ test.describe('keyboard: everything works without a mouse', () => {
     await page.keyboard.press('Tab');
     await expect(dashboard.closeDialog.getByRole('button', { name: 'Close month' })).toBeFocused();
     await page.keyboard.press('Enter');
+    await expect(dashboard.closeDialog).toHaveAccessibleName('Statement issued');
+    await expect(dashboard.closeDialog.getByRole('button', { name: 'Done' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/\/statements\/st_/);
   });
 });

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { expect, test } from '../support/page-test';
 import { formatMoney } from '../support/pages/money';
+import { formatMonth } from '../support/pages/months';
 
 test.describe('statement page: every figure of a closed statement, explained', () => {
   test('lines, adjustments, credits burned and why, VAT, total and state are shown as the API has them', async ({
@@ -24,7 +25,7 @@ test.describe('statement page: every figure of a closed statement, explained', (
     const grant = await monthActivity.grantCredit(group.id, { type: 'PROMOTIONAL', amount: '1000' });
     const closed = await statements.close(group.id, thisMonth);
     const statement = await gotoStatement(closed.statementId ?? '');
-    await expect(statement.heading()).toContainText(`Statement for ${thisMonth}`);
+    await expect(statement.heading()).toContainText(`Statement for ${formatMonth(thisMonth)}`);
     await expect(statement.state).toHaveText('Issued');
     await expect(statement.details.lineFor('p-web', 'compute.c2.c8m8')).toContainText('₩39,700');
     await expect(statement.details.adjustments).toContainText('whole billing group');

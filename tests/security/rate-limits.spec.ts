@@ -140,6 +140,59 @@ test.describe('throttles per client', () => {
     expect(statuses.filter((status) => status === 429)).toHaveLength(30);
   });
 
+  test('the web app names its visitors with the shared token: one visitor’s wrong keys lock out nobody else; a forged token names no one', async ({
+    privateEdges,
+  }) => {
+    const token = 'client-address-token-for-this-test';
+    const edge = await privateEdges.start({ env: { CLIENT_ADDRESS_TOKEN: token } });
+    const http = new RawHttp(edge.url);
+    // Every request comes from the app's server; the app names the visitor it calls for.
+    const app = { 'CF-Connecting-IP': '198.51.100.1' };
+    const visitor = (address: string, proof = token) => ({
+      ...app,
+      'X-Billing-Client-Address': address,
+      'X-Billing-Client-Token': proof,
+    });
+
+    const guesses = [];
+    for (let attempt = 0; attempt < 11; attempt += 1) {
+      guesses.push(
+        await http.json(
+          'GET',
+          '/v1/billing-groups',
+          `bk_guess${attempt}`,
+          undefined,
+          visitor('203.0.113.20'),
+        ),
+      );
+    }
+    const signedInVisitor = await http.json(
+      'POST',
+      '/v1/tenants',
+      ADMIN_API_KEY,
+      { name: 'app-visitor' },
+      visitor('203.0.113.21'),
+    );
+
+    expect(guesses.map((response) => response.status)).toEqual([...Array(10).fill(401), 429]);
+    expect(signedInVisitor.status, 'another visitor of the app is not locked out').toBe(201);
+
+    // Without the right token the header is the client's own say-so: ignored, the app's address counts.
+    const forged = [];
+    for (let attempt = 0; attempt < 11; attempt += 1) {
+      forged.push(
+        await http.json(
+          'GET',
+          '/v1/billing-groups',
+          `bk_forged${attempt}`,
+          undefined,
+          visitor(`203.0.113.${30 + attempt}`, 'not-the-token'),
+        ),
+      );
+    }
+    expect(forged.map((response) => response.status)).toEqual([...Array(10).fill(401), 429]);
+  });
+
   test('the legacy routes refuse a client over its limit with 429 in the legacy envelope', async ({
     privateEdges,
   }) => {

@@ -58,6 +58,15 @@ test.describe('reconcile: a closed statement against what storage holds now', ()
     ]);
     const listed = await world.storage.listFindings(world.group.tenantId, MONTH, { limit: 10, after: null });
     expect(listed.items.map((finding) => finding.differences)).toEqual([report.differences]);
+
+    // The daily sweep finds the same difference again: it is recorded once, not once a day.
+    const again = await sweepMonth(world.context(), world.group.tenantId, MONTH);
+    expect(again.findings).toHaveLength(1);
+    const relisted = await world.storage.listFindings(world.group.tenantId, MONTH, {
+      limit: 10,
+      after: null,
+    });
+    expect(relisted.items.map((finding) => finding.id)).toEqual(listed.items.map((finding) => finding.id));
   });
 
   test('a credit consumption missing from the ledger is a finding', async () => {

@@ -13,9 +13,9 @@ import { type Reader, readAll, statementsOfMonth } from './support/ledger';
 
 const DAILY = '0 2 * * *';
 
-/** The month before the one the edge's clock is in: the scheduled run closes it. */
-function previousMonth(now = new Date()): string {
-  const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+/** The month `back` months before the one the edge's clock is in (1: the month the run closes). */
+function monthsAgo(back: number, now = new Date()): string {
+  const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1));
   return first.toISOString().slice(0, 7);
 }
 
@@ -27,7 +27,8 @@ test.describe('scheduled work', { tag: ['@slow'] }, () => {
     privateEdges,
   }) => {
     test.setTimeout(120_000);
-    const month = previousMonth();
+    const month = monthsAgo(1);
+    const earlier = monthsAgo(2);
     const edge = await privateEdges.start();
     const http = new RawHttp(edge.url);
     const tenant = await http.json('POST', '/v1/tenants', ADMIN_API_KEY, {
@@ -47,31 +48,31 @@ test.describe('scheduled work', { tag: ['@slow'] }, () => {
       return response.json as T;
     };
 
-    const busyGroup = async (name: string, autoClose: boolean) => {
+    const busyGroup = async (name: string, autoClose: boolean, months = [month]) => {
       const group = await post('/v1/billing-groups', { name, autoClose });
       expect(group.autoClose).toBe(autoClose);
       await post(`/v1/billing-groups/${group.id}/credits`, {
         type: 'PROMOTIONAL',
         amount: '1000',
-        grantedAt: `${month}-01T00:00:00Z`,
+        grantedAt: `${earlier}-01T00:00:00Z`,
       });
       await post(`/v1/billing-groups/${group.id}/usage-events`, {
-        events: [
-          {
-            eventId: `${name}-1`,
-            projectId: 'p-scheduled',
-            counterName: 'compute.c2.c8m8',
-            counterType: 'DELTA',
-            unit: 'HOURS',
-            volume: '10',
-            timestamp: `${month}-15T00:00:00Z`,
-          },
-        ],
+        events: months.map((usageMonth) => ({
+          eventId: `${name}-${usageMonth}`,
+          projectId: 'p-scheduled',
+          counterName: 'compute.c2.c8m8',
+          counterType: 'DELTA',
+          unit: 'HOURS',
+          volume: '10',
+          timestamp: `${usageMonth}-15T00:00:00Z`,
+        })),
       });
       return group.id as string;
     };
     const automatic = await busyGroup('auto', true);
     const manual = await busyGroup('manual', false);
+    // Left open in an earlier month (its auto-close failed, or it opted in late): caught up first.
+    const behind = await busyGroup('behind', true, [earlier, month]);
     // A grant that expired yesterday, with its whole balance left: the daily run expires it.
     const expiring = await post(`/v1/billing-groups/${manual}/credits`, {
       type: 'FREE',
@@ -108,6 +109,22 @@ test.describe('scheduled work', { tag: ['@slow'] }, () => {
     expect(await statementsOfMonth(read, automatic, month)).toEqual([
       expect.objectContaining({ voidedAt: null }),
     ]);
+
+    await expect
+      .poll(async () => (await read<Statement>(`/v1/billing-groups/${behind}/statements/${month}`)).state, {
+        message: `the group left open in ${earlier} is caught up: ${earlier}, then ${month}`,
+        timeout: 60_000,
+      })
+      .toBe('ISSUED');
+    // Closed first; the later statement took its unpaid amount over.
+    expect((await read<Statement>(`/v1/billing-groups/${behind}/statements/${earlier}`)).state).toBe(
+      'CARRIED_FORWARD',
+    );
+    const jobs = await read<{ items: { kind: string; month: string; status: string }[] }>(
+      '/v1/jobs?kind=auto-close',
+    );
+    expect(jobs.items.every((job) => job.kind === 'auto-close' && job.status === 'SUCCEEDED')).toBe(true);
+    expect(jobs.items.map((job) => job.month)).toContain(month);
 
     const untouched = await read<Statement>(`/v1/billing-groups/${manual}/statements/${month}`);
     expect(untouched.state, 'a group that did not opt in stays open').toBe('DRAFT');

@@ -83,15 +83,29 @@ export async function grantCredit(
   return { problem: null, saved: previous.saved + 1 };
 }
 
-/** Closes the month and opens the statement it issued. */
-export async function closeMonth(billingGroupId: string, month: string): Promise<{ problem: Problem }> {
+/** What closing a month issued, for the dialog's confirmation. */
+export interface IssuedStatement {
+  statementId: string;
+  total: string;
+  currency: Currency;
+  dueAt: string | null;
+}
+
+export type CloseMonthOutcome = { ok: true; issued: IssuedStatement } | { ok: false; problem: Problem };
+
+/**
+ * Closes the month and answers what it issued. The dashboard is revalidated in the same answer, so
+ * the page behind the dialog shows the month as closed without navigating away.
+ */
+export async function closeMonth(billingGroupId: string, month: string): Promise<CloseMonthOutcome> {
   const client = await edge();
   const closed = await call(() =>
     client.POST('/v1/billing-groups/{billingGroupId}/statements/{month}/close', {
       params: { path: { billingGroupId, month } },
     }),
   );
-  if (!closed.ok) return { problem: closed.problem };
+  if (!closed.ok) return { ok: false, problem: closed.problem };
   revalidatePath(`/billing-groups/${billingGroupId}`);
-  redirect(`/statements/${closed.data.statementId}`);
+  const { statementId, total, currency, dueAt } = closed.data;
+  return { ok: true, issued: { statementId: statementId ?? '', total, currency, dueAt } };
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { paths } from '@billing/edge/api-types';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import createClient from 'openapi-fetch';
 import { readApiKey } from '@/lib/session';
@@ -38,6 +39,26 @@ function fetchWithDeadline(request: Request, ms: number): Promise<Response> {
   });
 }
 
+/**
+ * Who the app calls the edge for. Every call leaves from this server, so without this the edge would
+ * throttle all visitors as one client, and eleven wrong keys typed by anyone at /sign-in would lock
+ * every signed-in user out for a minute. With `CLIENT_ADDRESS_TOKEN` (a secret the edge holds too)
+ * the app names the visitor: the last address in `X-Forwarded-For`, the one the proxy in front of
+ * the app (or Next itself, from the socket) wrote.
+ */
+async function visitorHeaders(): Promise<Record<string, string>> {
+  const token = process.env.CLIENT_ADDRESS_TOKEN;
+  if (!token) return {};
+  let forwardedFor: string | null = null;
+  try {
+    forwardedFor = (await headers()).get('x-forwarded-for');
+  } catch {
+    return {}; // outside a request: nobody to name
+  }
+  const visitor = forwardedFor?.split(',').at(-1)?.trim();
+  return visitor ? { 'X-Billing-Client-Address': visitor, 'X-Billing-Client-Token': token } : {};
+}
+
 export type EdgeClient = ReturnType<typeof createClient<paths>>;
 
 /** An edge client for an explicit key: only sign-in uses it, to check a key before keeping it. */
@@ -46,7 +67,10 @@ export function edgeClientFor(apiKey: string): EdgeClient {
     baseUrl: edgeUrl(),
     headers: { Authorization: `Bearer ${apiKey}` },
     cache: 'no-store',
-    fetch: (request) => fetchWithDeadline(request, edgeTimeoutMs()),
+    fetch: async (request) => {
+      for (const [name, value] of Object.entries(await visitorHeaders())) request.headers.set(name, value);
+      return fetchWithDeadline(request, edgeTimeoutMs());
+    },
   });
 }
 

@@ -5,6 +5,7 @@ import { I18nProvider } from '@/i18n/provider';
 import { getI18n } from '@/i18n/server';
 import { readApiKey } from '@/lib/session';
 import { StoreProvider } from '@/stores/provider';
+import '@fontsource-variable/noto-sans-kr';
 import './globals.css';
 
 export const metadata: Metadata = {

@@ -14,5 +14,7 @@ export async function openSession(cookies: CookieReader): Promise<Session | null
   const seal = cookies.get(SESSION_COOKIE)?.value;
   if (!seal) return null;
   const session = await unsealSession(seal, sessionSealSettings());
-  return session && !isSignedOut(session.id) ? session : null;
+  // The seal's own expiry allows a minute of clock skew; the session's end is exact.
+  if (!session || session.expiresAt <= Date.now()) return null;
+  return isSignedOut(session.id) ? null : session;
 }

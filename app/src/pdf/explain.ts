@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import type { StatementCalculation } from '@/api/types';
 import type { Locale } from '@/i18n/locales';
 import { messages } from '@/i18n/messages';
-import { formatDay } from './labels';
+import { formatDay } from '@/lib/months';
 
 type TraceStep = StatementCalculation['trace'][number];
 type RoundingMode = StatementCalculation['roundingMode'];

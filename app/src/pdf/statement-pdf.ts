@@ -4,11 +4,12 @@ import type { BillingGroup, CreditGrant, Statement } from '@/api/types';
 import { type Locale, numberLocale } from '@/i18n/locales';
 import { type Messages, messages } from '@/i18n/messages';
 import { formatMoney } from '@/lib/money';
+import { formatDay, formatMonth, periodDays } from '@/lib/months';
+import { counterLabel, formatQuantity, formatUnitPrice } from '@/lib/usage-labels';
 import { type StatementView, toStatementView } from '@/mappers/statement-view';
 import { explainInWords } from './explain';
 import { pdfFontkit } from './fontkit';
 import { statementFontFiles } from './fonts';
-import { counterLabel, formatDay, formatMonth, formatQuantity, formatUnitPrice, periodDays } from './labels';
 import { CONTENT_RIGHT, CONTENT_WIDTH, MARGIN, PdfLayout } from './pdf-layout';
 
 /** Everything a statement PDF prints; the route loads it with the session's key. */

@@ -2,16 +2,34 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { MemoryStore, rateLimiter, type Store } from 'hono-rate-limiter';
 import type { AppEnv } from '../app-env';
 import type { RateLimiterName } from '../deps';
+import { constantTimeEqual } from '../http/hash';
 import { ApiError, problemResponse } from '../http/problem';
 
 const WINDOW_MS = 60_000;
 
+/** Sent by a trusted caller (the web app's server) for the visitor it calls on behalf of. */
+export const FORWARDED_CLIENT_HEADER = 'X-Billing-Client-Address';
+/** Proves the caller is trusted: the `CLIENT_ADDRESS_TOKEN` both sides hold. */
+export const FORWARDED_CLIENT_TOKEN_HEADER = 'X-Billing-Client-Token';
+/** An address as a proxy writes it (IPv4, IPv6), nothing longer. */
+const ADDRESS = /^[0-9A-Fa-f.:]{2,45}$/;
+
 /**
  * The client a request came from, as its host knows it: `CF-Connecting-IP` on Workers (set by
  * Cloudflare, which overwrites whatever the client sent), the socket's address on the Node host;
- * null when the host cannot tell (`wrangler dev` without the header).
+ * null when the host cannot tell (`wrangler dev` without the header). A trusted caller that holds
+ * `CLIENT_ADDRESS_TOKEN` (the web app's server) names its visitor instead, so the visitors it calls
+ * for are throttled one by one, not as one client that any of them could lock out.
  */
 export function clientOf(c: Context<AppEnv>): string | null {
+  const token = c.var.config.clientAddressToken;
+  if (token !== null) {
+    const offered = c.req.header(FORWARDED_CLIENT_TOKEN_HEADER);
+    const forwarded = c.req.header(FORWARDED_CLIENT_HEADER);
+    if (offered !== undefined && forwarded !== undefined && constantTimeEqual(offered, token)) {
+      if (ADDRESS.test(forwarded)) return `forwarded:${forwarded}`;
+    }
+  }
   return c.var.deps.clientAddress?.(c.req.raw, c.env) ?? null;
 }
 

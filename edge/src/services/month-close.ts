@@ -4,13 +4,14 @@ import {
   type MonthCloseOutcome,
   type MonthCloseProgress,
   nextMonthCloseBatch,
+  openMonthsBefore,
   planMonthClose,
   progressAfterStep,
   startMonthClose,
   ValidationError,
 } from '@billing/engine';
 import { ApiError } from '../http/problem';
-import { CLOSE_MONTH, type JobKind, type JobRecord, type JobStatus } from '../storage/ports/jobs';
+import { AUTO_CLOSE, CLOSE_MONTH, type JobKind, type JobRecord, type JobStatus } from '../storage/ports/jobs';
 import { assertMonthStarted, closeMonthOfGroup, type StatementContext } from './statement-close';
 import { sweepMonth } from './statement-reconcile';
 
@@ -179,6 +180,12 @@ async function closeOne(
     const group = await context.storage.getBillingGroup(job.tenantId, billingGroupId);
     if (!group)
       return { billingGroupId, ok: false, message: `billing group ${billingGroupId} does not exist` };
+    if (job.kind === AUTO_CLOSE) {
+      // Months close in order: an auto-close catches up the group's earlier open months first.
+      const months = await context.storage.monthActivity(job.tenantId, billingGroupId);
+      for (const earlier of openMonthsBefore(job.month, months))
+        await closeIfOpen(context, group, earlier, job.id);
+    }
     await closeMonthOfGroup(context, group, job.month, job.id);
     return { billingGroupId, ok: true };
   } catch (error) {
@@ -186,6 +193,19 @@ async function closeOne(
     if (error instanceof ConflictError && error.code === 'statement-closed')
       return { billingGroupId, ok: true };
     return { billingGroupId, ok: false, message: describe(error, job.id) };
+  }
+}
+
+async function closeIfOpen(
+  context: StatementContext,
+  group: Parameters<typeof closeMonthOfGroup>[1],
+  month: Month,
+  jobId: string,
+): Promise<void> {
+  try {
+    await closeMonthOfGroup(context, group, month, jobId);
+  } catch (error) {
+    if (!(error instanceof ConflictError && error.code === 'statement-closed')) throw error;
   }
 }
 

@@ -1,4 +1,4 @@
-import { monthOfMillis, previousMonth } from '@billing/engine';
+import { type Month, monthOfMillis, previousMonth } from '@billing/engine';
 import type { AppDeps } from '../deps';
 import type { Storage } from '../storage/port';
 import { AUTO_CLOSE, type JobRecord } from '../storage/ports/jobs';
@@ -18,9 +18,14 @@ export interface ScheduledContext {
 /** What one scheduled task did, for the log line the scheduled run writes. */
 export interface TaskReport {
   task: string;
+  /** What the task started or wrote: jobs resumed or started, EXPIRE entries, findings. */
   count: number;
+  /** Items (a tenant, a group, a job) the task could not handle; a job's own failures are in the job. */
   failures: string[];
 }
+
+/** How far back an auto-close looks for months its groups left open (a run that failed, an opt-in). */
+const AUTO_CLOSE_MONTHS = 12;
 
 /**
  * Every few minutes: takes over the RUNNING jobs whose progress stopped moving (their runner
@@ -43,20 +48,25 @@ export async function resumeStaleJobs(context: ScheduledContext): Promise<TaskRe
 }
 
 /**
- * Daily at 02:00 UTC (DOMAIN §7): closes the previous month of every billing group that opted into
- * `autoClose`, one `auto-close` job per tenant. Firing twice is harmless: a second run finds the
- * first one's job running (and answers it) or finds nothing left to close.
+ * Daily at 02:00 UTC (DOMAIN §7): closes the months before the current one that billing groups with
+ * `autoClose` left open, oldest first, one `auto-close` job per tenant and month (each group's job
+ * closes its earlier open months first: months close in order). A job's per-group failures are in
+ * the job (`GET /v1/jobs?kind=auto-close`), and the next day's run tries again. Firing twice is
+ * harmless: a second run finds the first one's job running (and answers it) or nothing to close.
  */
 export async function autoCloseGroups(context: ScheduledContext): Promise<TaskReport> {
   const { storage, deps } = context;
-  const month = previousMonth(monthOfMillis(deps.clock().getTime()));
   const report: TaskReport = { task: 'auto-close', count: 0, failures: [] };
-  for (const tenantId of await storage.tenantsWithAutoCloseDue(month)) {
-    await attempt(report, tenantId, async () => {
-      const start = await startMonthCloseJob(context, tenantId, month, context.staleAfterMs, AUTO_CLOSE);
-      if (start.run) await context.startRunner(start.job);
-      report.count += 1;
-    });
+  const months = [previousMonth(monthOfMillis(deps.clock().getTime()))];
+  while (months.length < AUTO_CLOSE_MONTHS) months.unshift(previousMonth(months[0] as Month));
+  for (const due of months) {
+    for (const tenantId of await storage.tenantsWithAutoCloseDue(due)) {
+      await attempt(report, `${tenantId} ${due}`, async () => {
+        const start = await startMonthCloseJob(context, tenantId, due, context.staleAfterMs, AUTO_CLOSE);
+        if (start.run) await context.startRunner(start.job);
+        if (start.created || start.run) report.count += 1;
+      });
+    }
   }
   return report;
 }

@@ -10,6 +10,8 @@ export interface WorkerEnv extends Cloudflare.Env {
   ADMIN_API_KEY?: string;
   /** Keys the MAC of list cursors (else the admin key). */
   CURSOR_SECRET?: string;
+  /** Shared with the web app: lets it name the visitor it calls for (middleware/rate-limit.ts). */
+  CLIENT_ADDRESS_TOKEN?: string;
   /** Seconds without progress after which a RUNNING month-end job is resumed (default 30). */
   JOB_LEASE_SECONDS?: string;
   /** Failed authentications per client and minute before 429 (default 10). */

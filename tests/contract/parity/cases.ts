@@ -375,6 +375,15 @@ export const PARITY_CASES: Record<string, ParityCase> = {
     invalid: async (s) => (await freshTenant(s)).post('/v1/jobs/close-month', { month: '2099-12' }),
     same: (body) => [body.kind, body.month, body.total],
   },
+  listJobs: {
+    valid: async (s) => {
+      const tenant = await freshTenant(s);
+      await tenant.create('/v1/jobs/close-month', { month: FEBRUARY }, 202);
+      return tenant.get(`/v1/jobs?month=${FEBRUARY}`);
+    },
+    invalid: (s) => api(s).get('/v1/jobs?kind=close-everything'),
+    same: (body) => [(body.items as { kind: string; month: string }[]).map((job) => [job.kind, job.month])],
+  },
   getJob: {
     valid: async (s) => {
       const tenant = await freshTenant(s);

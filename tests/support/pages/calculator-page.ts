@@ -31,6 +31,8 @@ export class CalculatorPage extends AppShell {
   readonly statement: StatementPanel;
   readonly emptyState: Locator;
   readonly invalidState: Locator;
+  /** The last statement the inputs could produce, kept while they are invalid. */
+  readonly staleStatement: Locator;
   readonly month: Locator;
   readonly historyName: Locator;
   readonly saveButton: Locator;
@@ -43,6 +45,9 @@ export class CalculatorPage extends AppShell {
     this.statement = new StatementPanel(statementSection);
     this.emptyState = statementSection.getByText(/Add usage with a quantity|수량이 있는 사용량을/);
     this.invalidState = statementSection.getByRole('alert');
+    this.staleStatement = statementSection.getByRole('region', {
+      name: /^(Last good statement \(out of date\)|마지막으로 계산된 청구서 \(최신 아님\))$/,
+    });
     this.month = this.form.getByLabel(/^(Month|청구 월)$/);
     this.historyName = page.getByLabel(/^(Name for this calculation|이 계산의 이름)$/);
     this.saveButton = page.getByRole('button', { name: /^(Save to history|기록에 저장)$/ });

@@ -11,6 +11,10 @@ export class DashboardPage extends AppShell {
   readonly wallet: Locator;
   readonly statements: Locator;
   readonly closeDialog: Locator;
+  /** Inside the dialog: the warning that the month has not ended yet. */
+  readonly unfinishedMonthWarning: Locator;
+  /** Inside the dialog, after confirming: "Closing…", then the issued statement's number and total. */
+  readonly closeStatus: Locator;
 
   constructor(page: Page) {
     super(page);
@@ -21,6 +25,10 @@ export class DashboardPage extends AppShell {
     this.wallet = page.getByRole('region', { name: /^(Credit wallet|크레딧 지갑)$/ });
     this.statements = page.getByRole('region', { name: /^(Statements|청구서)$/ });
     this.closeDialog = page.getByRole('dialog');
+    this.unfinishedMonthWarning = this.closeDialog.getByText(
+      /^(This month is not over yet|아직 끝나지 않은 달입니다)$/,
+    );
+    this.closeStatus = this.closeDialog.getByRole('status');
   }
 
   usageChart(by: 'By counter' | 'By project'): Locator {
@@ -56,8 +64,13 @@ export class DashboardPage extends AppShell {
     await form.getByRole('button', { name: 'Grant credit' }).click();
   }
 
+  /** Confirms in the dialog; the dialog then shows the issued statement (`closeStatus`). */
   async closeMonth(month: string) {
     await this.closeMonthButton(month).click();
     await this.closeDialog.getByRole('button', { name: 'Close month' }).click();
+  }
+
+  async openIssuedStatement() {
+    await this.closeDialog.getByRole('link', { name: /^(View statement|청구서 보기)$/ }).click();
   }
 }

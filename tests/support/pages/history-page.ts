@@ -7,6 +7,7 @@ export class HistoryPage extends AppShell {
   readonly entries: Locator;
   readonly emptyState: Locator;
   readonly comparison: Locator;
+  readonly swapButton: Locator;
 
   constructor(page: Page) {
     super(page);
@@ -17,6 +18,9 @@ export class HistoryPage extends AppShell {
       .filter({ has: page.getByRole('checkbox') });
     this.emptyState = this.main.getByText(/^(Nothing saved yet|아직 저장된 계산이 없습니다)/);
     this.comparison = page.getByRole('region', { name: /^(Comparison|비교)$/ });
+    this.swapButton = page.getByRole('button', {
+      name: /^(Swap baseline and candidate|기준과 비교 대상 바꾸기)$/,
+    });
   }
 
   entry(name: string): Locator {
@@ -47,12 +51,21 @@ export class HistoryPage extends AppShell {
 
   /** A comparison row by its field label ("Total", "Usage", …). */
   comparisonRow(field: string): Locator {
-    return this.comparison
-      .getByRole('row')
-      .filter({ has: this.page.getByRole('rowheader', { name: new RegExp(`^${field}( differs)?$`) }) });
+    return this.comparison.getByRole('row').filter({
+      has: this.page.getByRole('rowheader', { name: new RegExp(`^${escapeRegExp(field)}( differs)?$`) }),
+    });
+  }
+
+  /** A comparison row's values: baseline, candidate, difference, change. */
+  comparisonCells(field: string): Locator {
+    return this.comparisonRow(field).getByRole('cell');
   }
 
   differingFields(): Locator {
     return this.comparison.locator('tr[data-differs="true"] th');
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -25,7 +25,7 @@ export default async function BillingGroupsPage({ searchParams }: PageProps<'/bi
         <p className="text-sm text-slate-600">{t.groups.intro}</p>
       </header>
       <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-        <section aria-labelledby="groups-list" className="card overflow-x-auto">
+        <section aria-labelledby="groups-list" className="card table-stack overflow-x-auto">
           <h2 id="groups-list" className="sr-only">
             {t.groups.title}
           </h2>
@@ -64,13 +64,15 @@ async function BillingGroupList({ cursor }: { cursor: string | undefined }) {
           <tbody>
             {page.data.items.map((group) => (
               <tr key={group.id}>
-                <td>
+                <td data-primary="">
                   <Link href={`/billing-groups/${group.id}`} className="font-medium text-blue-800 underline">
                     {group.name}
                   </Link>
                 </td>
-                <td>{group.currency}</td>
-                <td className="whitespace-nowrap">{formatDate(group.createdAt, locale)}</td>
+                <td data-label={t.groups.currency}>{group.currency}</td>
+                <td data-label={t.groups.createdAt} className="whitespace-nowrap">
+                  {formatDate(group.createdAt, locale)}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,57 +1,134 @@
 'use client';
 
-import { useRef, useState, useTransition } from 'react';
-import { closeMonth } from '@/actions/billing-groups';
-import type { Problem } from '@/api/types';
+import Link from 'next/link';
+import { useEffect, useRef, useState, useTransition } from 'react';
+import { type CloseMonthOutcome, closeMonth } from '@/actions/billing-groups';
 import { ErrorState } from '@/components/feedback/error-state';
 import { useI18n } from '@/i18n/provider';
+import { formatMoney } from '@/lib/money';
+import { formatDay, formatMonth } from '@/lib/months';
+import type { CloseMonthFacts } from '@/mappers/month-close';
 
-/** "Close month" asks first: closing freezes the statement and cannot be undone from here. */
-export function CloseMonthButton({ billingGroupId, month }: { billingGroupId: string; month: string }) {
+interface CloseMonthButtonProps {
+  billingGroupId: string;
+  /** Null once the month is closed: the button goes, but a confirmation still open stays. */
+  facts: CloseMonthFacts | null;
+  month: string;
+}
+
+/**
+ * "Close month" asks first, saying what closing does (freezes the total, consumes credit, sets the
+ * due date) and warning when the month is not over. While it closes, the dialog says so and the
+ * page behind stays as it is; then the dialog confirms the issued statement, with a link to it.
+ * A native modal `<dialog>`: the page behind is inert (focus stays inside) and Escape closes it.
+ */
+export function CloseMonthButton({ billingGroupId, facts, month }: CloseMonthButtonProps) {
   const { locale, t } = useI18n();
   const dialog = useRef<HTMLDialogElement>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const [outcome, setOutcome] = useState<CloseMonthOutcome | null>(null);
   const [pending, startTransition] = useTransition();
   const confirm = () =>
     startTransition(async () => {
-      const outcome = await closeMonth(billingGroupId, month);
-      setProblem(outcome.problem);
+      setOutcome(await closeMonth(billingGroupId, month));
     });
+  const issued = outcome?.ok ? outcome.issued : null;
+  const done = useRef<HTMLButtonElement>(null);
+  // The confirm button that had focus is gone once the statement is issued: focus moves to "Done".
+  useEffect(() => {
+    if (issued) done.current?.focus();
+  }, [issued]);
+  if (!facts && !issued) return null;
   return (
     <>
-      <button
-        type="button"
-        className="btn-danger"
-        onClick={() => {
-          setProblem(null);
-          dialog.current?.showModal();
-        }}
-      >
-        {t.groups.closeMonth(month)}
-      </button>
+      {facts ? (
+        <button
+          type="button"
+          className="btn-danger"
+          onClick={() => {
+            setOutcome(null);
+            dialog.current?.showModal();
+          }}
+        >
+          {t.groups.closeMonth(month)}
+        </button>
+      ) : null}
       <dialog
         ref={dialog}
         aria-labelledby="close-month-title"
-        aria-describedby="close-month-body"
-        className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg p-0 shadow-xl"
+        aria-describedby={
+          facts?.unfinishedUntil && !issued ? 'close-month-warning close-month-body' : 'close-month-body'
+        }
+        aria-busy={pending}
+        onCancel={(event) => {
+          if (pending) event.preventDefault();
+        }}
+        className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg p-0 shadow-xl"
       >
-        <div className="flex flex-col gap-3 p-5">
-          <h2 id="close-month-title" className="text-lg font-semibold">
-            {t.groups.closeTitle(month)}
-          </h2>
-          <p id="close-month-body" className="text-sm text-slate-700">
-            {t.groups.closeBody}
-          </p>
-          {problem ? <ErrorState locale={locale} problem={problem} /> : null}
-          <div className="flex justify-end gap-2">
-            <button type="button" className="btn-secondary" onClick={() => dialog.current?.close()}>
-              {t.common.cancel}
-            </button>
-            <button type="button" className="btn-danger" disabled={pending} onClick={confirm}>
-              {pending ? t.groups.closing : t.groups.closeConfirm}
-            </button>
+        {issued ? (
+          <div className="flex flex-col gap-3 p-5">
+            <h2 id="close-month-title" className="text-lg font-semibold">
+              {t.groups.issuedTitle}
+            </h2>
+            <div id="close-month-body" role="status" className="flex flex-col gap-1 text-sm text-slate-700">
+              <p>{t.groups.issued(issued.statementId, formatMoney(issued.total, issued.currency, locale))}</p>
+              {issued.dueAt ? <p>{t.groups.issuedDue(formatDay(issued.dueAt, locale))}</p> : null}
+            </div>
+            <div className="flex flex-wrap justify-end gap-2">
+              <button
+                ref={done}
+                type="button"
+                className="btn-secondary"
+                onClick={() => dialog.current?.close()}
+              >
+                {t.groups.done}
+              </button>
+              <Link href={`/statements/${issued.statementId}`} className="btn">
+                {t.groups.viewStatement}
+              </Link>
+            </div>
           </div>
-        </div>
+        ) : facts ? (
+          <div className="flex flex-col gap-3 p-5">
+            <h2 id="close-month-title" className="text-lg font-semibold">
+              {t.groups.closeTitle(month)}
+            </h2>
+            {facts.unfinishedUntil ? (
+              <div
+                id="close-month-warning"
+                className="rounded-lg border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950"
+              >
+                <p className="font-semibold">{t.groups.closeUnfinishedTitle}</p>
+                <p>{t.groups.closeUnfinished(formatMonth(month, locale), facts.unfinishedUntil)}</p>
+              </div>
+            ) : null}
+            <ul id="close-month-body" className="list-disc pl-5 text-sm text-slate-700">
+              <li>{t.groups.closeFrozen(facts.total)}</li>
+              <li>
+                {facts.creditsConsumed
+                  ? t.groups.closeCredits(facts.creditsConsumed)
+                  : t.groups.closeNoCredits}
+              </li>
+              <li>{t.groups.closeDue(facts.dueOn, facts.paymentTermsDays)}</li>
+            </ul>
+            <p role="status" aria-live="polite" className="text-sm font-medium text-blue-900">
+              {pending ? t.groups.closeProgress(formatMonth(month, locale)) : ''}
+            </p>
+            {outcome && !outcome.ok ? <ErrorState locale={locale} problem={outcome.problem} /> : null}
+            <div className="flex flex-wrap justify-end gap-2">
+              <button
+                type="button"
+                className="btn-secondary"
+                disabled={pending}
+                onClick={() => dialog.current?.close()}
+              >
+                {t.common.cancel}
+              </button>
+              <button type="button" className="btn-danger" disabled={pending} onClick={confirm}>
+                {pending ? t.groups.closing : t.groups.closeConfirm}
+              </button>
+            </div>
+          </div>
+        ) : null}
       </dialog>
     </>
   );

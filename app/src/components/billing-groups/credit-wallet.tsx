@@ -37,7 +37,7 @@ export async function CreditWallet({ balances, grants, ledger }: CreditWalletPro
       {grants.length === 0 ? (
         <EmptyState>{t.groups.noGrants}</EmptyState>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="table-stack overflow-x-auto">
           <table>
             <caption className="sr-only">{t.groups.grants}</caption>
             <thead>
@@ -56,13 +56,17 @@ export async function CreditWallet({ balances, grants, ledger }: CreditWalletPro
             <tbody>
               {grants.map((grant) => (
                 <tr key={grant.id}>
-                  <td className="break-all">{grant.name ?? grant.id}</td>
-                  <td>{t.enums.creditType[grant.type]}</td>
-                  <td className="num">{grant.priority}</td>
-                  <td className="num">
+                  <td data-primary="" className="break-all">
+                    {grant.name ?? grant.id}
+                  </td>
+                  <td data-label={t.calculator.creditType}>{t.enums.creditType[grant.type]}</td>
+                  <td className="num" data-label={t.calculator.priority}>
+                    {grant.priority}
+                  </td>
+                  <td className="num" data-label={t.groups.balance}>
                     {money(grant.balance)} / {money(grant.amount)}
                   </td>
-                  <td className="whitespace-nowrap">
+                  <td data-label={t.groups.expires} className="whitespace-nowrap">
                     {grant.expiresAt ? formatDate(grant.expiresAt, locale) : t.groups.never}
                     {expiredIds.has(grant.id) ? ` (${t.groups.expired})` : ''}
                   </td>
@@ -77,7 +81,7 @@ export async function CreditWallet({ balances, grants, ledger }: CreditWalletPro
       {ledger.length === 0 ? (
         <EmptyState>{t.groups.noLedger}</EmptyState>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="table-stack overflow-x-auto">
           <table>
             <caption className="sr-only">{t.groups.ledger}</caption>
             <thead>
@@ -93,10 +97,16 @@ export async function CreditWallet({ balances, grants, ledger }: CreditWalletPro
             <tbody>
               {ledger.map((entry) => (
                 <tr key={entry.seq}>
-                  <td>{t.enums.ledgerKind[entry.kind]}</td>
-                  <td className="break-all">{names.get(entry.grantId) ?? entry.grantId}</td>
-                  <td className="num">{money(entry.amount)}</td>
-                  <td className="whitespace-nowrap">{formatDate(entry.at, locale)}</td>
+                  <td data-primary="">{t.enums.ledgerKind[entry.kind]}</td>
+                  <td data-label={t.groups.grantName} className="break-all">
+                    {names.get(entry.grantId) ?? entry.grantId}
+                  </td>
+                  <td className="num" data-label={t.calculator.amount}>
+                    {money(entry.amount)}
+                  </td>
+                  <td data-label={t.groups.at} className="whitespace-nowrap">
+                    {formatDate(entry.at, locale)}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -3,13 +3,14 @@ import type { StatementSummary } from '@/api/types';
 import { EmptyState } from '@/components/feedback/empty-state';
 import { getI18n } from '@/i18n/server';
 import { formatMoney } from '@/lib/money';
+import { formatMonth } from '@/lib/months';
 import { StateBadge } from './state-badge';
 
 export async function StatementList({ statements }: { statements: StatementSummary[] }) {
   const { locale, t } = await getI18n();
   if (statements.length === 0) return <EmptyState>{t.groups.noStatements}</EmptyState>;
   return (
-    <div className="overflow-x-auto">
+    <div className="table-stack overflow-x-auto">
       <table>
         <caption className="sr-only">{t.groups.statements}</caption>
         <thead>
@@ -27,19 +28,23 @@ export async function StatementList({ statements }: { statements: StatementSumma
         <tbody>
           {statements.map((statement) => (
             <tr key={statement.statementId}>
-              <td>
+              <td data-primary="">
                 <Link
                   href={`/statements/${statement.statementId}`}
                   className="font-medium text-blue-800 underline"
                 >
-                  {t.statement.title(statement.month)}
+                  {t.statement.title(formatMonth(statement.month, locale))}
                 </Link>
               </td>
-              <td>
+              <td data-label={t.statement.state}>
                 <StateBadge state={statement.state} />
               </td>
-              <td className="num">{formatMoney(statement.total, statement.currency, locale)}</td>
-              <td className="num">{formatMoney(statement.outstanding, statement.currency, locale)}</td>
+              <td className="num" data-label={t.statement.total}>
+                {formatMoney(statement.total, statement.currency, locale)}
+              </td>
+              <td className="num" data-label={t.statement.outstanding}>
+                {formatMoney(statement.outstanding, statement.currency, locale)}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,11 +1,12 @@
+import { CounterName } from '@/components/statement/statement-details';
 import { getI18n } from '@/i18n/server';
-import { formatNumber } from '@/lib/money';
+import { formatQuantity } from '@/lib/usage-labels';
 import type { UsageRow } from '@/mappers/usage-chart';
 
 export async function UsageTable({ rows }: { rows: UsageRow[] }) {
   const { locale, t } = await getI18n();
   return (
-    <div className="overflow-x-auto">
+    <div className="table-stack overflow-x-auto">
       <table>
         <caption className="sr-only">{t.groups.usage}</caption>
         <thead>
@@ -20,10 +21,14 @@ export async function UsageTable({ rows }: { rows: UsageRow[] }) {
         <tbody>
           {rows.map((row) => (
             <tr key={`${row.projectId}/${row.counterName}`}>
-              <td>{row.projectId}</td>
-              <td className="break-all">{row.counterName}</td>
-              <td className="num">
-                {formatNumber(row.quantity, locale)} {row.unit}
+              <td className="wrap-anywhere" data-label={t.statement.project}>
+                {row.projectId}
+              </td>
+              <td data-primary="">
+                <CounterName counterName={row.counterName} locale={locale} />
+              </td>
+              <td className="num" data-label={t.statement.quantity}>
+                {formatQuantity(row.quantity, row.unit, locale)}
               </td>
             </tr>
           ))}

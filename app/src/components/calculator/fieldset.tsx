@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { cloneElement, type ReactElement, type ReactNode } from 'react';
+import { FieldErrorMessage, useFieldError } from './field-errors';
 
 /** A titled group of the calculator's form. */
 export function Section({ legend, children }: { legend: string; children: ReactNode }) {
@@ -33,11 +34,25 @@ export function Row({
   );
 }
 
-export function Field({ label, id, children }: { label: string; id: string; children: ReactNode }) {
+/**
+ * A labelled control. When the edge refused its value, the message shows right below it and the
+ * control is marked `aria-invalid` and described by the message.
+ */
+export function Field({
+  label,
+  id,
+  children,
+}: {
+  label: string;
+  id: string;
+  children: ReactElement<Record<string, unknown>>;
+}) {
+  const { message, messageId, controlProps } = useFieldError(id);
   return (
     <div className="field min-w-0 flex-1 basis-28">
       <label htmlFor={id}>{label}</label>
-      {children}
+      {cloneElement(children, controlProps)}
+      <FieldErrorMessage id={messageId} message={message} />
     </div>
   );
 }

@@ -8,7 +8,14 @@ export type LiveStatement =
   | { status: 'empty' }
   | { status: 'calculating'; last: StatementCalculation | null }
   | { status: 'ready'; result: StatementCalculation }
-  | { status: 'invalid'; problem: Problem };
+  | {
+      status: 'invalid';
+      problem: Problem;
+      /** The inputs the edge refused, to place its errors on their fields. */
+      input: CalculatorInput;
+      /** The last statement the inputs could produce, shown marked out of date. */
+      last: StatementCalculation | null;
+    };
 
 const DEBOUNCE_MS = 300;
 
@@ -36,7 +43,7 @@ export function useLiveStatement(input: CalculatorInput | null): LiveStatement {
         lastResult.current = outcome.data;
         setState({ status: 'ready', result: outcome.data });
       } else {
-        setState({ status: 'invalid', problem: outcome.problem });
+        setState({ status: 'invalid', problem: outcome.problem, input, last: lastResult.current });
       }
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);

@@ -25,7 +25,7 @@ export function HistoryRow({ entry, selected, onSelect }: HistoryRowProps) {
 
   return (
     <tr>
-      <td>
+      <td data-label={t.history.compare}>
         <input
           type="checkbox"
           className="h-4 w-4"
@@ -34,7 +34,7 @@ export function HistoryRow({ entry, selected, onSelect }: HistoryRowProps) {
           onChange={(event) => onSelect(event.target.checked)}
         />
       </td>
-      <td>
+      <td data-primary="">
         {editing ? (
           <form
             className="flex flex-wrap gap-1"
@@ -63,10 +63,14 @@ export function HistoryRow({ entry, selected, onSelect }: HistoryRowProps) {
           <span className="font-medium">{entry.name}</span>
         )}
       </td>
-      <td className="whitespace-nowrap">{formatDate(entry.savedAt, locale)}</td>
-      <td className="num">{formatMoney(entry.totals.total, entry.totals.currency, locale)}</td>
-      <td>
-        <div className="flex flex-wrap gap-1">
+      <td className="whitespace-nowrap" data-label={t.history.savedAt}>
+        {formatDate(entry.savedAt, locale)}
+      </td>
+      <td className="num" data-label={t.history.total}>
+        {formatMoney(entry.totals.total, entry.totals.currency, locale)}
+      </td>
+      <td data-label={t.history.actions}>
+        <div className="flex flex-wrap justify-end gap-1">
           <button
             type="button"
             className="btn-secondary"

@@ -28,7 +28,7 @@ export function HistoryView() {
 
   return (
     <div className="flex flex-col gap-4">
-      <section className="card overflow-x-auto">
+      <section className="card table-stack overflow-x-auto">
         <table>
           <caption className="sr-only">{t.history.title}</caption>
           <thead>
@@ -55,7 +55,16 @@ export function HistoryView() {
         </table>
       </section>
       {compared.length === 2 && compared[0] && compared[1] ? (
-        <ComparisonTable left={compared[0]} right={compared[1]} locale={locale} />
+        <>
+          <button
+            type="button"
+            className="btn-secondary self-start"
+            onClick={() => setSelected((current) => [...current].reverse())}
+          >
+            {t.history.swap}
+          </button>
+          <ComparisonTable baseline={compared[0]} candidate={compared[1]} locale={locale} />
+        </>
       ) : (
         <p className="text-sm text-slate-600">{t.history.compareHint}</p>
       )}

@@ -15,6 +15,7 @@ export function NavLinks() {
       label: t.nav.billingGroups,
       active: pathname.startsWith('/billing-groups') || pathname.startsWith('/statements'),
     },
+    { href: '/jobs', label: t.nav.monthEnd, active: pathname.startsWith('/jobs') },
   ];
   return (
     <nav aria-label={t.nav.main}>

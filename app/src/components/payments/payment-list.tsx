@@ -8,7 +8,7 @@ export async function PaymentList({ payments }: { payments: Payment[] }) {
   const { locale, t } = await getI18n();
   if (payments.length === 0) return <EmptyState>{t.payments.none}</EmptyState>;
   return (
-    <div className="overflow-x-auto">
+    <div className="table-stack overflow-x-auto">
       <table>
         <caption className="sr-only">{t.payments.heading}</caption>
         <thead>
@@ -24,10 +24,16 @@ export async function PaymentList({ payments }: { payments: Payment[] }) {
         <tbody>
           {payments.map((payment) => (
             <tr key={payment.id}>
-              <td className="whitespace-nowrap">{formatDate(payment.createdAt, locale)}</td>
-              <td className="num">{formatMoney(payment.amount, payment.currency, locale)}</td>
-              <td className="break-all">{payment.source}</td>
-              <td>
+              <td data-primary="" className="whitespace-nowrap">
+                {formatDate(payment.createdAt, locale)}
+              </td>
+              <td className="num" data-label={t.payments.amount}>
+                {formatMoney(payment.amount, payment.currency, locale)}
+              </td>
+              <td data-label={t.payments.source_} className="break-all">
+                {payment.source}
+              </td>
+              <td data-label={t.payments.state}>
                 {t.enums.paymentState[payment.state]}
                 {payment.failureReason
                   ? ` (${t.payments.failureReasons[payment.failureReason] ?? payment.failureReason})`

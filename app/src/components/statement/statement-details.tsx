@@ -1,6 +1,7 @@
 import type { Locale } from '@/i18n/locales';
 import { messages } from '@/i18n/messages';
-import { formatMoney, formatNumber } from '@/lib/money';
+import { formatMoney } from '@/lib/money';
+import { counterLabel, formatQuantity, formatUnitPrice } from '@/lib/usage-labels';
 import type { StatementView } from '@/mappers/statement-view';
 import { BreakdownChart } from './breakdown-chart';
 import { ExplainTrace } from './explain-trace';
@@ -23,7 +24,7 @@ export function StatementDetails({ view, locale, headingLevel = 3 }: StatementDe
   const headingClass = 'mb-2 text-base font-semibold';
   return (
     <div className="flex flex-col gap-4">
-      <section className="card overflow-x-auto">
+      <section className="card table-stack overflow-x-auto">
         <Heading className={headingClass}>{t.statement.lines}</Heading>
         {view.lines.length === 0 ? (
           <p className="text-sm text-slate-600">{t.statement.noLines}</p>
@@ -48,18 +49,26 @@ export function StatementDetails({ view, locale, headingLevel = 3 }: StatementDe
             <tbody>
               {view.lines.map((line) => (
                 <tr key={line.id}>
-                  <td>{line.projectId}</td>
-                  <td className="break-all">{line.counterName}</td>
-                  <td className="num">
-                    {formatNumber(line.quantity, locale)} {line.unit}
+                  <td className="wrap-anywhere" data-label={t.statement.project}>
+                    {line.projectId}
                   </td>
-                  <td className="num">
-                    {money(line.unitPrice)}
-                    {line.priceSource === 'CONTRACT' ? (
-                      <span className="block text-xs text-slate-600">{t.enums.priceSource.CONTRACT}</span>
-                    ) : null}
+                  <td data-primary="">
+                    <CounterName counterName={line.counterName} locale={locale} />
                   </td>
-                  <td className="num">{money(line.amount)}</td>
+                  <td className="num" data-label={t.statement.quantity}>
+                    {formatQuantity(line.quantity, line.unit, locale)}
+                  </td>
+                  <td className="num" data-label={t.statement.unitPrice}>
+                    <span>
+                      {formatUnitPrice(money(line.unitPrice), line.unit, locale)}
+                      {line.priceSource === 'CONTRACT' ? (
+                        <span className="block text-xs text-slate-600">{t.enums.priceSource.CONTRACT}</span>
+                      ) : null}
+                    </span>
+                  </td>
+                  <td className="num" data-label={t.statement.amount}>
+                    {money(line.amount)}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -87,7 +96,7 @@ export function StatementDetails({ view, locale, headingLevel = 3 }: StatementDe
       ) : null}
 
       {view.credits.length > 0 || view.skippedCredits.length > 0 ? (
-        <section className="card overflow-x-auto">
+        <section className="card table-stack overflow-x-auto">
           <Heading className={headingClass}>{t.statement.credits}</Heading>
           <p className="mb-2 text-sm text-slate-600">{t.statement.creditsWhy}</p>
           {view.credits.length > 0 ? (
@@ -111,14 +120,22 @@ export function StatementDetails({ view, locale, headingLevel = 3 }: StatementDe
               <tbody>
                 {view.credits.map((credit) => (
                   <tr key={credit.grantId}>
-                    <td className="break-all">{t.statement.creditBurn(credit.order, credit.grantId)}</td>
-                    <td>
+                    <td data-primary="" className="break-all">
+                      {t.statement.creditBurn(credit.order, credit.grantId)}
+                    </td>
+                    <td data-label={t.calculator.creditType}>
                       {t.enums.creditType[credit.type as keyof typeof t.enums.creditType] ?? credit.type} (
                       {t.calculator.priority} {credit.priority})
                     </td>
-                    <td className="num">{money(credit.balanceBefore)}</td>
-                    <td className="num">{money(credit.amountApplied)}</td>
-                    <td className="num">{money(credit.balanceAfter)}</td>
+                    <td className="num" data-label={t.statement.balanceBefore}>
+                      {money(credit.balanceBefore)}
+                    </td>
+                    <td className="num" data-label={t.statement.applied}>
+                      {money(credit.amountApplied)}
+                    </td>
+                    <td className="num" data-label={t.statement.balanceAfter}>
+                      {money(credit.balanceAfter)}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -169,6 +186,18 @@ export function StatementDetails({ view, locale, headingLevel = 3 }: StatementDe
 
       <ExplainTrace trace={view.trace} locale={locale} />
     </div>
+  );
+}
+
+/** A counter by its readable name, its id below in small print (the id the API and exports use). */
+export function CounterName({ counterName, locale }: { counterName: string; locale: Locale }) {
+  return (
+    <>
+      <span className="block">{counterLabel(counterName, locale)}</span>
+      <span className="id-text font-normal text-slate-500" title={counterName}>
+        {counterName}
+      </span>
+    </>
   );
 }
 

@@ -26,7 +26,8 @@ export const BillingGroup = z
       .nullable()
       .openapi({ description: 'Null: the default price book of the currency' }),
     autoClose: z.boolean().openapi({
-      description: 'The scheduled run closes the previous month by itself (02:00 UTC on the 1st)',
+      description:
+        "The daily scheduled run (02:00 UTC) closes the group's open months before the current one, oldest first",
     }),
     createdAt: z.string(),
   })

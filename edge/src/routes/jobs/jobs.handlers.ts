@@ -1,11 +1,12 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../app-env';
+import { pageRequest, pageResponse } from '../../http/pagination';
 import { notFound } from '../../http/problem';
 import { startJobRunner } from '../../services/job-runner';
 import { startMonthCloseJob } from '../../services/month-close';
 import type { JobRecord } from '../../storage/ports/jobs';
-import type { getJob, startCloseMonthJob } from './jobs.routes';
+import type { getJob, listJobs, startCloseMonthJob } from './jobs.routes';
 
 const jobToWire = (job: JobRecord) => ({
   id: job.id,
@@ -47,4 +48,14 @@ export const handleGetJob: RouteHandler<typeof getJob, AppEnv> = async (c) => {
   const job = await c.var.storage.getJob(c.var.principal.tenantId, jobId);
   if (!job) throw notFound('job', jobId);
   return c.json(jobToWire(job), 200);
+};
+
+export const handleListJobs: RouteHandler<typeof listJobs, AppEnv> = async (c) => {
+  const query = c.req.valid('query');
+  const page = await c.var.storage.listJobs(
+    c.var.principal.tenantId,
+    { kind: query.kind ?? null, month: query.month ?? null },
+    await pageRequest(c, query),
+  );
+  return c.json(await pageResponse(c, page, jobToWire), 200);
 };

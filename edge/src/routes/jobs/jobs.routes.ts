@@ -1,5 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { BODY_PROBLEMS, json, jsonBody, Month, problems, security } from '../../openapi/schemas';
+import {
+  BODY_PROBLEMS,
+  json,
+  jsonBody,
+  Month,
+  PaginationQuery,
+  pageOf,
+  problems,
+  security,
+} from '../../openapi/schemas';
 import { JOB_KINDS } from '../../storage/ports/jobs';
 
 export const Job = z
@@ -57,4 +66,20 @@ export const getJob = createRoute({
   security,
   request: { params: z.object({ jobId: z.string().min(1).max(100) }) },
   responses: { 200: json(Job, 'The job'), ...problems(401, 404, 429) },
+});
+
+export const listJobs = createRoute({
+  method: 'get',
+  path: '/v1/jobs',
+  operationId: 'listJobs',
+  tags: ['Jobs'],
+  summary: 'The tenant’s jobs, the scheduled run’s `auto-close` jobs among them',
+  security,
+  request: {
+    query: PaginationQuery.extend({
+      kind: z.enum(JOB_KINDS).optional().openapi({ description: 'Only jobs of this kind' }),
+      month: Month.optional().openapi({ description: 'Only jobs of this month' }),
+    }),
+  },
+  responses: { 200: json(pageOf(Job, 'JobPage'), 'A page of jobs'), ...problems(400, 401, 422, 429) },
 });

@@ -1,5 +1,6 @@
 import type { MonthCloseCandidate } from '@billing/engine';
 import type { JobKind, JobRecord, JobStatus, JobStore } from '../ports/jobs';
+import { afterParams, pageOf } from './paging';
 
 export interface JobRow {
   id: string;
@@ -67,6 +68,17 @@ export function d1JobStore(db: D1Database): JobStore {
         .bind(tenantId, jobId)
         .first<JobRow>();
       return row && toJob(row);
+    },
+    async listJobs(tenantId, filter, page) {
+      const { results } = await db
+        .prepare(
+          `SELECT ${JOB_COLUMNS} FROM jobs
+           WHERE tenant_id = ?1 AND (?2 IS NULL OR kind = ?2) AND (?3 IS NULL OR month = ?3) AND id > ?4
+           ORDER BY id LIMIT ?5`,
+        )
+        .bind(tenantId, filter.kind, filter.month, ...afterParams(page))
+        .all<JobRow>();
+      return pageOf(results.map(toJob), page);
     },
     async runningJob(tenantId, kind, month) {
       const row = await db

@@ -32,7 +32,7 @@ export function d1ReconciliationStore(db: D1Database): ReconciliationStore {
         findings.map((finding) =>
           db
             .prepare(
-              `INSERT INTO reconciliation_findings
+              `INSERT OR IGNORE INTO reconciliation_findings
                  (id, tenant_id, sweep_id, statement_id, billing_group_id, month, differences_json, found_at)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
             )

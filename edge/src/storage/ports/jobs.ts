@@ -1,4 +1,5 @@
 import type { Month, MonthCloseCandidate, MonthCloseProgress } from '@billing/engine';
+import type { Page, PageRequest } from './tenants';
 
 export const JOB_STATUSES = ['RUNNING', 'SUCCEEDED', 'FAILED'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
@@ -36,6 +37,12 @@ export interface JobStore {
   /** Inserts a job; null when a RUNNING job of the same kind and month exists already. */
   createJob(job: JobRecord): Promise<JobRecord | null>;
   getJob(tenantId: string, jobId: string): Promise<JobRecord | null>;
+  /** The tenant's jobs, in id order, of one kind and month when given. */
+  listJobs(
+    tenantId: string,
+    filter: { kind: JobKind | null; month: Month | null },
+    page: PageRequest,
+  ): Promise<Page<JobRecord>>;
   runningJob(tenantId: string, kind: JobKind, month: Month): Promise<JobRecord | null>;
   /**
    * Takes a RUNNING job over for a new worker when its progress was last written at `seenUpdatedAt`

@@ -14,6 +14,10 @@ export interface ReconciliationFinding {
 }
 
 export interface ReconciliationStore {
+  /**
+   * Keeps the findings of a sweep; one that a statement already has (the same differences) is not
+   * kept twice, so the daily sweep adds a finding only when something new differs.
+   */
   recordFindings(findings: readonly ReconciliationFinding[]): Promise<void>;
   /** Findings in id order, optionally of one month. */
   listFindings(

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { firstProblem } from '@/api/client';
-import type { Currency } from '@/api/types';
+import type { BillingGroup } from '@/api/types';
 import { AdjustmentForm } from '@/components/billing-groups/adjustment-form';
 import { AdjustmentList } from '@/components/billing-groups/adjustment-list';
 import { BarChart } from '@/components/billing-groups/bar-chart';
@@ -17,8 +17,9 @@ import { ErrorState } from '@/components/feedback/error-state';
 import { LoadingState } from '@/components/feedback/loading-state';
 import { StatementDetails } from '@/components/statement/statement-details';
 import { getI18n } from '@/i18n/server';
-import { currentMonth, isMonth } from '@/lib/months';
+import { currentMonth, formatMonth, isMonth } from '@/lib/months';
 import { loadBillingGroup, loadDashboard } from '@/loaders/billing-groups';
+import { closeMonthFacts } from '@/mappers/month-close';
 import { toStatementView } from '@/mappers/statement-view';
 import { chargesBy, usageRows } from '@/mappers/usage-chart';
 
@@ -74,7 +75,7 @@ export default async function BillingGroupDashboard({
       </header>
 
       <Suspense key={month} fallback={<LoadingState />}>
-        <DashboardSections billingGroupId={billingGroupId} month={month} currency={group.data.currency} />
+        <DashboardSections billingGroupId={billingGroupId} month={month} group={group.data} />
       </Suspense>
     </div>
   );
@@ -83,13 +84,14 @@ export default async function BillingGroupDashboard({
 async function DashboardSections({
   billingGroupId,
   month,
-  currency,
+  group,
 }: {
   billingGroupId: string;
   month: string;
-  currency: Currency;
+  group: BillingGroup;
 }) {
   const { locale, t } = await getI18n();
+  const { currency } = group;
   const { usage, statement, adjustments, credits, statements } = await loadDashboard(billingGroupId, month);
   const { balances, grants, ledger } = credits;
   const charges = statement.ok ? chargesBy(statement.data.result) : null;
@@ -98,7 +100,7 @@ async function DashboardSections({
     <>
       <section aria-labelledby="usage-heading" className="card flex flex-col gap-3">
         <h2 id="usage-heading" className="text-lg font-semibold">
-          {t.groups.usage} ({month})
+          {t.groups.usage} ({formatMonth(month, locale)})
         </h2>
         {!usage.ok ? (
           <ErrorState locale={locale} problem={usage.problem} />
@@ -130,10 +132,18 @@ async function DashboardSections({
       <section aria-labelledby="draft-heading" className="flex flex-col gap-3">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h2 id="draft-heading" className="text-lg font-semibold">
-            {t.groups.draft} ({month})
+            {t.groups.draft} ({formatMonth(month, locale)})
           </h2>
-          {statement.ok && statement.data.state === 'DRAFT' ? (
-            <CloseMonthButton billingGroupId={billingGroupId} month={month} />
+          {statement.ok ? (
+            <CloseMonthButton
+              billingGroupId={billingGroupId}
+              month={month}
+              facts={
+                statement.data.state === 'DRAFT'
+                  ? closeMonthFacts(statement.data.result, group, Date.now(), locale)
+                  : null
+              }
+            />
           ) : null}
         </div>
         {!statement.ok ? (
@@ -159,7 +169,7 @@ async function DashboardSections({
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="adjustments-heading" className="card flex min-w-0 flex-col gap-3">
           <h2 id="adjustments-heading" className="text-lg font-semibold">
-            {t.groups.adjustments} ({month})
+            {t.groups.adjustments} ({formatMonth(month, locale)})
           </h2>
           {adjustments.ok ? (
             <AdjustmentList adjustments={adjustments.data.items} currency={currency} />

@@ -12,6 +12,7 @@ import { StatementDetails } from '@/components/statement/statement-details';
 import { formatDate } from '@/i18n/locales';
 import { getI18n } from '@/i18n/server';
 import { formatMoney } from '@/lib/money';
+import { formatMonth } from '@/lib/months';
 import { loadBillingGroup } from '@/loaders/billing-groups';
 import { loadStatement, loadStatementPayments } from '@/loaders/statements';
 import { isPayable, payableAmount } from '@/mappers/payments';
@@ -50,7 +51,7 @@ export default async function StatementPage({ params }: PageProps<'/statements/[
             </Link>
           </p>
           <h1 className="flex flex-wrap items-center gap-2 text-2xl font-bold">
-            {t.statement.title(data.month)} <StateBadge state={data.state} />
+            {t.statement.title(formatMonth(data.month, locale))} <StateBadge state={data.state} />
           </h1>
           <p className="break-all text-xs text-slate-600">{data.statementId}</p>
         </div>

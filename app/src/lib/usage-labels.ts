@@ -2,28 +2,10 @@ import { type Locale, numberLocale } from '@/i18n/locales';
 import { messages } from '@/i18n/messages';
 import { formatNumber } from '@/lib/money';
 
-/** "December 2026", "2026년 12월": a billing month (UTC) as a reader names it. */
-export function formatMonth(month: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(numberLocale(locale), {
-    year: 'numeric',
-    month: 'long',
-    timeZone: 'UTC',
-  }).format(new Date(`${month}-01T00:00:00Z`));
-}
-
-/** "December 21, 2026", "2026년 12월 21일": the UTC calendar day of an instant. */
-export function formatDay(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(numberLocale(locale), { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(iso),
-  );
-}
-
-/** The first and last day of a billing month (DOMAIN §2: the calendar month in UTC). */
-export function periodDays(month: string): { first: string; last: string } {
-  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
-  const last = new Date(Date.UTC(year, monthNumber, 0));
-  return { first: `${month}-01T00:00:00Z`, last: last.toISOString() };
-}
+/*
+ * Usage in words, for the pages and the PDF alike: counters by a readable name, units translated.
+ * The words live in the messages' `pdf` section, where the PDF first needed them.
+ */
 
 /** A unit code (HOURS, GB) in words, singular or plural for `quantity`; an unknown code as it is. */
 export function unitName(unit: string, quantity: string, locale: Locale): string {

@@ -1,0 +1,52 @@
+'use client';
+
+import { useActionState, useState } from 'react';
+import { type StartJobState, startCloseMonthJob } from '@/actions/jobs';
+import { ErrorState } from '@/components/feedback/error-state';
+import { useI18n } from '@/i18n/provider';
+import { formatMonth } from '@/lib/months';
+
+const INITIAL: StartJobState = { problem: null };
+
+/** Starts the month-end batch; warns, before anything starts, when the month chosen is not over. */
+export function StartCloseMonthForm({
+  defaultMonth,
+  thisMonth,
+}: {
+  defaultMonth: string;
+  thisMonth: string;
+}) {
+  const { locale, t } = useI18n();
+  const [state, action, pending] = useActionState(startCloseMonthJob, INITIAL);
+  const [month, setMonth] = useState(defaultMonth);
+  const unfinished = month >= thisMonth;
+  return (
+    <form action={action} aria-label={t.monthEnd.start} className="flex flex-col gap-3">
+      <div className="field max-w-48">
+        <label htmlFor="month-end-month">{t.monthEnd.month}</label>
+        <input
+          id="month-end-month"
+          name="month"
+          type="month"
+          required
+          value={month}
+          max={thisMonth}
+          aria-describedby={unfinished ? 'month-end-unfinished' : undefined}
+          onChange={(event) => setMonth(event.target.value)}
+        />
+      </div>
+      {unfinished ? (
+        <p
+          id="month-end-unfinished"
+          className="rounded-lg border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950"
+        >
+          {t.monthEnd.unfinished(formatMonth(month, locale))}
+        </p>
+      ) : null}
+      {state.problem ? <ErrorState locale={locale} problem={state.problem} /> : null}
+      <button type="submit" className="btn-danger self-start" disabled={pending}>
+        {pending ? t.monthEnd.starting : t.monthEnd.start}
+      </button>
+    </form>
+  );
+}
