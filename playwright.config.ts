@@ -165,6 +165,23 @@ const allureReporters: ReporterDescription[] = [
  */
 const BROWSER_WORKERS = Number(process.env.PW_BROWSER_WORKERS ?? availableParallelism());
 
+/**
+ * Visual regression (tests/e2e/visual.spec.ts, and the API's failures in tests/e2e-mocked/visual.spec.ts):
+ * the baselines are committed beside the specs, one folder per project and spec file, named by the
+ * test (`dashboard-phone-ko.png`). They are drawn by
+ * the Chromium this config resolves (Debian's headless shell 156 here) with the app's bundled
+ * webfonts; another Chromium build draws text a pixel apart, so retake them with
+ * `--update-snapshots` when the browser changes.
+ */
+const VISUAL_BASELINES = '{testDir}/__screenshots__/{projectName}/{testFilePath}/{arg}{ext}';
+const VISUAL_COMPARISON = {
+  animations: 'disabled',
+  caret: 'hide',
+  scale: 'css',
+  // The same browser on the same fonts draws the same pixels: no tolerance beyond anti-aliasing.
+  maxDiffPixels: 0,
+} as const;
+
 /** The options of the project's own fixtures: which backend the tests call, and whether it is the mock. */
 type ProjectOptions = MockedAppOptions & EdgeWorkerOptions;
 type BillingProject = Project<
@@ -177,7 +194,14 @@ const PROJECTS: BillingProject[] = [
   { name: 'integration', testDir: './tests/integration' },
   { name: 'contract', testDir: './tests/contract' },
   { name: 'regression', testDir: './tests/regression' },
-  { name: 'e2e', testDir: './tests/e2e', use: { baseURL: APP_URL }, workers: BROWSER_WORKERS },
+  {
+    name: 'e2e',
+    testDir: './tests/e2e',
+    use: { baseURL: APP_URL },
+    workers: BROWSER_WORKERS,
+    snapshotPathTemplate: VISUAL_BASELINES,
+    expect: { toHaveScreenshot: VISUAL_COMPARISON },
+  },
   // The same page fixtures as e2e, on the app served over the standalone mock: the tests' own data
   // goes through the mock too, and its fault scenarios apply to the worker's tenant.
   {
@@ -185,6 +209,8 @@ const PROJECTS: BillingProject[] = [
     testDir: './tests/e2e-mocked',
     use: { baseURL: APP_MOCKED_URL, backendURL: MOCK_URL, isMockedBackend: true },
     workers: BROWSER_WORKERS,
+    snapshotPathTemplate: VISUAL_BASELINES,
+    expect: { toHaveScreenshot: VISUAL_COMPARISON },
   },
   { name: 'security', testDir: './tests/security' },
   // Thousands of API calls per test: a trace of them all costs more than it tells; a failure

@@ -74,7 +74,7 @@ test.describe('statement page and payments when the billing API misbehaves', () 
     await test.step('the page re-reads the statement: paid, nothing outstanding, one payment', async () => {
       await expect(statement.state).toHaveText('Paid');
       await expect(statement.fact('Outstanding')).toHaveText('₩0');
-      await expect(statement.paymentList.getByRole('row', { name: /tok_success/ })).toHaveCount(1);
+      await expect(statement.paymentList.getByRole('row', { name: /Card •••• 4242/ })).toHaveCount(1);
     });
   });
 

@@ -155,11 +155,11 @@ test.describe('calculator: the statement follows the inputs as the user types', 
     await calculator.addCredit({ type: 'Promotional', amount: '30000', priority: '10' });
     await test.step('the expiring promotional grant burns first, the other covers the rest', async () => {
       const burned = calculator.statement.creditsBurned.getByRole('row');
-      await expect(burned.filter({ hasText: '#1 credit-2' })).toContainText('₩30,000');
-      await expect(burned.filter({ hasText: '#2 credit-3' })).toContainText('₩9,700');
+      await expect(burned.filter({ hasText: '#1 Credit grant 2' })).toContainText('₩30,000');
+      await expect(burned.filter({ hasText: '#2 Credit grant 3' })).toContainText('₩9,700');
     });
     await expect(calculator.statement.root).toContainText(
-      'credit-1 not used: the charge was already covered',
+      'Credit grant 1 not used: the charge was already covered',
     );
     await expect(calculator.statement.amount('Total')).toHaveText('₩0');
   });
@@ -177,7 +177,6 @@ test.describe('calculator: the statement follows the inputs as the user types', 
 
   test('"why this amount" explains every step, and the chart shows how the total is made up', async ({
     gotoCalculator,
-    saveReadmeScreenshot,
   }) => {
     const calculator = await gotoCalculator();
     await calculator.addCredit({ type: 'Promotional', amount: '5000' });
@@ -193,6 +192,5 @@ test.describe('calculator: the statement follows the inputs as the user types', 
     await expect(calculator.statement.explainSteps.first()).toContainText('compute.c2.c8m8');
     await expect(calculator.statement.explainSteps.filter({ hasText: 'VAT at 10%' })).toHaveCount(1);
     await expect(calculator.statement.explainSteps.last()).toContainText('35987');
-    await saveReadmeScreenshot('calculator');
   });
 });

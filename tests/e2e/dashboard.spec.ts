@@ -24,9 +24,9 @@ test.describe("billing group dashboard: the month's usage, draft, adjustments, c
     const dashboard = await gotoDashboard(group.id);
     await expect(dashboard.usageChart('By counter')).toBeVisible();
     await expect(dashboard.usageChart('By project')).toBeVisible();
-    const projectBars = dashboard.usageChart('By project').locator('g > title');
-    await expect(projectBars.filter({ hasText: 'web: ₩39,700' })).toHaveCount(1);
-    await expect(projectBars.filter({ hasText: 'ml: ₩25,000' })).toHaveCount(1);
+    const projectBars = dashboard.usageChart('By project').getByRole('listitem');
+    await expect(projectBars.filter({ hasText: 'web' })).toHaveText('web₩39,700');
+    await expect(projectBars.filter({ hasText: 'ml' })).toHaveText('ml₩25,000');
     const storageRow = dashboard.usage.getByRole('row').filter({ hasText: 'storage.volume.ssd' });
     await expect(storageRow).toContainText('Storage volume SSD');
     await expect(storageRow).toContainText('ml');

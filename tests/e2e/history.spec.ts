@@ -104,12 +104,9 @@ test.describe('history: calculations saved in the browser', () => {
     });
     await test.step('the total grew by ₩34,936, +80%; usage by 100 hours, +100%, on a row of its own', async () => {
       await expect(history.comparisonCells('Total')).toHaveText(['₩43,670', '₩78,606', '+₩34,936', '+80%']);
-      await expect(history.comparisonCells('Usage: web · compute.c2.c8m8 (HOURS)')).toHaveText([
-        '100',
-        '200',
-        '+100',
-        '+100%',
-      ]);
+      await expect(
+        history.comparisonCells('Usage: web · Compute c2 (8 vCPU, 8 GB memory) (hours)'),
+      ).toHaveText(['100', '200', '+100', '+100%']);
     });
     await test.step('swapping makes Discounted the baseline: the differences change sign', async () => {
       await history.swapButton.click();

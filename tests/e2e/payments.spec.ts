@@ -35,7 +35,9 @@ test.describe('payments: the sandbox provider, never charged twice', () => {
     );
     await expect(statement.paymentOutcome).toHaveAttribute('role', 'alert');
     await expect(statement.state).toHaveText('Issued');
-    await expect(statement.paymentList.getByRole('row', { name: /tok_declined/ })).toContainText('Failed');
+    await expect(
+      statement.paymentList.getByRole('row', { name: /Card •••• 0002 \(declined test card\)/ }),
+    ).toContainText('Failed');
   });
 
   test('submitting twice pays once: the button is disabled while the payment is in flight', async ({
@@ -92,7 +94,7 @@ test.describe('payments: the sandbox provider, never charged twice', () => {
     const statement = await gotoStatement(closed.statementId ?? '');
     await statement.pay({ source: 'tok_pending' });
     await expect(statement.paymentOutcome).toContainText('is pending: the provider has not confirmed it yet');
-    await expect(statement.paymentList.getByRole('row', { name: /tok_pending/ })).toContainText('Pending');
+    await expect(statement.paymentList.getByRole('row', { name: /Card •••• 0077/ })).toContainText('Pending');
     await expect(statement.payments).toContainText('Nothing is left to pay on this statement.');
     await test.step('the provider settles it', async () => {
       const payments = await api.read<{ items: { id: string }[] }>(
@@ -102,7 +104,9 @@ test.describe('payments: the sandbox provider, never charged twice', () => {
     });
     await page.reload();
     await expect(statement.state).toHaveText('Paid');
-    await expect(statement.paymentList.getByRole('row', { name: /tok_pending/ })).toContainText('Succeeded');
+    await expect(statement.paymentList.getByRole('row', { name: /Card •••• 0077/ })).toContainText(
+      'Succeeded',
+    );
   });
 
   test('more than the statement takes is refused, naming the rule', async ({

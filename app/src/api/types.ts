@@ -9,6 +9,8 @@ export type StatementCalculation = Schemas['StatementCalculation'];
 export type StatementState = Schemas['StatementState'];
 export type CalculatorRequest = Schemas['CalculatorRequest'];
 export type PriceBook = Schemas['PriceBook'];
+export type Contract = Schemas['Contract'];
+export type Pricing = Schemas['Pricing'];
 export type MonthlyUsage = Schemas['MonthlyUsage'];
 export type Adjustment = Schemas['Adjustment'];
 export type NewAdjustment = Schemas['NewAdjustment'];
@@ -17,7 +19,13 @@ export type NewCreditGrant = Schemas['NewCreditGrant'];
 export type CreditBalances = Schemas['CreditBalances'];
 export type CreditLedgerEntry = Schemas['CreditLedgerEntry'];
 export type Payment = Schemas['Payment'];
+export type StatementReconciliation = Schemas['StatementReconciliation'];
+export type ReconcileDifference = Schemas['ReconcileDifference'];
 export type Problem = Schemas['Problem'];
+export type UsageEventInput = Schemas['UsageEventInput'];
+export type UsageEventVerdict = Schemas['UsageEventVerdict'];
+export type ApiKey = Schemas['ApiKey'];
+export type CreatedApiKey = Schemas['CreatedApiKey'];
 export type Currency = BillingGroup['currency'];
 
 /** Problems the app itself reports when the edge gave no usable answer (see `call` in client.ts). */

@@ -17,3 +17,13 @@ export const loadStatementPayments = cache(async (statementId: string) => {
     }),
   );
 });
+
+/** The billing group's credit grants, to name the credits a statement burned; cached for the request. */
+export const loadStatementCreditGrants = cache(async (billingGroupId: string) => {
+  const client = await edge();
+  return call(() =>
+    client.GET('/v1/billing-groups/{billingGroupId}/credits', {
+      params: { path: { billingGroupId }, query: { limit: 100 } },
+    }),
+  );
+});

@@ -1,5 +1,6 @@
 import type { CalculatorRequest } from '@/api/types';
 import type { AdjustmentInput, CalculatorInput, CreditInput, UsageRowInput } from '@/lib/calculator-input';
+import type { NamedGrant } from '@/lib/credit-names';
 
 const filled = (value: string) => value.trim() !== '';
 
@@ -17,6 +18,20 @@ export function sentRows(input: CalculatorInput): {
     adjustments: input.adjustments.filter((adjustment) => filled(adjustment.value)),
     credits: input.credits.filter((credit) => filled(credit.amount)),
   };
+}
+
+/**
+ * The grants the request sends, by the ids it gives them (`credit-1`, …), named as the form numbers
+ * its rows ("Credit grant 2"), so the statement names a credit the way the form does.
+ */
+export function calculatorGrants(input: CalculatorInput, rowName: (n: number) => string): NamedGrant[] {
+  const sent = new Set(sentRows(input).credits);
+  let sentCount = 0;
+  return input.credits.flatMap((credit, formIndex) => {
+    if (!sent.has(credit)) return [];
+    sentCount += 1;
+    return [{ id: `credit-${sentCount}`, name: rowName(formIndex + 1), type: credit.type }];
+  });
 }
 
 /**

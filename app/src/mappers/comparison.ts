@@ -2,6 +2,7 @@ import Decimal from 'decimal.js';
 import { type Locale, numberLocale } from '@/i18n/locales';
 import type { Messages } from '@/i18n/messages';
 import { formatMoney, formatNumber } from '@/lib/money';
+import { counterLabel, unitName } from '@/lib/usage-labels';
 import type { SavedCalculation } from '@/stores/history-store';
 
 export interface ComparisonRow {
@@ -51,7 +52,7 @@ export function compareCalculations(
       const [projectId = '', counterName = '', unit = ''] = JSON.parse(key) as string[];
       return row(
         `usage:${key}`,
-        t.history.usageLine(projectId, counterName, unit),
+        t.history.usageLine(projectId, counterLabel(counterName, locale), unitName(unit, '2', locale)),
         before.usage.get(key) ?? none,
         after.usage.get(key) ?? none,
       );

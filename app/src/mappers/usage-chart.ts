@@ -1,8 +1,13 @@
 import Decimal from 'decimal.js';
 import type { MonthlyUsage, StatementCalculation } from '@/api/types';
+import type { Locale } from '@/i18n/locales';
+import { counterLabel } from '@/lib/usage-labels';
 
 export interface ChartBar {
+  /** The bar's name as the page shows it: a counter's readable name, a project's id. */
   label: string;
+  /** The id behind the label when they differ (a counter's), for the label's title. */
+  id?: string;
   /** Exact decimal string, formatted for display. */
   amount: string;
 }
@@ -14,15 +19,33 @@ function groupAmounts(
   const groups = new Map<string, Decimal>();
   for (const line of lines)
     groups.set(key(line), (groups.get(key(line)) ?? new Decimal(0)).plus(line.amount));
-  return [...groups].map(([label, amount]) => ({ label, amount: amount.toFixed() }));
+  return [...groups].map(([id, amount]) => ({ id, amount: amount.toFixed() }));
 }
 
-/** This month's charges by counter and by project, from the statement's line items. */
-export function chargesBy(result: StatementCalculation): { byCounter: ChartBar[]; byProject: ChartBar[] } {
+/** This month's charges by counter (by its readable name) and by project, from the statement's line items. */
+export function chargesBy(
+  result: StatementCalculation,
+  locale: Locale,
+): { byCounter: ChartBar[]; byProject: ChartBar[] } {
   return {
-    byCounter: groupAmounts(result.lines, (line) => line.counterName),
-    byProject: groupAmounts(result.lines, (line) => line.projectId),
+    byCounter: groupAmounts(result.lines, (line) => line.counterName).map(({ id, amount }) => ({
+      label: counterLabel(id, locale),
+      id,
+      amount,
+    })),
+    byProject: groupAmounts(result.lines, (line) => line.projectId).map(({ id, amount }) => ({
+      label: id,
+      amount,
+    })),
   };
+}
+
+/** The ends of a chart's axis: 1, 2, 2.5 or 5 times a power of ten, the first not below `max`. */
+export function axisMaximum(max: number): number {
+  if (max <= 0) return 1;
+  const magnitude = 10 ** Math.floor(Math.log10(max));
+  const step = [1, 2, 2.5, 5, 10].find((multiple) => multiple * magnitude >= max) ?? 10;
+  return step * magnitude;
 }
 
 export interface UsageRow {

@@ -32,7 +32,7 @@ export class DashboardPage extends AppShell {
   }
 
   usageChart(by: 'By counter' | 'By project'): Locator {
-    return this.usage.getByRole('img', { name: by });
+    return this.usage.getByRole('figure', { name: by });
   }
 
   closeMonthButton(month: string): Locator {

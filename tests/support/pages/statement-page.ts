@@ -22,6 +22,16 @@ export class StatementPage extends AppShell {
   readonly paymentOutcome: Locator;
   readonly paymentList: Locator;
   readonly downloadPdfLink: Locator;
+  /** Void, reissue and reconcile: the operator's section. */
+  readonly operatorActions: Locator;
+  readonly voidButton: Locator;
+  /** The open confirmation (void or refund); closed dialogs are hidden. */
+  readonly dialog: Locator;
+  readonly dialogStatus: Locator;
+  readonly dialogProblem: Locator;
+  readonly reconcileButton: Locator;
+  readonly reconcileVerdict: Locator;
+  readonly reconcileProblem: Locator;
 
   constructor(page: Page) {
     super(page);
@@ -35,6 +45,17 @@ export class StatementPage extends AppShell {
     this.paymentOutcome = this.payments.locator('[role="status"], [role="alert"]');
     this.paymentList = this.payments.getByRole('table');
     this.downloadPdfLink = page.getByRole('link', { name: /^(Download PDF|PDF 다운로드)$/ });
+    this.operatorActions = page.getByRole('region', { name: /^(Operator actions|운영 작업)$/ });
+    this.voidButton = this.operatorActions.getByRole('button', { name: /^(Void statement|청구서 무효화)$/ });
+    this.dialog = page.getByRole('dialog');
+    this.dialogStatus = this.dialog.getByRole('status');
+    this.dialogProblem = this.dialog.getByRole('alert');
+    this.reconcileButton = this.operatorActions.getByRole('button', { name: /^(Reconcile|대사 실행)$/ });
+    const reconcile = this.operatorActions.getByRole('region', {
+      name: /^(Reconcile with stored data|저장된 데이터와 대사)$/,
+    });
+    this.reconcileVerdict = reconcile.getByRole('status');
+    this.reconcileProblem = reconcile.getByRole('alert');
   }
 
   fact(label: string): Locator {
@@ -45,6 +66,27 @@ export class StatementPage extends AppShell {
     if (amount !== undefined) await this.paymentAmount.fill(amount);
     await this.paymentSource.selectOption(source);
     await this.payButton.click();
+  }
+
+  /** Opens the void confirmation; `confirm` voids. */
+  async voidStatement({ confirm = true }: { confirm?: boolean } = {}) {
+    await this.voidButton.click();
+    if (confirm) await this.dialog.getByRole('button', { name: /^(Void statement|청구서 무효화)$/ }).click();
+  }
+
+  /** After voiding: closes the month again from the same dialog. */
+  async closeMonthAgain() {
+    await this.dialog.getByRole('button', { name: /^(Close .* again|.* 다시 마감)$/ }).click();
+  }
+
+  refundButton(amount: string): Locator {
+    return this.paymentList.getByRole('button', { name: `Refund ${amount}`, exact: true });
+  }
+
+  /** Opens the refund confirmation of the payment of `amount`; `confirm` refunds. */
+  async refund(amount: string, { confirm = true }: { confirm?: boolean } = {}) {
+    await this.refundButton(amount).click();
+    if (confirm) await this.dialog.getByRole('button', { name: `Refund ${amount}`, exact: true }).click();
   }
 
   async downloadPdf(): Promise<Download> {

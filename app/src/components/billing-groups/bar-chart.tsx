@@ -1,13 +1,9 @@
 import { useId } from 'react';
 import type { Currency } from '@/api/types';
 import type { Locale } from '@/i18n/locales';
+import { messages } from '@/i18n/messages';
 import { formatMoney } from '@/lib/money';
-import type { ChartBar } from '@/mappers/usage-chart';
-
-const ROW_HEIGHT = 26;
-const LABEL_WIDTH = 170;
-const BAR_WIDTH = 260;
-const VALUE_WIDTH = 110;
+import { axisMaximum, type ChartBar } from '@/mappers/usage-chart';
 
 interface BarChartProps {
   title: string;
@@ -16,47 +12,47 @@ interface BarChartProps {
   locale: Locale;
 }
 
-/** Horizontal bars of money, drawn as SVG on the server; numbers are used for the bar lengths only. */
+/**
+ * Horizontal bars of money in HTML, so the labels keep the page's type size at any width (an SVG
+ * scaled to a phone drew them at 6 px): each bar under its name with its amount beside it, and an
+ * axis in the currency from zero. Numbers are used for the bar lengths only.
+ */
 export function BarChart({ title, bars, currency, locale }: BarChartProps) {
+  const t = messages[locale];
   const titleId = useId();
-  const max = Math.max(1, ...bars.map((bar) => Math.abs(Number(bar.amount))));
-  const height = bars.length * ROW_HEIGHT + 4;
+  const axisMax = axisMaximum(Math.max(0, ...bars.map((bar) => Math.abs(Number(bar.amount)))));
+  const ticks = [0, axisMax / 2, axisMax];
   return (
-    <figure className="m-0 min-w-0">
+    <figure aria-labelledby={titleId} className="bar-chart m-0 min-w-0">
       <figcaption id={titleId} className="mb-1 text-sm font-semibold">
         {title}
       </figcaption>
-      <svg
-        role="img"
-        aria-labelledby={titleId}
-        viewBox={`0 0 ${LABEL_WIDTH + BAR_WIDTH + VALUE_WIDTH} ${height}`}
-        className="h-auto w-full"
-      >
-        <title>{title}</title>
-        {bars.map((bar, index) => {
-          const y = index * ROW_HEIGHT + 2;
-          const value = formatMoney(bar.amount, currency, locale);
-          return (
-            <g key={bar.label}>
-              <title>{`${bar.label}: ${value}`}</title>
-              <text x={0} y={y + 16} fontSize="11" fill="#334155">
-                {bar.label.length > 26 ? `${bar.label.slice(0, 25)}…` : bar.label}
-              </text>
-              <rect
-                x={LABEL_WIDTH}
-                y={y + 4}
-                width={Math.max(2, (Math.abs(Number(bar.amount)) / max) * BAR_WIDTH)}
-                height={ROW_HEIGHT - 10}
-                rx={2}
-                fill="#1d4ed8"
+      <ul className="flex list-none flex-col gap-2 p-0">
+        {bars.map((bar) => (
+          <li key={bar.id ?? bar.label} className="bar-chart-row">
+            <span className="bar-chart-label text-sm" title={bar.id}>
+              {bar.label}
+            </span>
+            <span className="bar-chart-track" aria-hidden="true">
+              <span
+                className="bar-chart-bar"
+                style={{ width: `${Math.max(0.5, (Math.abs(Number(bar.amount)) / axisMax) * 100)}%` }}
               />
-              <text x={LABEL_WIDTH + BAR_WIDTH + 6} y={y + 16} fontSize="11" fill="#0f172a">
-                {value}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
+            </span>
+            <span className="bar-chart-value text-sm tabular-nums">
+              {formatMoney(bar.amount, currency, locale)}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <div className="bar-chart-row mt-1" aria-hidden="true">
+        <span className="bar-chart-axis text-xs text-slate-600 tabular-nums">
+          {ticks.map((tick) => (
+            <span key={tick}>{formatMoney(String(tick), currency, locale)}</span>
+          ))}
+        </span>
+      </div>
+      <p className="mt-1 text-xs text-slate-600">{t.groups.chartAxis(currency)}</p>
     </figure>
   );
 }

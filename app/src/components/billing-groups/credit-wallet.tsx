@@ -2,6 +2,7 @@ import type { CreditBalances, CreditGrant, CreditLedgerEntry } from '@/api/types
 import { EmptyState } from '@/components/feedback/empty-state';
 import { formatDate } from '@/i18n/locales';
 import { getI18n } from '@/i18n/server';
+import { creditGrantName, creditNamer } from '@/lib/credit-names';
 import { formatMoney } from '@/lib/money';
 
 interface CreditWalletProps {
@@ -10,12 +11,15 @@ interface CreditWalletProps {
   ledger: CreditLedgerEntry[];
 }
 
-/** Balances by type, each grant's balance, and the ledger that explains them. */
+/**
+ * Balances by type, each grant's balance, and the ledger that explains them. Grants go by their
+ * name (or type); the `cg_` id is the name's title, for whoever needs to quote it to the API.
+ */
 export async function CreditWallet({ balances, grants, ledger }: CreditWalletProps) {
   const { locale, t } = await getI18n();
   const money = (amount: string) => formatMoney(amount, balances.currency, locale);
   const expiredIds = new Set(balances.grants.filter((grant) => grant.expired).map((grant) => grant.grantId));
-  const names = new Map(grants.map((grant) => [grant.id, grant.name ?? grant.id]));
+  const grantName = creditNamer(grants, locale);
   return (
     <div className="flex flex-col gap-3">
       <dl className="grid grid-cols-2 gap-2 sm:grid-cols-5">
@@ -56,8 +60,8 @@ export async function CreditWallet({ balances, grants, ledger }: CreditWalletPro
             <tbody>
               {grants.map((grant) => (
                 <tr key={grant.id}>
-                  <td data-primary="" className="break-all">
-                    {grant.name ?? grant.id}
+                  <td data-primary="">
+                    <span title={grant.id}>{creditGrantName(grant, locale)}</span>
                   </td>
                   <td data-label={t.calculator.creditType}>{t.enums.creditType[grant.type]}</td>
                   <td className="num" data-label={t.calculator.priority}>
@@ -98,8 +102,8 @@ export async function CreditWallet({ balances, grants, ledger }: CreditWalletPro
               {ledger.map((entry) => (
                 <tr key={entry.seq}>
                   <td data-primary="">{t.enums.ledgerKind[entry.kind]}</td>
-                  <td data-label={t.groups.grantName} className="break-all">
-                    {names.get(entry.grantId) ?? entry.grantId}
+                  <td data-label={t.groups.grantName}>
+                    <span title={entry.grantId}>{grantName(entry.grantId)}</span>
                   </td>
                   <td className="num" data-label={t.calculator.amount}>
                     {money(entry.amount)}

@@ -8,6 +8,7 @@ import { StatementDetails } from '@/components/statement/statement-details';
 import { useI18n } from '@/i18n/provider';
 import type { CounterOption } from '@/lib/calculator-input';
 import { type CalculatorFieldError, calculatorFieldErrors } from '@/mappers/calculator-errors';
+import { calculatorGrants } from '@/mappers/calculator-request';
 import { toStatementView } from '@/mappers/statement-view';
 import { useCalculatorStore } from '@/stores/provider';
 import { AdjustmentFields } from './adjustment-fields';
@@ -51,6 +52,7 @@ export function Calculator({ month, counters }: CalculatorProps) {
   const errorsByField = useMemo(() => placedErrors(fieldErrors), [fieldErrors]);
   const unplaced = fieldErrors.filter((error) => error.fieldId === null);
   const isStale = live.status === 'invalid' && view !== null;
+  const grants = useMemo(() => (input ? calculatorGrants(input, t.calculator.creditRow) : []), [input, t]);
 
   if (!input) return <p role="status">{t.common.loading}</p>;
 
@@ -105,12 +107,12 @@ export function Calculator({ month, counters }: CalculatorProps) {
               >
                 <p className="text-sm font-semibold text-amber-900">{t.calculator.staleLabel}</p>
                 <div className="grayscale">
-                  <StatementDetails view={view} locale={locale} />
+                  <StatementDetails view={view} locale={locale} grants={grants} />
                 </div>
               </section>
             ) : (
               <div aria-busy={live.status === 'calculating'}>
-                <StatementDetails view={view} locale={locale} />
+                <StatementDetails view={view} locale={locale} grants={grants} />
               </div>
             )}
           </>

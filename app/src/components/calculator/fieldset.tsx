@@ -35,16 +35,19 @@ export function Row({
 }
 
 /**
- * A labelled control. When the edge refused its value, the message shows right below it and the
- * control is marked `aria-invalid` and described by the message.
+ * A labelled control, with an optional note in small print below it (a counter's id). When the edge
+ * refused its value, the message shows right below it and the control is marked `aria-invalid` and
+ * described by the message.
  */
 export function Field({
   label,
   id,
+  note,
   children,
 }: {
   label: string;
   id: string;
+  note?: string;
   children: ReactElement<Record<string, unknown>>;
 }) {
   const { message, messageId, controlProps } = useFieldError(id);
@@ -52,6 +55,7 @@ export function Field({
     <div className="field min-w-0 flex-1 basis-28">
       <label htmlFor={id}>{label}</label>
       {cloneElement(children, controlProps)}
+      {note ? <span className="id-text text-slate-500">{note}</span> : null}
       <FieldErrorMessage id={messageId} message={message} />
     </div>
   );

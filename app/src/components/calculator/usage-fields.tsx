@@ -2,11 +2,12 @@
 
 import { useI18n } from '@/i18n/provider';
 import type { CounterOption, UsageRowInput } from '@/lib/calculator-input';
+import { counterLabel, unitName } from '@/lib/usage-labels';
 import { useCalculatorStore } from '@/stores/provider';
 import { Field, Row, Section } from './fieldset';
 
 export function UsageFields({ rows, counters }: { rows: UsageRowInput[]; counters: CounterOption[] }) {
-  const { t } = useI18n();
+  const { locale, t } = useI18n();
   const addUsage = useCalculatorStore((state) => state.addUsage);
   const updateUsage = useCalculatorStore((state) => state.updateUsage);
   const removeUsage = useCalculatorStore((state) => state.removeUsage);
@@ -23,7 +24,7 @@ export function UsageFields({ rows, counters }: { rows: UsageRowInput[]; counter
             removeLabel={t.calculator.removeUsage(index + 1)}
             onRemove={() => removeUsage(row.id)}
           >
-            <Field label={t.calculator.counter} id={id('counter')}>
+            <Field label={t.calculator.counter} id={id('counter')} note={row.counterName}>
               <select
                 id={id('counter')}
                 value={row.counterName}
@@ -33,8 +34,8 @@ export function UsageFields({ rows, counters }: { rows: UsageRowInput[]; counter
                 }}
               >
                 {counters.map((counter) => (
-                  <option key={counter.counterName} value={counter.counterName}>
-                    {counter.counterName}
+                  <option key={counter.counterName} value={counter.counterName} title={counter.counterName}>
+                    {counterLabel(counter.counterName, locale)}
                   </option>
                 ))}
               </select>
@@ -56,7 +57,7 @@ export function UsageFields({ rows, counters }: { rows: UsageRowInput[]; counter
               >
                 {units.map((unit) => (
                   <option key={unit} value={unit}>
-                    {unit}
+                    {unitName(unit, '2', locale)}
                   </option>
                 ))}
               </select>

@@ -16,6 +16,9 @@ export function NavLinks() {
       active: pathname.startsWith('/billing-groups') || pathname.startsWith('/statements'),
     },
     { href: '/jobs', label: t.nav.monthEnd, active: pathname.startsWith('/jobs') },
+    { href: '/price-books', label: t.nav.priceBooks, active: pathname.startsWith('/price-books') },
+    { href: '/contracts', label: t.nav.contracts, active: pathname.startsWith('/contracts') },
+    { href: '/settings/api-keys', label: t.nav.apiKeys, active: pathname.startsWith('/settings/api-keys') },
   ];
   return (
     <nav aria-label={t.nav.main}>

@@ -4,11 +4,6 @@ import { messages } from '@/i18n/messages';
 import { formatMoney } from '@/lib/money';
 import type { StatementView } from '@/mappers/statement-view';
 
-const ROW_HEIGHT = 30;
-const LABEL_WIDTH = 120;
-const BAR_WIDTH = 340;
-const VALUE_WIDTH = 140;
-
 interface Bar {
   key: string;
   label: string;
@@ -19,7 +14,8 @@ interface Bar {
 
 /**
  * A waterfall of the statement: each part starts where the previous one ended, so the bars walk
- * from zero to the total. Amounts are converted to numbers for the geometry only.
+ * from zero to the total. HTML bars, so the labels keep the page's type size on a phone (the usage
+ * charts' `bar-chart-*` rows); amounts are converted to numbers for the geometry only.
  */
 export function BreakdownChart({ view, locale }: { view: StatementView; locale: Locale }) {
   const t = messages[locale];
@@ -40,38 +36,40 @@ export function BreakdownChart({ view, locale }: { view: StatementView; locale: 
   const edges = bars.flatMap((bar) => [bar.start, bar.end]);
   const low = Math.min(0, ...edges);
   const high = Math.max(1, ...edges);
-  const x = (value: number) => LABEL_WIDTH + ((value - low) / (high - low)) * BAR_WIDTH;
-  const height = bars.length * ROW_HEIGHT + 8;
+  const percent = (value: number) => ((value - low) / (high - low)) * 100;
   const totalText = formatMoney(view.total, view.currency, locale);
   return (
-    <figure className="m-0">
-      <svg
-        role="img"
-        aria-labelledby={titleId}
-        viewBox={`0 0 ${LABEL_WIDTH + BAR_WIDTH + VALUE_WIDTH} ${height}`}
-        className="h-auto w-full max-w-2xl"
-      >
-        <title id={titleId}>{t.statement.breakdownSummary(totalText)}</title>
-        <line x1={x(0)} x2={x(0)} y1={0} y2={height} stroke="#94a3b8" strokeDasharray="2 2" />
+    <figure className="m-0 max-w-2xl">
+      <div role="img" aria-labelledby={titleId} className="flex flex-col gap-2">
+        <span id={titleId} className="sr-only">
+          {t.statement.breakdownSummary(totalText)}
+        </span>
         {bars.map((bar, index) => {
-          const y = index * ROW_HEIGHT + 4;
-          const left = x(Math.min(bar.start, bar.end));
-          const width = Math.max(2, Math.abs(x(bar.end) - x(bar.start)));
           const isTotal = index === bars.length - 1;
-          const fill = isTotal ? '#1e293b' : bar.end < bar.start ? '#15803d' : '#1d4ed8';
+          const color = isTotal ? 'bg-slate-800' : bar.end < bar.start ? 'bg-green-700' : 'bg-blue-700';
           return (
-            <g key={bar.key} data-part={bar.key}>
-              <text x={0} y={y + 17} fontSize="12" fill="#334155">
-                {bar.label}
-              </text>
-              <rect x={left} y={y + 4} width={width} height={ROW_HEIGHT - 10} rx={2} fill={fill} />
-              <text x={LABEL_WIDTH + BAR_WIDTH + 8} y={y + 17} fontSize="12" fill="#0f172a">
+            <div key={bar.key} data-part={bar.key} className="bar-chart-row">
+              <span className="bar-chart-label text-sm">{bar.label}</span>
+              <span className="bar-chart-track relative">
+                <span
+                  className="absolute inset-y-0 border-l border-dashed border-slate-400"
+                  style={{ left: `${percent(0)}%` }}
+                />
+                <span
+                  className={`absolute inset-y-0 rounded-sm ${color}`}
+                  style={{
+                    left: `${percent(Math.min(bar.start, bar.end))}%`,
+                    width: `${Math.max(0.5, Math.abs(percent(bar.end) - percent(bar.start)))}%`,
+                  }}
+                />
+              </span>
+              <span className="bar-chart-value text-sm tabular-nums">
                 {formatMoney(bar.amount, view.currency, locale)}
-              </text>
-            </g>
+              </span>
+            </div>
           );
         })}
-      </svg>
+      </div>
       <figcaption className="sr-only">{t.statement.breakdown}</figcaption>
     </figure>
   );

@@ -1,5 +1,6 @@
 import type { Locale } from '@/i18n/locales';
 import { messages } from '@/i18n/messages';
+import { creditNamer, type NamedGrant } from '@/lib/credit-names';
 import { formatMoney } from '@/lib/money';
 import { counterLabel, formatQuantity, formatUnitPrice } from '@/lib/usage-labels';
 import type { StatementView } from '@/mappers/statement-view';
@@ -10,6 +11,8 @@ interface StatementDetailsProps {
   view: StatementView;
   locale: Locale;
   headingLevel?: 2 | 3;
+  /** The billing group's grants, to name the credits burned; without them a credit goes by its type. */
+  grants?: readonly NamedGrant[];
 }
 
 /**
@@ -17,8 +20,9 @@ interface StatementDetailsProps {
  * No client state: the statement and dashboard pages render it on the server, the calculator in the
  * browser.
  */
-export function StatementDetails({ view, locale, headingLevel = 3 }: StatementDetailsProps) {
+export function StatementDetails({ view, locale, headingLevel = 3, grants = [] }: StatementDetailsProps) {
   const t = messages[locale];
+  const creditName = creditNamer(grants, locale);
   const money = (amount: string) => formatMoney(amount, view.currency, locale);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const headingClass = 'mb-2 text-base font-semibold';
@@ -120,8 +124,8 @@ export function StatementDetails({ view, locale, headingLevel = 3 }: StatementDe
               <tbody>
                 {view.credits.map((credit) => (
                   <tr key={credit.grantId}>
-                    <td data-primary="" className="break-all">
-                      {t.statement.creditBurn(credit.order, credit.grantId)}
+                    <td data-primary="" title={credit.grantId}>
+                      {t.statement.creditBurn(credit.order, creditName(credit.grantId, credit.type))}
                     </td>
                     <td data-label={t.calculator.creditType}>
                       {t.enums.creditType[credit.type as keyof typeof t.enums.creditType] ?? credit.type} (
@@ -144,8 +148,8 @@ export function StatementDetails({ view, locale, headingLevel = 3 }: StatementDe
           {view.skippedCredits.length > 0 ? (
             <ul className="mt-2 list-disc pl-5 text-sm text-slate-700">
               {view.skippedCredits.map((skipped) => (
-                <li key={skipped.grantId}>
-                  {t.statement.skipped(skipped.grantId, t.enums.skippedReason[skipped.reason])}
+                <li key={skipped.grantId} title={skipped.grantId}>
+                  {t.statement.skipped(creditName(skipped.grantId), t.enums.skippedReason[skipped.reason])}
                 </li>
               ))}
             </ul>

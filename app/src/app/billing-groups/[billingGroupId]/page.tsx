@@ -62,6 +62,11 @@ export default async function BillingGroupDashboard({
             {group.data.currency} · {group.data.id}
             {group.data.autoClose ? ` · ${t.groups.autoClosing}` : ''}
           </p>
+          <p className="text-sm">
+            <Link href={`/billing-groups/${billingGroupId}/import`} className="underline">
+              {t.usageImport.link}
+            </Link>
+          </p>
         </div>
         <form className="flex items-end gap-2">
           <div className="field">
@@ -94,7 +99,7 @@ async function DashboardSections({
   const { currency } = group;
   const { usage, statement, adjustments, credits, statements } = await loadDashboard(billingGroupId, month);
   const { balances, grants, ledger } = credits;
-  const charges = statement.ok ? chargesBy(statement.data.result) : null;
+  const charges = statement.ok ? chargesBy(statement.data.result, locale) : null;
 
   return (
     <>
@@ -151,7 +156,11 @@ async function DashboardSections({
         ) : statement.data.state === 'DRAFT' ? (
           <>
             <p className="text-sm text-slate-600">{t.groups.draftNote}</p>
-            <StatementDetails view={toStatementView(statement.data.result)} locale={locale} />
+            <StatementDetails
+              view={toStatementView(statement.data.result)}
+              locale={locale}
+              grants={grants.ok ? grants.data.items : []}
+            />
           </>
         ) : (
           <p className="card text-sm">

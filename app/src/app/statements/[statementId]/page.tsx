@@ -6,6 +6,8 @@ import type { Statement } from '@/api/types';
 import { StateBadge } from '@/components/billing-groups/state-badge';
 import { ErrorState } from '@/components/feedback/error-state';
 import { LoadingState } from '@/components/feedback/loading-state';
+import { ReconcilePanel } from '@/components/operator/reconcile-panel';
+import { VoidStatementButton } from '@/components/operator/void-statement-button';
 import { PaymentList } from '@/components/payments/payment-list';
 import { PaymentPanel } from '@/components/payments/payment-panel';
 import { StatementDetails } from '@/components/statement/statement-details';
@@ -14,7 +16,7 @@ import { getI18n } from '@/i18n/server';
 import { formatMoney } from '@/lib/money';
 import { formatMonth } from '@/lib/months';
 import { loadBillingGroup } from '@/loaders/billing-groups';
-import { loadStatement, loadStatementPayments } from '@/loaders/statements';
+import { loadStatement, loadStatementCreditGrants, loadStatementPayments } from '@/loaders/statements';
 import { isPayable, payableAmount } from '@/mappers/payments';
 import { toStatementView } from '@/mappers/statement-view';
 
@@ -38,8 +40,12 @@ export default async function StatementPage({ params }: PageProps<'/statements/[
   const { data } = statement;
   // Started now, read by the payments section: the two answers do not wait for each other.
   void loadStatementPayments(statementId);
-  const group = await loadBillingGroup(data.billingGroupId);
+  const [group, grants] = await Promise.all([
+    loadBillingGroup(data.billingGroupId),
+    loadStatementCreditGrants(data.billingGroupId),
+  ]);
   const money = (amount: string) => formatMoney(amount, data.currency, locale);
+  const creditConsumed = data.result.creditTotal.replace(/^-/, '');
 
   return (
     <div className="flex flex-col gap-6">
@@ -76,12 +82,32 @@ export default async function StatementPage({ params }: PageProps<'/statements/[
         </dl>
       </section>
 
+      <section aria-labelledby="operator-heading" className="card flex flex-col gap-4">
+        <h2 id="operator-heading" className="text-lg font-semibold">
+          {t.operator.heading}
+        </h2>
+        <div>
+          <VoidStatementButton
+            statementId={statementId}
+            billingGroupId={data.billingGroupId}
+            month={data.month}
+            canVoid={data.state !== 'VOID'}
+            creditsConsumed={Number(creditConsumed) > 0 ? money(creditConsumed) : null}
+          />
+        </div>
+        <ReconcilePanel statementId={statementId} />
+      </section>
+
       <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <section aria-labelledby="statement-details" className="flex min-w-0 flex-col gap-3">
           <h2 id="statement-details" className="sr-only">
             {t.statement.lines}
           </h2>
-          <StatementDetails view={toStatementView(data.result)} locale={locale} />
+          <StatementDetails
+            view={toStatementView(data.result)}
+            locale={locale}
+            grants={grants.ok ? grants.data.items : []}
+          />
         </section>
         <section aria-labelledby="payments-heading" className="card flex min-w-0 flex-col gap-3 self-start">
           <h2 id="payments-heading" className="text-lg font-semibold">

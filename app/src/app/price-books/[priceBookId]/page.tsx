@@ -1,0 +1,77 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ErrorState } from '@/components/feedback/error-state';
+import { PricingDescription, pricingModelLabel } from '@/components/pricing/pricing-description';
+import { formatDate } from '@/i18n/locales';
+import { getI18n } from '@/i18n/server';
+import { counterLabel, unitName } from '@/lib/usage-labels';
+import { loadPriceBook } from '@/loaders/pricing';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: t.pricing.priceBooksTitle };
+}
+
+/** One price book, read only: each counter by its product name, its unit and its prices in words. */
+export default async function PriceBookPage({ params }: { params: Promise<{ priceBookId: string }> }) {
+  const { locale, t } = await getI18n();
+  const { priceBookId } = await params;
+  const book = await loadPriceBook(decodeURIComponent(priceBookId));
+  if (!book.ok) {
+    if (book.status === 404) notFound();
+    return <ErrorState problem={book.problem} locale={locale} />;
+  }
+  const { data } = book;
+  return (
+    <div className="flex flex-col gap-4">
+      <header className="flex flex-col gap-1">
+        <p className="text-sm">
+          <Link href="/price-books" className="underline">
+            {t.pricing.back(t.pricing.priceBooksTitle)}
+          </Link>
+        </p>
+        <h1 className="text-2xl font-bold">{data.name}</h1>
+        <p className="text-sm text-slate-600">
+          {data.currency} ·{' '}
+          {data.createdAt ? `${t.pricing.created} ${formatDate(data.createdAt, locale)}` : t.pricing.builtIn}
+        </p>
+      </header>
+      <section className="card">
+        <div className="table-stack overflow-x-auto">
+          <table>
+            <caption className="sr-only">{data.name}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.pricing.product}</th>
+                <th scope="col">{t.pricing.unit}</th>
+                <th scope="col">{t.pricing.model}</th>
+                <th scope="col">{t.pricing.prices}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.entries.map((entry) => (
+                <tr key={entry.counterName}>
+                  <td data-primary="">
+                    {counterLabel(entry.counterName, locale)}
+                    <span className="block text-xs font-normal text-slate-600">{entry.counterName}</span>
+                  </td>
+                  <td data-label={t.pricing.unit}>{unitName(entry.unit, '2', locale)}</td>
+                  <td data-label={t.pricing.model}>{pricingModelLabel(entry.pricing, locale)}</td>
+                  <td data-label={t.pricing.prices}>
+                    <PricingDescription
+                      pricing={entry.pricing}
+                      locale={locale}
+                      currency={data.currency}
+                      unit={entry.unit}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </div>
+  );
+}
