@@ -1,4 +1,4 @@
-import type { Response } from '@playwright/test';
+import type { Response } from '../support/page-test';
 import { expect, test } from '../support/page-test';
 
 /**

@@ -1,4 +1,4 @@
-import type { BrowserContext, Cookie } from '@playwright/test';
+import type { BrowserContext, Cookie } from '../support/page-test';
 import { expect, test } from '../support/page-test';
 
 /**

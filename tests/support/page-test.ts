@@ -14,5 +14,5 @@ export const test = apiFixturesTest
   .extend<MockedAppFixtures>(mockedAppFixtures)
   .extend<BrowserMockFixtures>(browserMockFixtures);
 
-export type { APIResponse, Page } from '@playwright/test';
+export type { APIResponse, BrowserContext, Cookie, Page, Response } from '@playwright/test';
 export { expect } from './matchers';
