@@ -4,6 +4,7 @@ import { useRef, useState, useTransition } from 'react';
 import { revokeApiKey } from '@/actions/api-keys';
 import type { EdgeResult } from '@/api/client';
 import type { ApiKey } from '@/api/types';
+import { DialogActions } from '@/components/feedback/dialog-actions';
 import { ActionProblem } from '@/components/operator/action-problem';
 import { useI18n } from '@/i18n/provider';
 
@@ -58,19 +59,13 @@ export function RevokeApiKeyButton({ apiKey, isCurrent }: RevokeApiKeyButtonProp
             {isCurrent ? <p className="font-semibold text-red-900">{t.apiKeys.revokeCurrent}</p> : null}
           </div>
           {outcome && !outcome.ok ? <ActionProblem locale={locale} problem={outcome.problem} /> : null}
-          <div className="flex flex-wrap justify-end gap-2">
-            <button
-              type="button"
-              className="btn-secondary"
-              disabled={pending}
-              onClick={() => dialog.current?.close()}
-            >
-              {t.common.cancel}
-            </button>
-            <button type="button" className="btn-danger" disabled={pending} onClick={confirm}>
-              {pending ? t.apiKeys.revoking : t.apiKeys.revokeConfirm}
-            </button>
-          </div>
+          <DialogActions
+            dialog={dialog}
+            pending={pending}
+            onConfirm={confirm}
+            confirmLabel={t.apiKeys.revokeConfirm}
+            pendingLabel={t.apiKeys.revoking}
+          />
         </div>
       </dialog>
     </>

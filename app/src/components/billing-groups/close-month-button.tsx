@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { type CloseMonthOutcome, closeMonth } from '@/actions/billing-groups';
+import { DialogActions } from '@/components/feedback/dialog-actions';
 import { ErrorState } from '@/components/feedback/error-state';
 import { useI18n } from '@/i18n/provider';
 import { formatMoney } from '@/lib/money';
@@ -114,19 +115,13 @@ export function CloseMonthButton({ billingGroupId, facts, month }: CloseMonthBut
               {pending ? t.groups.closeProgress(formatMonth(month, locale)) : ''}
             </p>
             {outcome && !outcome.ok ? <ErrorState locale={locale} problem={outcome.problem} /> : null}
-            <div className="flex flex-wrap justify-end gap-2">
-              <button
-                type="button"
-                className="btn-secondary"
-                disabled={pending}
-                onClick={() => dialog.current?.close()}
-              >
-                {t.common.cancel}
-              </button>
-              <button type="button" className="btn-danger" disabled={pending} onClick={confirm}>
-                {pending ? t.groups.closing : t.groups.closeConfirm}
-              </button>
-            </div>
+            <DialogActions
+              dialog={dialog}
+              pending={pending}
+              onConfirm={confirm}
+              confirmLabel={t.groups.closeConfirm}
+              pendingLabel={t.groups.closing}
+            />
           </div>
         ) : null}
       </dialog>

@@ -6,6 +6,7 @@ import { type CloseMonthOutcome, closeMonth } from '@/actions/billing-groups';
 import { voidStatement } from '@/actions/statements';
 import type { EdgeResult } from '@/api/client';
 import type { Statement } from '@/api/types';
+import { DialogActions } from '@/components/feedback/dialog-actions';
 import { useI18n } from '@/i18n/provider';
 import { formatMoney } from '@/lib/money';
 import { formatMonth } from '@/lib/months';
@@ -132,19 +133,13 @@ export function VoidStatementButton({
                 <li>{t.operator.voidReopens(monthName)}</li>
               </ul>
               {voided && !voided.ok ? <ActionProblem locale={locale} problem={voided.problem} /> : null}
-              <div className="flex flex-wrap justify-end gap-2">
-                <button
-                  type="button"
-                  className="btn-secondary"
-                  disabled={pending}
-                  onClick={() => dialog.current?.close()}
-                >
-                  {t.common.cancel}
-                </button>
-                <button type="button" className="btn-danger" disabled={pending} onClick={confirmVoid}>
-                  {pending ? t.operator.voiding : t.operator.voidConfirm}
-                </button>
-              </div>
+              <DialogActions
+                dialog={dialog}
+                pending={pending}
+                onConfirm={confirmVoid}
+                confirmLabel={t.operator.voidConfirm}
+                pendingLabel={t.operator.voiding}
+              />
             </>
           )}
         </div>
