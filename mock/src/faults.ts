@@ -34,19 +34,23 @@ export function scopesOf(request: Request): string[] {
 
 type Bindings = Record<string, unknown>;
 type Fetch = (request: Request, bindings: Bindings) => Response | Promise<Response>;
+/** Changes what storage holds behind the edge's back, for the request's path (`storage-drift`). */
+export type Drift = (path: string, bindings: Bindings) => void;
 
 /**
  * The one middleware the mock adds to the edge: a fault scenario that applies to the request's
  * operation and session is taken, then either answers in the edge's place (500, 503, 429), or delays
- * or holds the edge's answer, or reshapes it (a body cut off mid-JSON, an emptied list).
+ * or holds the edge's answer, or reshapes it (a body cut off mid-JSON, an emptied list), or first
+ * changes a stored row behind the edge's back (`storage-drift`), as a faulty write path would.
  */
-export function withFaults(edge: Fetch, scenarios: ScenarioBook, held: HeldAnswers) {
+export function withFaults(edge: Fetch, scenarios: ScenarioBook, held: HeldAnswers, drift: Drift) {
   const app = new Hono<{ Bindings: Bindings; Variables: { requestId: string } }>();
   app.all('*', async (c) => {
     const request = c.req.raw;
     const scopes = scopesOf(request);
     const scenario = scenarios.take(operationOf(request.method, c.req.path), scopes);
     if (!scenario) return edge(request, c.env);
+    if (scenario.name === 'storage-drift') drift(c.req.path, c.env);
     const fault = await faultOf(scenario, scopes, held);
     if (fault) {
       c.set('requestId', request.headers.get('X-Request-Id') ?? crypto.randomUUID());

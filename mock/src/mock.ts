@@ -58,7 +58,9 @@ export class BillingMock {
       newId: randomId,
       runInBackground: (work) => this.runInBackground(work),
     });
-    this.app = withFaults(edge.fetch, this.scenarios, this.held);
+    this.app = withFaults(edge.fetch, this.scenarios, this.held, (path, bindings) =>
+      driftUsage(path, (bindings as unknown as MockBindings).world),
+    );
     this.ready = loadSqlJs(options.locateWasm).then((sql) => {
       this.open = () => openMemoryStorage(sql, MIGRATIONS);
     });
@@ -164,6 +166,23 @@ export class BillingMock {
       engine.exec('PRAGMA foreign_keys = ON');
     }
   }
+}
+
+/**
+ * `storage-drift`: doubles the volume of the first usage event stored for the statement the path
+ * names (`/v1/statements/{id}/…`), directly in SQL, around the close fence, as a buggy writer or a
+ * hand-edited row would. Reconciling the statement then finds what storage no longer agrees with.
+ */
+function driftUsage(path: string, world: MemoryStorage): void {
+  const statementId = /^\/v1\/statements\/([^/]+)/.exec(path)?.[1];
+  if (!statementId) return;
+  world.d1.engine.run(
+    `UPDATE usage_events SET volume = CAST(CAST(volume AS INTEGER) * 2 AS TEXT)
+     WHERE seq = (SELECT u.seq FROM usage_events u JOIN statements s
+                  ON s.billing_group_id = u.billing_group_id AND s.month = u.month
+                  WHERE s.id = ? ORDER BY u.seq LIMIT 1)`,
+    [decodeURIComponent(statementId)],
+  );
 }
 
 export function createBillingMock(options: MockOptions = {}): BillingMock {

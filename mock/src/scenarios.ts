@@ -14,6 +14,7 @@ export const SCENARIO_NAMES = [
   'malformed-body',
   'empty-list',
   'hold',
+  'storage-drift',
 ] as const;
 
 /** How long a held answer waits for its release unless `delayMs` says otherwise. */

@@ -7,10 +7,13 @@ test.describe('billing group dashboard when the billing API misbehaves', () => {
   }) => {
     const group = await billingGroups.create();
     const dashboard = await gotoDashboard(group.id);
-    await expect(dashboard.usage).toContainText('No usage recorded for this month.');
     await expect(dashboard.adjustments).toContainText('No adjustments this month.');
+    await dashboard.show('Usage');
+    await expect(dashboard.usage).toContainText('No usage recorded for this month.');
+    await dashboard.show('Credits');
     await expect(dashboard.wallet).toContainText('No credit granted yet.');
     await expect(dashboard.wallet).toContainText('No ledger entries yet.');
+    await dashboard.show('Statements');
     await expect(dashboard.statements).toContainText('No closed statements yet.');
   });
 
@@ -22,8 +25,9 @@ test.describe('billing group dashboard when the billing API misbehaves', () => {
   }) => {
     const group = await billingGroups.create();
     await mockedApp.useScenario({ name: 'server-error', operationId: 'getMonthlyUsage' });
-    const dashboard = await gotoDashboard(group.id, { month: thisMonth });
+    const dashboard = await gotoDashboard(group.id, { month: thisMonth, section: 'usage' });
     await expect(dashboard.usage.getByRole('alert')).toContainText('Internal error');
+    await dashboard.show('Overview');
     await expect(dashboard.draft.amount('Total')).toHaveText('₩0');
     await expect(dashboard.closeMonthButton(thisMonth)).toBeVisible();
   });
@@ -35,9 +39,11 @@ test.describe('billing group dashboard when the billing API misbehaves', () => {
   }) => {
     const group = await billingGroups.create();
     await mockedApp.useScenario({ name: 'unavailable', operationId: 'getCreditBalances' });
-    const dashboard = await gotoDashboard(group.id);
+    const dashboard = await gotoDashboard(group.id, { section: 'credits' });
     await expect(dashboard.wallet.getByRole('alert')).toContainText('Service unavailable');
+    await dashboard.show('Usage');
     await expect(dashboard.usage).toContainText('No usage recorded for this month.');
+    await dashboard.show('Statements');
     await expect(dashboard.statements).toContainText('No closed statements yet.');
   });
 
@@ -48,7 +54,7 @@ test.describe('billing group dashboard when the billing API misbehaves', () => {
   }) => {
     const closed = await closedStatements.create();
     await mockedApp.useScenario({ name: 'empty-list', operationId: 'listStatements' });
-    const dashboard = await gotoDashboard(closed.billingGroupId);
+    const dashboard = await gotoDashboard(closed.billingGroupId, { section: 'statements' });
     await expect(dashboard.statements).toContainText('No closed statements yet.');
   });
 
@@ -75,6 +81,24 @@ test.describe('billing group dashboard when the billing API misbehaves', () => {
     await mockedApp.useScenario({ name: 'server-error', operationId: 'getBillingGroup' });
     const dashboard = await gotoDashboard(group.id);
     await expect(dashboard.main.getByRole('alert')).toContainText('Internal error');
-    await expect(dashboard.usage).toBeHidden();
+    await expect(dashboard.sections).toBeHidden();
+    await expect(dashboard.draftSection).toBeHidden();
+  });
+
+  test("in Korean, a failure is headed in Korean, and the API's English words are marked as such", async ({
+    mockedApp,
+    chooseLanguage,
+    gotoDashboard,
+    billingGroups,
+  }) => {
+    const group = await billingGroups.create();
+    await mockedApp.useScenario({ name: 'server-error', operationId: 'getMonthlyUsage' });
+    await chooseLanguage('ko');
+    const dashboard = await gotoDashboard(group.id, { section: 'usage' });
+    const alert = dashboard.usage.getByRole('alert');
+    await expect(alert.locator('p').first()).toHaveText('빌링 API 내부 오류입니다');
+    await expect(alert).not.toContainText('Internal error');
+    await expect(alert).toContainText('API 응답(영어): ');
+    await expect(alert.locator('[lang="en"]')).not.toHaveCount(0);
   });
 });

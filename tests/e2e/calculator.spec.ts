@@ -149,7 +149,7 @@ test.describe('calculator: the statement follows the inputs as the user types', 
     gotoCalculator,
   }) => {
     const calculator = await gotoCalculator();
-    await calculator.month.fill('2026-03');
+    await calculator.month.choose('2026-03');
     await calculator.addCredit({ type: 'Paid', amount: '50000' });
     await calculator.addCredit({ type: 'Promotional', amount: '30000', expiresOn: '2026-03-20' });
     await calculator.addCredit({ type: 'Promotional', amount: '30000', priority: '10' });
@@ -189,8 +189,19 @@ test.describe('calculator: the statement follows the inputs as the user types', 
     await expect(calculator.statement.amount('Total')).toHaveText('₩35,987');
     await expect(calculator.statement.breakdownChart).toHaveAccessibleName(/₩35,987/);
     await calculator.statement.openExplanation();
-    await expect(calculator.statement.explainSteps.first()).toContainText('compute.c2.c8m8');
-    await expect(calculator.statement.explainSteps.filter({ hasText: 'VAT at 10%' })).toHaveCount(1);
-    await expect(calculator.statement.explainSteps.last()).toContainText('35987');
+    await expect(calculator.statement.explainSteps.first()).toContainText('the usage subtotal of ₩39,700');
+    await expect(
+      calculator.statement.explainSteps.filter({ hasText: 'VAT is 10% of the charge' }),
+    ).toHaveCount(1);
+    await expect(calculator.statement.explainSteps.last()).toHaveText(
+      'The total is the charge plus VAT, any unpaid balance and any late fee: ₩35,987.',
+    );
+    // Plain words: no rule names or formulae; those stay one click further.
+    await expect(calculator.statement.explainSteps.filter({ hasText: /credit-burn|max\(|cg_/ })).toHaveCount(
+      0,
+    );
+    await calculator.statement.openEngineSteps();
+    await expect(calculator.statement.engineSteps.first()).toContainText('compute.c2.c8m8');
+    await expect(calculator.statement.engineSteps.last()).toContainText('35987');
   });
 });

@@ -1,7 +1,7 @@
 import { expect, test } from '../support/page-test';
 import { formatMonth } from '../support/pages/months';
 
-test.describe("billing group dashboard: the month's usage, draft, adjustments, credits and statements", () => {
+test.describe("billing group dashboard: the month's draft, usage, credits and statements, each a section", () => {
   test('usage is charted by counter and by project, with the quantities listed', async ({
     billingGroups,
     usageEvents,
@@ -21,7 +21,7 @@ test.describe("billing group dashboard: the month's usage, draft, adjustments, c
         timestamp: at,
       }),
     ]);
-    const dashboard = await gotoDashboard(group.id);
+    const dashboard = await gotoDashboard(group.id, { section: 'usage' });
     await expect(dashboard.usageChart('By counter')).toBeVisible();
     await expect(dashboard.usageChart('By project')).toBeVisible();
     const projectBars = dashboard.usageChart('By project').getByRole('listitem');
@@ -82,11 +82,12 @@ test.describe("billing group dashboard: the month's usage, draft, adjustments, c
   }) => {
     const group = await billingGroups.create();
     await monthActivity.ingestUsage(group.id, thisMonth, { hours: '100', day: 1 });
-    const dashboard = await gotoDashboard(group.id);
+    const dashboard = await gotoDashboard(group.id, { section: 'credits' });
     await dashboard.grantCredit({ type: 'Promotional', amount: '5000', name: 'Welcome' });
     await expect(dashboard.wallet.getByRole('status')).toHaveText('Credit granted.');
     await expect(dashboard.wallet.getByTestId('credit-total')).toHaveText('₩5,000');
     await expect(dashboard.wallet.getByRole('table', { name: 'Ledger' })).toContainText('Grant');
+    await dashboard.show('Overview');
     await expect(dashboard.draft.amount('Credits total')).toHaveText('-₩5,000');
     await expect(dashboard.draft.amount('Total')).toHaveText('₩38,170');
   });
@@ -97,9 +98,12 @@ test.describe("billing group dashboard: the month's usage, draft, adjustments, c
   }) => {
     const group = await billingGroups.create();
     const dashboard = await gotoDashboard(group.id);
-    await expect(dashboard.usage).toContainText('No usage recorded for this month.');
     await expect(dashboard.adjustments).toContainText('No adjustments this month.');
+    await dashboard.show('Usage');
+    await expect(dashboard.usage).toContainText('No usage recorded for this month.');
+    await dashboard.show('Credits');
     await expect(dashboard.wallet).toContainText('No credit granted yet.');
+    await dashboard.show('Statements');
     await expect(dashboard.statements).toContainText('No closed statements yet.');
   });
 
@@ -122,7 +126,7 @@ test.describe("billing group dashboard: the month's usage, draft, adjustments, c
     );
     await monthActivity.ingestUsage(group.id, thisMonth, { hours: '100', day: 1 });
     await statements.close(group.id, thisMonth);
-    const dashboard = await gotoDashboard(group.id);
+    const dashboard = await gotoDashboard(group.id, { section: 'statements' });
     const rows = dashboard.statements.getByRole('row');
     await expect(rows.filter({ hasText: `Statement for ${formatMonth(thisMonth)}` })).toContainText('Issued');
     await expect(rows.filter({ hasText: `Statement for ${formatMonth(previousMonth)}` })).toContainText(
@@ -162,6 +166,79 @@ test.describe("billing group dashboard: the month's usage, draft, adjustments, c
       await expect(page.getByRole('heading', { level: 1 })).toContainText('Issued');
       expect((await statements.read(group.id, thisMonth)).state).toBe('ISSUED');
     });
+  });
+  test('the page opens on the overview and each section is its own link, kept with the month', async ({
+    billingGroups,
+    monthActivity,
+    thisMonth,
+    gotoDashboard,
+    page,
+  }) => {
+    const group = await billingGroups.create();
+    await monthActivity.ingestUsage(group.id, thisMonth, { hours: '100', day: 1 });
+    const dashboard = await gotoDashboard(group.id);
+    await expect(dashboard.sections.getByRole('link')).toHaveText([
+      'Overview',
+      'Usage',
+      'Credits',
+      'Statements',
+    ]);
+    await expect(dashboard.sectionLink('Overview')).toHaveAttribute('aria-current', 'page');
+    await expect(dashboard.draft.amount('Total')).toHaveText('₩43,670');
+    // One section at a time: the page is no longer one long scroll with statements at the bottom.
+    await expect(dashboard.usage).toBeHidden();
+    await expect(dashboard.statements).toBeHidden();
+    await dashboard.show('Usage');
+    await expect(page).toHaveURL(/tab=usage/);
+    await expect(dashboard.usage.getByRole('table')).toContainText('100 hours');
+    await expect(dashboard.draftSection).toBeHidden();
+    await page.goBack();
+    await expect(dashboard.sectionLink('Overview')).toHaveAttribute('aria-current', 'page');
+    await expect(dashboard.draft.amount('Total')).toHaveText('₩43,670');
+  });
+
+  test('picking a month shows it at once, with no button to press, in the section being read', async ({
+    billingGroups,
+    monthActivity,
+    thisMonth,
+    gotoDashboard,
+    page,
+  }) => {
+    const lastMonth = monthBefore(thisMonth);
+    const group = await billingGroups.create();
+    await monthActivity.ingestUsage(group.id, lastMonth, { hours: '10', day: 1 });
+    const dashboard = await gotoDashboard(group.id, { section: 'usage' });
+    await expect(dashboard.usage).toContainText('No usage recorded for this month.');
+    await expect(dashboard.page.getByRole('button', { name: /^(Show|보기)$/ })).toHaveCount(0);
+    await dashboard.monthPicker.selectOption({ label: formatMonth(lastMonth) });
+    await expect(page).toHaveURL(new RegExp(`month=${lastMonth}.*tab=usage|tab=usage.*month=${lastMonth}`));
+    await expect(dashboard.usage).toHaveAccessibleName(`Usage this month (${formatMonth(lastMonth)})`);
+    await expect(dashboard.usage.getByRole('table')).toContainText('10 hours');
+    await expect(dashboard.monthPicker).toHaveValue(lastMonth);
+  });
+
+  test("the overview shows the wallet as closing the draft would leave it, and each grant's balance after it", async ({
+    billingGroups,
+    monthActivity,
+    credits,
+    thisMonth,
+    gotoDashboard,
+  }) => {
+    const group = await billingGroups.create();
+    await monthActivity.ingestUsage(group.id, thisMonth, { hours: '100', day: 1 });
+    await credits.grant(group.id, { type: 'PROMOTIONAL', amount: '5000', name: 'Welcome' });
+    await credits.grant(group.id, { type: 'PAID', amount: '50000', name: 'Prepaid' });
+    const dashboard = await gotoDashboard(group.id);
+    await expect(dashboard.projectedWallet).toContainText('Available now₩55,000');
+    // Credits pay the charge before VAT (DOMAIN §5): ₩39,700 of the ₩43,670 total.
+    await expect(dashboard.projectedWallet).toContainText('Used by this draft₩39,700');
+    await expect(dashboard.projectedWallet.getByTestId('credit-after-draft')).toHaveText('₩15,300');
+    await dashboard.show('Credits');
+    const grants = dashboard.wallet.getByRole('table', { name: 'Grants' });
+    await expect(grants.getByRole('columnheader', { name: 'After this draft' })).toBeVisible();
+    // Promotional credit burns first (DOMAIN §5): 5,000 from it, the rest from the paid grant.
+    await expect(grants.getByRole('row').filter({ hasText: 'Welcome' })).toContainText('₩0');
+    await expect(grants.getByRole('row').filter({ hasText: 'Prepaid' })).toContainText('₩15,300');
   });
 });
 

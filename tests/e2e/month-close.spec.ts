@@ -1,4 +1,5 @@
 import { expect, test } from '../support/page-test';
+import { formatMonth } from '../support/pages/months';
 
 const ISSUE_18_DEFECT_5 = {
   type: 'issue',
@@ -31,7 +32,7 @@ test.describe('closing a month: what it does, its progress and its result', {
 
     await test.step('the dialog: frozen total, credit consumed, due date, and the unfinished month', async () => {
       await dashboard.closeMonthButton(thisMonth).click();
-      await expect(dashboard.closeDialog).toHaveAccessibleName(`Close ${thisMonth}?`);
+      await expect(dashboard.closeDialog).toHaveAccessibleName(`Close ${formatMonth(thisMonth)}?`);
       await expect(dashboard.unfinishedMonthWarning).toBeVisible();
       await checkAccessibility();
       await expect(dashboard.closeDialog).toHaveAccessibleDescription(
@@ -117,9 +118,9 @@ test.describe('closing a month: what it does, its progress and its result', {
 
     const monthEnd = await gotoMonthEnd();
     await test.step('last month is offered; choosing this month warns that it is not over', async () => {
-      await expect(monthEnd.month).toHaveValue(lastMonth);
+      await monthEnd.month.expectValue(lastMonth);
       await expect(monthEnd.unfinishedWarning).toBeHidden();
-      await monthEnd.month.fill(thisMonth);
+      await monthEnd.month.choose(thisMonth);
       await expect(monthEnd.unfinishedWarning).toBeVisible();
     });
 

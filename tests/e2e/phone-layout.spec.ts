@@ -2,6 +2,7 @@ import {
   expectKoreanWordsUnbroken,
   expectNoClippedCells,
   expectNoOneCharacterLines,
+  expectSelectsShowWholeChoice,
 } from '../support/layout-checks';
 import { expect, test } from '../support/page-test';
 
@@ -25,11 +26,13 @@ const TEXT = {
     statementTitle: 'Statement for March 2026',
     counter: 'Compute c2 (8 vCPU, 8 GB memory)',
     quantity: '100 hours',
+    march: 'March',
   },
   ko: {
     statementTitle: '2026년 3월 청구서',
     counter: '컴퓨팅 c2 (vCPU 8개, 메모리 8GB)',
     quantity: '100 시간',
+    march: '3월',
   },
 } as const;
 
@@ -87,6 +90,20 @@ test.describe('tables and Korean text read on a phone', {
       });
     });
 
+    test(`the calculator's selects and month show their whole choice, in the page's language (${locale})`, async ({
+      chooseLanguage,
+      gotoCalculator,
+    }) => {
+      await chooseLanguage(locale);
+      const calculator = await gotoCalculator();
+      const counter = calculator.form.getByRole('combobox', { name: /^(Counter|카운터)$/ }).first();
+      await expect(counter.locator('option:checked')).toHaveText(TEXT[locale].counter);
+      await expectSelectsShowWholeChoice(calculator.form);
+      await calculator.month.choose(CLOSED_MONTH);
+      // Named by the page's language, whatever the browser's ("March 2026" on a Korean page before).
+      await expect(calculator.month.monthOfYear.locator('option:checked')).toHaveText(TEXT[locale].march);
+    });
+
     test(`a billing group's usage, draft, wallet and statements show whole (${locale})`, async ({
       billingGroups,
       monthActivity,
@@ -112,20 +129,39 @@ test.describe('tables and Korean text read on a phone', {
       await chooseLanguage(locale);
       const dashboard = await gotoDashboard(group.id);
 
-      await test.step('every cell shows whole, no text a character per line', async () => {
-        await expectNoClippedCells(dashboard.usage.getByRole('table'));
+      await test.step('the four sections are reachable, none cut off at the edge', async () => {
+        for (const link of await dashboard.sections.getByRole('link').all()) {
+          const box = await link.boundingBox();
+          expect(box && box.x + box.width, (await link.textContent()) ?? '').toBeLessThanOrEqual(
+            page.viewportSize()?.width ?? 0,
+          );
+        }
+      });
+      await test.step('overview: the draft and the wallet after it show whole', async () => {
         await expectNoClippedCells(dashboard.draft.lineItems);
-        await expectNoClippedCells(dashboard.wallet.getByRole('table'));
-        await expectNoClippedCells(dashboard.statements.getByRole('table'));
+        await expect(dashboard.projectedWallet).toBeVisible();
         await expectNoOneCharacterLines(page.getByRole('main'));
       });
-      await test.step('the closed month is named by the locale, the usage in words', async () => {
-        await expect(
-          dashboard.statements.getByRole('link', { name: TEXT[locale].statementTitle }),
-        ).toBeVisible();
+      await test.step('usage: named in words, every cell whole', async () => {
+        await dashboard.show('Usage');
+        await expectNoClippedCells(dashboard.usage.getByRole('table'));
         const usageRow = dashboard.usage.getByRole('row').filter({ hasText: 'p-web-frontend' });
         await expect(usageRow).toContainText(TEXT[locale].counter);
         await expect(usageRow).toContainText(TEXT[locale].quantity);
+        await expectNoOneCharacterLines(page.getByRole('main'));
+      });
+      await test.step('credits: grants and ledger whole', async () => {
+        await dashboard.show('Credits');
+        await expectNoClippedCells(dashboard.wallet.getByRole('table'));
+        await expectNoOneCharacterLines(page.getByRole('main'));
+      });
+      await test.step('statements: the closed month named by the locale', async () => {
+        await dashboard.show('Statements');
+        await expectNoClippedCells(dashboard.statements.getByRole('table'));
+        await expect(
+          dashboard.statements.getByRole('link', { name: TEXT[locale].statementTitle }),
+        ).toBeVisible();
+        await expectNoOneCharacterLines(page.getByRole('main'));
       });
     });
   }

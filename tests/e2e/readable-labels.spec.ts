@@ -45,7 +45,7 @@ test.describe('charts and identifiers read as words', { tag: ['@regression'], an
     }) => {
       const group = await billingGroups.create();
       await monthActivity.ingestUsage(group.id, thisMonth, { hours: '100', projectId: 'p-web', day: 1 });
-      const dashboard = await gotoDashboard(group.id);
+      const dashboard = await gotoDashboard(group.id, { section: 'usage' });
       const byCounter = dashboard.usage.getByRole('figure', { name: 'By counter' });
       await expect(byCounter).toBeVisible();
       await byCounter.evaluate((figure) => figure.setAttribute('data-measured', 'by-counter'));
@@ -95,7 +95,7 @@ test.describe('charts and identifiers read as words', { tag: ['@regression'], an
     await monthActivity.ingestUsage(group.id, thisMonth, { hours: '100', day: 1 });
     const named = await credits.grant(group.id, { amount: '5000', name: 'Launch credit' });
     await credits.grant(group.id, { amount: '2000', type: 'FREE', name: undefined, priority: 2 });
-    const dashboard = await gotoDashboard(group.id);
+    const dashboard = await gotoDashboard(group.id, { section: 'credits' });
 
     await test.step('grants and ledger entries by name, or by type when unnamed', async () => {
       const grants = dashboard.wallet.getByRole('table', { name: 'Grants' });
@@ -107,6 +107,7 @@ test.describe('charts and identifiers read as words', { tag: ['@regression'], an
       await expect(dashboard.wallet.getByTitle(named.id).first()).toHaveText('Launch credit');
     });
     await test.step('the draft burns credits by name', async () => {
+      await dashboard.show('Overview');
       await expect(dashboard.draft.creditsBurned).toContainText('Launch credit');
       await expect(dashboard.draftSection).not.toContainText('cg_', VISIBLE);
     });
@@ -171,7 +172,7 @@ test.describe('charts and identifiers read as words', { tag: ['@regression'], an
     await expect(unit.locator('option:checked')).toHaveText('시간');
     await expect(calculator.form).not.toContainText('HOURS');
 
-    const dashboard = await gotoDashboard(group.id);
+    const dashboard = await gotoDashboard(group.id, { section: 'usage' });
     await expect(dashboard.usage.getByRole('table')).toContainText('100 시간');
     await expect(dashboard.usage).not.toContainText('HOURS');
   });

@@ -38,7 +38,12 @@ test.describe('statement page: every figure of a closed statement, explained', (
     await expect(statement.details.amount('Total')).toHaveText(formatMoney(closed.total));
     await expect(statement.fact('Outstanding')).toHaveText(formatMoney(closed.outstanding));
     await statement.details.openExplanation();
-    await expect(statement.details.explainSteps).toHaveCount(closed.result.trace.length);
+    // The usage lines are told once, by the subtotal's sentence; every other step has its own.
+    const told = closed.result.trace.filter((step) => step.rule !== 'usage-line');
+    await expect(statement.details.explainSteps).toHaveCount(told.length);
+    await expect(statement.details.explainSteps.filter({ hasText: 'Credit “' })).toContainText('paid ₩1,000');
+    await statement.details.openEngineSteps();
+    await expect(statement.details.engineSteps).toHaveCount(closed.result.trace.length);
   });
 
   test('an overdue previous statement carries its unpaid amount and a late fee', async ({

@@ -6,16 +6,9 @@ import type { PaymentFixtures } from '../support/fixtures/payments';
 import type { StatementFixtures } from '../support/fixtures/statements';
 import { expect, test } from '../support/page-test';
 import type { AppShell } from '../support/pages/app-shell';
-import { PricingDetailPage } from '../support/pages/pricing-pages';
+import { PricingDetailPage, PricingEditorPage } from '../support/pages/pricing-pages';
 import { showPdfPage } from '../support/pdf-page';
-import {
-  expectScreen,
-  LOCALES,
-  requireBaselineBrowser,
-  SCREENS,
-  type ScreenLocale,
-  type ScreenName,
-} from '../support/visual';
+import { expectScreen, LOCALES, SCREENS, type ScreenLocale, type ScreenName } from '../support/visual';
 
 /**
  * Visual regression: every page of the app, and its empty, error and dialog states, at a desktop
@@ -112,8 +105,7 @@ for (const [screen, device] of Object.entries(SCREENS) as [ScreenName, (typeof S
 
     test.describe(`${screen}, ${locale}`, { tag: ['@visual'], annotation: ISSUE_18 }, () => {
       test.use({ viewport: device.viewport, isMobile: device.isMobile, hasTouch: device.hasTouch });
-      test.beforeEach(async ({ chooseLanguage, browser }, testInfo) => {
-        requireBaselineBrowser(browser, testInfo, (reason) => test.skip(true, reason));
+      test.beforeEach(async ({ chooseLanguage }) => {
         await chooseLanguage(locale);
       });
 
@@ -134,7 +126,7 @@ for (const [screen, device] of Object.entries(SCREENS) as [ScreenName, (typeof S
         await chooseLanguage('en');
         const calculator = await gotoCalculator();
         await test.step('a month of 100 hours and 500 GB with a 10% discount', async () => {
-          await calculator.month.fill(MONTH);
+          await calculator.month.choose(MONTH);
           await calculator.fillUsageRow(1, { quantity: '100', project: 'p-web-frontend' });
           await calculator.addUsageRow({ counter: 'storage.volume.ssd', quantity: '500', project: 'p-data' });
           await calculator.setContract({ discountRate: '10' });
@@ -153,7 +145,7 @@ for (const [screen, device] of Object.entries(SCREENS) as [ScreenName, (typeof S
       }) => {
         await chooseLanguage('en');
         const calculator = await gotoCalculator();
-        await calculator.month.fill(MONTH);
+        await calculator.month.choose(MONTH);
         await calculator.waitUntilCalculated();
         await calculator.fillUsageRow(1, { quantity: '12,5x' });
         await expect(calculator.staleStatement).toBeVisible();
@@ -172,7 +164,7 @@ for (const [screen, device] of Object.entries(SCREENS) as [ScreenName, (typeof S
         await chooseLanguage('en');
         const calculator = await gotoCalculator();
         await test.step('save 100 hours, then 200 hours with a 10% discount', async () => {
-          await calculator.month.fill(MONTH);
+          await calculator.month.choose(MONTH);
           await calculator.saveToHistory('Plain');
           await calculator.fillUsageRow(1, { quantity: '200' });
           await calculator.setContract({ discountRate: '10' });
@@ -247,8 +239,20 @@ for (const [screen, device] of Object.entries(SCREENS) as [ScreenName, (typeof S
           return created;
         });
         const dashboard = await gotoDashboard(group.id, { month: MONTH });
-        await expect(dashboard.draftSection).toBeVisible();
-        await expectScreen(page, shot('dashboard'));
+        await test.step('overview: the draft, the wallet after it, adjustments', async () => {
+          await expect(dashboard.draftSection).toBeVisible();
+          await expectScreen(page, shot('dashboard'));
+        });
+        await test.step('usage: charts and quantities', async () => {
+          await dashboard.show('Usage');
+          await expect(dashboard.usage.getByRole('table')).toBeVisible();
+          await expectScreen(page, shot('dashboard-usage'));
+        });
+        await test.step('credits: the wallet, each grant after the draft, the ledger', async () => {
+          await dashboard.show('Credits');
+          await expect(dashboard.wallet.getByRole('table', { name: /^(Grants|지급 내역)$/ })).toBeVisible();
+          await expectScreen(page, shot('dashboard-credits'));
+        });
       });
 
       test('billing group dashboard, close-month dialog open', async ({
@@ -307,6 +311,10 @@ for (const [screen, device] of Object.entries(SCREENS) as [ScreenName, (typeof S
         const book = new PricingDetailPage(page);
         await expect(book.heading()).toHaveText(PRICE_BOOK);
         await expectScreen(page, shot('price-book'));
+        await page.getByRole('link', { name: /^(New version|새 버전 만들기)$/ }).click();
+        const editor = new PricingEditorPage(page);
+        await expect(editor.name).toBeVisible();
+        await expectScreen(page, shot('price-book-new-version'));
       });
 
       test('contracts, and one contract', async ({
@@ -335,6 +343,10 @@ for (const [screen, device] of Object.entries(SCREENS) as [ScreenName, (typeof S
         const contract = new PricingDetailPage(page);
         await expect(contract.heading()).toHaveText(CONTRACT);
         await expectScreen(page, shot('contract'));
+        await page.getByRole('link', { name: /^(New version|새 버전 만들기)$/ }).click();
+        const editor = new PricingEditorPage(page);
+        await expect(editor.name).toBeVisible();
+        await expectScreen(page, shot('contract-new-version'));
       });
 
       test('API keys', async ({ createTenant, signInAs, gotoApiKeys, page }) => {
@@ -359,7 +371,7 @@ for (const [screen, device] of Object.entries(SCREENS) as [ScreenName, (typeof S
         await signInAs(tenant.apiKey);
         const monthEnd = await gotoMonthEnd();
         // The month it offers is the one before today's: March is chosen instead.
-        await monthEnd.month.fill(MONTH);
+        await monthEnd.month.choose(MONTH);
         await expect(monthEnd.unfinishedWarning).toBeHidden();
         await expectScreen(page, shot('month-end'));
       });

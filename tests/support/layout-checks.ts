@@ -187,3 +187,48 @@ export async function expectKoreanWordsUnbroken(scope: Locator) {
   );
   expect(split, 'Korean words broken across lines').toEqual([]);
 }
+
+interface ProbeSelect extends ProbeElement {
+  selectedOptions: ArrayLike<ProbeNode>;
+}
+interface ProbeCanvas {
+  getContext(kind: '2d'): { font: string; measureText(text: string): { width: number } };
+}
+interface ProbeStyle {
+  font: string;
+  paddingLeft: string;
+  paddingRight: string;
+}
+
+/**
+ * Every select in `scope` shows its chosen option whole: the option's text, measured in the
+ * select's font, fits the select's width less its padding (which holds the arrow). A select cannot
+ * wrap or scroll, so a long label ("컴퓨팅 c2 (vCPU 8개, 메모리 8GB)") is simply cut.
+ */
+export async function expectSelectsShowWholeChoice(scope: Locator) {
+  const cut = await scope.evaluateAll((roots: unknown[]) => {
+    const page = globalThis as unknown as {
+      document: { createElement(tag: 'canvas'): ProbeCanvas };
+      getComputedStyle(element: ProbeElement): ProbeStyle;
+    };
+    const context = page.document.createElement('canvas').getContext('2d');
+    const selects = (roots as ProbeElement[]).flatMap((root) => [
+      ...(root.matches('select') ? [root] : []),
+      ...root.querySelectorAll('select'),
+    ]) as ProbeSelect[];
+    const problems: string[] = [];
+    for (const select of selects) {
+      if (select.getClientRects().length === 0) continue;
+      const chosen = (select.selectedOptions[0]?.textContent ?? '').trim();
+      const style = page.getComputedStyle(select);
+      context.font = style.font;
+      const room =
+        select.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight);
+      const needed = context.measureText(chosen).width;
+      if (needed > room + 1)
+        problems.push(`"${chosen}" needs ${Math.ceil(needed)}px, has ${Math.floor(room)}px`);
+    }
+    return problems;
+  });
+  expect(cut, 'selects whose chosen option is cut off').toEqual([]);
+}

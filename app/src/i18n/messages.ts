@@ -16,6 +16,13 @@ const en = {
     edgeUnavailable: 'The billing API does not answer. Is the edge running?',
     edgeTimeout: 'The billing API took too long to answer. Try again in a moment.',
     edgeBadResponse: 'The billing API sent an answer that could not be read. Try again in a moment.',
+    /** A problem's heading: the API's own title, which is English already. */
+    problemTitle: (_status: number, apiTitle: string) => apiTitle,
+    /** What goes before the API's own (English) words about a problem; nothing in English. */
+    apiSaid: '',
+    year: 'Year',
+    yearName: (year: number) => String(year),
+    monthOfYear: 'Month of the year',
     none: '—',
     yes: 'Yes',
     no: 'No',
@@ -195,7 +202,8 @@ const en = {
       lateFee: 'Late fee',
     },
     explain: 'Why this amount',
-    explainIntro: 'Each step of the calculation, in order.',
+    explainIntro: 'Each step of the calculation, in order, with its rule and exact value.',
+    engineSteps: 'The steps as the engine computed them',
     exact: 'exact',
     rounded: (before: string, after: string, mode: string) => `rounded ${before} → ${after} (${mode})`,
     state: 'State',
@@ -269,7 +277,13 @@ const en = {
     createHeading: 'New billing group',
     open: (name: string) => `Open ${name}`,
     month: 'Month',
-    showMonth: 'Show',
+    sections: 'Sections of this billing group',
+    tabs: { overview: 'Overview', usage: 'Usage', credits: 'Credits', statements: 'Statements' },
+    projected: 'Credit after this draft',
+    projectedNow: 'Available now',
+    projectedBurned: 'Used by this draft',
+    projectedNote: 'What closing this month would leave in the wallet.',
+    afterDraft: 'After this draft',
     usage: 'Usage this month',
     byCounter: 'By counter',
     byProject: 'By project',
@@ -549,10 +563,10 @@ const en = {
   pricing: {
     priceBooksTitle: 'Price books',
     priceBooksIntro:
-      'The prices statements are computed with, per counter. Read only here; the API creates them.',
+      'The prices statements are computed with, per counter. A book never changes once made: a new version is a new book.',
     contractsTitle: 'Contracts',
     contractsIntro:
-      'Terms agreed with a customer: prices that replace the price book’s, a discount and a minimum charge. Read only here; the API creates and assigns them.',
+      'Terms agreed with a customer: prices that replace the price book’s, a discount and a minimum charge. A contract never changes once made: a new version is a new contract.',
     none: 'None yet.',
     name: 'Name',
     currency: 'Currency',
@@ -580,6 +594,33 @@ const en = {
     noDiscount: 'No discount',
     noMinimum: 'No minimum',
     back: (what: string) => `All ${what.toLowerCase()}`,
+    newBook: 'New price book',
+    newContract: 'New contract',
+    newVersion: 'New version',
+    newVersionOf: (name: string) => `New version of ${name}`,
+    copyName: (name: string) => `${name} (new)`,
+    bookEditIntro:
+      'A price book never changes once made, so that every statement can be recomputed from the prices it was priced with. Saving creates a new book; set it on a billing group to bill from it.',
+    contractEditIntro:
+      'A contract never changes once made, so that every month it was assigned to is priced the same way again. Saving creates a new contract; assign it to billing groups through the API.',
+    unitPrice: 'Unit price',
+    tiers: 'Tiers',
+    tierFrom: (n: number, from: string) => `Tier ${n}: from ${from}`,
+    tierTo: 'Up to (not including)',
+    openEnded: 'and above',
+    addTier: '+ Add tier',
+    removeTier: (n: number) => `Remove tier ${n}`,
+    discountRateLabel: 'Discount on usage (%)',
+    overrideRow: (n: number) => `Replaced price ${n}`,
+    addOverride: '+ Replace a price',
+    removeOverride: (n: number) => `Remove replaced price ${n}`,
+    saveBook: 'Save as a new price book',
+    saveContract: 'Save as a new contract',
+    saving: 'Saving…',
+    notSaved: (count: number) =>
+      count === 0
+        ? 'Not saved.'
+        : `Not saved: ${count === 1 ? 'one value needs' : `${count} values need`} fixing.`,
   },
   usageImport: {
     title: (group: string) => `Import usage into ${group}`,
@@ -666,6 +707,24 @@ const en = {
 
 export type Messages = typeof en;
 
+/** The heading of each problem status the API answers, in Korean (RFC 9457 titles are English). */
+const PROBLEM_TITLES_KO: Record<number, string> = {
+  400: '요청이 올바르지 않습니다',
+  401: 'API 키가 없거나 올바르지 않습니다',
+  403: '이 작업을 할 권한이 없습니다',
+  404: '찾을 수 없습니다',
+  409: '다른 변경과 충돌했습니다',
+  410: '더 이상 사용할 수 없습니다',
+  413: '요청이 너무 큽니다',
+  415: '지원하지 않는 형식입니다',
+  422: '입력값을 확인하세요',
+  429: '요청이 너무 많습니다. 잠시 후 다시 시도하세요',
+  500: '빌링 API 내부 오류입니다',
+  502: '빌링 API의 응답을 읽을 수 없습니다',
+  503: '빌링 API를 일시적으로 사용할 수 없습니다',
+  504: '빌링 API의 응답이 늦습니다',
+};
+
 const ko: Messages = {
   common: {
     appName: '빌링',
@@ -684,6 +743,12 @@ const ko: Messages = {
     edgeUnavailable: '빌링 API가 응답하지 않습니다. 엣지 서버가 실행 중인가요?',
     edgeTimeout: '빌링 API의 응답이 너무 늦습니다. 잠시 후 다시 시도하세요.',
     edgeBadResponse: '빌링 API의 응답을 읽을 수 없습니다. 잠시 후 다시 시도하세요.',
+    problemTitle: (status: number, _apiTitle: string) =>
+      PROBLEM_TITLES_KO[status] ?? '요청을 처리하지 못했습니다',
+    apiSaid: 'API 응답(영어): ',
+    year: '연도',
+    yearName: (year: number) => `${year}년`,
+    monthOfYear: '월',
     none: '—',
     yes: '예',
     no: '아니요',
@@ -852,7 +917,8 @@ const ko: Messages = {
       lateFee: '연체료',
     },
     explain: '이 금액이 나온 이유',
-    explainIntro: '계산의 각 단계를 순서대로 보여 줍니다.',
+    explainIntro: '계산의 각 단계를 규칙과 정확한 값과 함께 순서대로 보여 줍니다.',
+    engineSteps: '엔진이 계산한 단계',
     exact: '정확한 값',
     rounded: (before, after, mode) => `반올림 ${before} → ${after} (${mode})`,
     state: '상태',
@@ -926,7 +992,13 @@ const ko: Messages = {
     createHeading: '새 빌링 그룹',
     open: (name) => `${name} 열기`,
     month: '청구 월',
-    showMonth: '보기',
+    sections: '청구 그룹 메뉴',
+    tabs: { overview: '개요', usage: '사용량', credits: '크레딧', statements: '청구서' },
+    projected: '이 초안 마감 후 크레딧',
+    projectedNow: '현재 사용 가능',
+    projectedBurned: '이 초안에서 사용',
+    projectedNote: '이번 달을 마감하면 지갑에 남는 금액입니다.',
+    afterDraft: '초안 마감 후',
     usage: '이번 달 사용량',
     byCounter: '카운터별',
     byProject: '프로젝트별',
@@ -1199,10 +1271,10 @@ const ko: Messages = {
   pricing: {
     priceBooksTitle: '가격표',
     priceBooksIntro:
-      '청구서를 계산할 때 쓰는 카운터별 가격입니다. 여기서는 보기만 하며, 만들기는 API로 합니다.',
+      '청구서를 계산할 때 쓰는 카운터별 가격입니다. 가격표는 한 번 만들면 바뀌지 않으며, 새 버전은 새 가격표입니다.',
     contractsTitle: '계약',
     contractsIntro:
-      '고객과 합의한 조건입니다. 가격표를 대신하는 가격, 할인, 최소 청구 금액. 여기서는 보기만 하며, 만들기와 지정은 API로 합니다.',
+      '고객과 합의한 조건입니다. 가격표를 대신하는 가격, 할인, 최소 청구 금액. 계약은 한 번 만들면 바뀌지 않으며, 새 버전은 새 계약입니다.',
     none: '아직 없습니다.',
     name: '이름',
     currency: '통화',
@@ -1229,6 +1301,31 @@ const ko: Messages = {
     noDiscount: '할인 없음',
     noMinimum: '최소 금액 없음',
     back: (what) => `${what} 전체`,
+    newBook: '새 가격표',
+    newContract: '새 계약',
+    newVersion: '새 버전 만들기',
+    newVersionOf: (name) => `${name}의 새 버전`,
+    copyName: (name) => `${name} (새 버전)`,
+    bookEditIntro:
+      '가격표는 한 번 만들면 바뀌지 않습니다. 그래야 모든 청구서를 그때의 가격으로 다시 계산할 수 있습니다. 저장하면 새 가격표가 만들어지며, 청구 그룹에 지정하면 그 가격표로 청구됩니다.',
+    contractEditIntro:
+      '계약은 한 번 만들면 바뀌지 않습니다. 그래야 계약이 적용된 달을 언제나 같은 방식으로 다시 계산할 수 있습니다. 저장하면 새 계약이 만들어지며, API로 청구 그룹에 지정합니다.',
+    unitPrice: '단가',
+    tiers: '구간',
+    tierFrom: (n, from) => `${n}구간: ${from}부터`,
+    tierTo: '미만 (상한)',
+    openEnded: '이상 전부',
+    addTier: '+ 구간 추가',
+    removeTier: (n) => `${n}구간 삭제`,
+    discountRateLabel: '사용 금액 할인율 (%)',
+    overrideRow: (n) => `대체 가격 ${n}`,
+    addOverride: '+ 가격 대체',
+    removeOverride: (n) => `대체 가격 ${n} 삭제`,
+    saveBook: '새 가격표로 저장',
+    saveContract: '새 계약으로 저장',
+    saving: '저장 중…',
+    notSaved: (count) =>
+      count === 0 ? '저장하지 못했습니다.' : `저장하지 못했습니다: ${count}개 값을 고쳐 주세요.`,
   },
   usageImport: {
     title: (group) => `${group}에 사용량 가져오기`,

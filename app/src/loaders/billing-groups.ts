@@ -20,42 +20,84 @@ export const loadBillingGroup = cache(async (billingGroupId: string) => {
   );
 });
 
-/**
- * Everything the dashboard shows for a month, asked in parallel: usage, the month's statement (the
- * draft until it is closed), adjustments, the credit wallet (balances, grants, ledger), and the
- * closed statements.
- */
-export async function loadDashboard(billingGroupId: string, month: string) {
+type Client = Awaited<ReturnType<typeof edge>>;
+
+const readUsage = (client: Client, billingGroupId: string, month: string) =>
+  call(() =>
+    client.GET('/v1/billing-groups/{billingGroupId}/usage', {
+      params: { path: { billingGroupId }, query: { month } },
+    }),
+  );
+
+const readMonthStatement = (client: Client, billingGroupId: string, month: string) =>
+  call(() =>
+    client.GET('/v1/billing-groups/{billingGroupId}/statements/{month}', {
+      params: { path: { billingGroupId, month } },
+    }),
+  );
+
+const readBalances = (client: Client, billingGroupId: string) =>
+  call(() =>
+    client.GET('/v1/billing-groups/{billingGroupId}/credit-balances', {
+      params: { path: { billingGroupId } },
+    }),
+  );
+
+const readGrants = (client: Client, billingGroupId: string) =>
+  call(() =>
+    client.GET('/v1/billing-groups/{billingGroupId}/credits', {
+      params: { path: { billingGroupId }, query: { limit: 100 } },
+    }),
+  );
+
+/** The overview: the month's statement (the draft until closed), its adjustments, and the wallet it burns. */
+export async function loadOverview(billingGroupId: string, month: string) {
   const client = await edge();
-  const path = { billingGroupId };
-  const [usage, statement, adjustments, balances, grants, ledger, statements] = await Promise.all([
-    call(() =>
-      client.GET('/v1/billing-groups/{billingGroupId}/usage', { params: { path, query: { month } } }),
-    ),
-    call(() =>
-      client.GET('/v1/billing-groups/{billingGroupId}/statements/{month}', {
-        params: { path: { billingGroupId, month } },
-      }),
-    ),
+  const [statement, adjustments, balances, grants] = await Promise.all([
+    readMonthStatement(client, billingGroupId, month),
     call(() =>
       client.GET('/v1/billing-groups/{billingGroupId}/adjustments', {
-        params: { path, query: { month, limit: 100 } },
+        params: { path: { billingGroupId }, query: { month, limit: 100 } },
       }),
     ),
-    call(() => client.GET('/v1/billing-groups/{billingGroupId}/credit-balances', { params: { path } })),
-    call(() =>
-      client.GET('/v1/billing-groups/{billingGroupId}/credits', { params: { path, query: { limit: 100 } } }),
-    ),
+    readBalances(client, billingGroupId),
+    readGrants(client, billingGroupId),
+  ]);
+  return { statement, adjustments, balances, grants };
+}
+
+/** The usage section: the month's usage, and its statement for the charges per counter and project. */
+export async function loadUsage(billingGroupId: string, month: string) {
+  const client = await edge();
+  const [usage, statement] = await Promise.all([
+    readUsage(client, billingGroupId, month),
+    readMonthStatement(client, billingGroupId, month),
+  ]);
+  return { usage, statement };
+}
+
+/** The credit wallet (balances, grants, ledger) and the month's statement, for the balances after it. */
+export async function loadCredits(billingGroupId: string, month: string) {
+  const client = await edge();
+  const [balances, grants, ledger, statement] = await Promise.all([
+    readBalances(client, billingGroupId),
+    readGrants(client, billingGroupId),
     call(() =>
       client.GET('/v1/billing-groups/{billingGroupId}/credit-ledger', {
-        params: { path, query: { limit: 100 } },
+        params: { path: { billingGroupId }, query: { limit: 100 } },
       }),
     ),
-    call(() =>
-      client.GET('/v1/billing-groups/{billingGroupId}/statements', {
-        params: { path, query: { limit: 100 } },
-      }),
-    ),
+    readMonthStatement(client, billingGroupId, month),
   ]);
-  return { usage, statement, adjustments, credits: { balances, grants, ledger }, statements };
+  return { balances, grants, ledger, statement };
+}
+
+/** The group's closed statements, newest first. */
+export async function loadStatements(billingGroupId: string) {
+  const client = await edge();
+  return call(() =>
+    client.GET('/v1/billing-groups/{billingGroupId}/statements', {
+      params: { path: { billingGroupId }, query: { limit: 100 } },
+    }),
+  );
 }

@@ -35,6 +35,11 @@ const RULE_ADVICE: Record<string, FieldErrorKey> = {
   unique: 'duplicate',
 };
 
+/** What to do about a value the edge refused under `rule`, in the page's words. */
+export function fieldAdvice(rule: string, t: Messages): string {
+  return t.calculator.fieldErrors[RULE_ADVICE[rule] ?? 'other'];
+}
+
 /** Request field names of each row kind, as the form's control suffix and label. */
 type RowKind = 'usage' | 'adjustments' | 'credits';
 const ROW_FIELDS: Record<RowKind, Record<string, { suffix: string; label: (t: Messages) => string }>> = {
@@ -90,7 +95,7 @@ export function calculatorFieldErrors(
   const seen = new Set<string>();
   const found: CalculatorFieldError[] = [];
   for (const error of problem.errors ?? []) {
-    const message = t.calculator.fieldErrors[RULE_ADVICE[error.rule] ?? 'other'];
+    const message = fieldAdvice(error.rule, t);
     const place = placeOf(error.field, input, sent, t);
     const key = place.fieldId ?? place.where;
     if (seen.has(key)) continue;

@@ -60,15 +60,8 @@ export interface StatementView extends StatementTotals {
   lateFeeRate: string;
   /** Signed parts that add up to the total, for the breakdown chart (zero parts left out). */
   breakdown: { part: BreakdownPart; amount: string }[];
-  trace: {
-    step: number;
-    rule: string;
-    description: string;
-    exact: string;
-    result: string;
-    notes: string[];
-    rounding: { mode: string; before: string; after: string } | null;
-  }[];
+  /** The engine's ordered steps, as the API gives them (told in words by `explainInWords`). */
+  trace: StatementCalculation['trace'];
 }
 
 const negate = (amount: string) => (amount.startsWith('-') ? amount.slice(1) : `-${amount}`);
@@ -131,17 +124,7 @@ export function toStatementView(result: StatementCalculation): StatementView {
     isOverdue: result.isOverdue,
     lateFeeRate: result.lateFeeRate,
     breakdown,
-    trace: result.trace.map((step) => ({
-      step: step.step,
-      rule: step.rule,
-      description: step.description,
-      exact: step.exact,
-      result: step.result,
-      notes: step.notes,
-      rounding: step.rounding
-        ? { mode: step.rounding.mode, before: step.rounding.before, after: step.rounding.after }
-        : null,
-    })),
+    trace: result.trace,
   };
 }
 

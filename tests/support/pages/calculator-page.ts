@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { AppShell } from './app-shell';
+import { MonthSelect } from './month-select';
 import { StatementPanel } from './statement-panel';
 
 export interface UsageRowValues {
@@ -33,7 +34,7 @@ export class CalculatorPage extends AppShell {
   readonly invalidState: Locator;
   /** The last statement the inputs could produce, kept while they are invalid. */
   readonly staleStatement: Locator;
-  readonly month: Locator;
+  readonly month: MonthSelect;
   readonly historyName: Locator;
   readonly saveButton: Locator;
 
@@ -48,7 +49,7 @@ export class CalculatorPage extends AppShell {
     this.staleStatement = statementSection.getByRole('region', {
       name: /^(Last good statement \(out of date\)|마지막으로 계산된 청구서 \(최신 아님\))$/,
     });
-    this.month = this.form.getByLabel(/^(Month|청구 월)$/);
+    this.month = new MonthSelect(this.form.getByRole('group', { name: /^(Month|청구 월)$/ }));
     this.historyName = page.getByLabel(/^(Name for this calculation|이 계산의 이름)$/);
     this.saveButton = page.getByRole('button', { name: /^(Save to history|기록에 저장)$/ });
   }

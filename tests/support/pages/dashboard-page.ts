@@ -1,9 +1,30 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { AppShell } from './app-shell';
+import { formatMonth } from './months';
 import { StatementPanel } from './statement-panel';
 
-/** One billing group's month (`/billing-groups/{id}`): usage, draft, adjustments, credits, statements. */
+/** The billing-group page's sections, in the order of its links. */
+export type DashboardSection = 'Overview' | 'Usage' | 'Credits' | 'Statements';
+
+const SECTION_NAMES: Record<DashboardSection, RegExp> = {
+  Overview: /^(Overview|개요)$/,
+  Usage: /^(Usage|사용량)$/,
+  Credits: /^(Credits|크레딧)$/,
+  Statements: /^(Statements|청구서)$/,
+};
+
+/**
+ * One billing group's month (`/billing-groups/{id}`), in sections: the overview (draft, the wallet
+ * after it, adjustments), usage, credits and statements. Each locator below is in one section;
+ * `show` opens it.
+ */
 export class DashboardPage extends AppShell {
+  /** The links to the page's sections. */
+  readonly sections: Locator;
+  /** The month shown, picked from a list (applied on change). */
+  readonly monthPicker: Locator;
+  /** On the overview: credit now, used by the draft, and after it. */
+  readonly projectedWallet: Locator;
   readonly usage: Locator;
   readonly draft: StatementPanel;
   readonly draftSection: Locator;
@@ -18,6 +39,13 @@ export class DashboardPage extends AppShell {
 
   constructor(page: Page) {
     super(page);
+    this.sections = page.getByRole('navigation', {
+      name: /^(Sections of this billing group|청구 그룹 메뉴)$/,
+    });
+    this.monthPicker = page.getByRole('combobox', { name: /^(Month|청구 월)$/ });
+    this.projectedWallet = page.getByRole('region', {
+      name: /^(Credit after this draft|이 초안 마감 후 크레딧)$/,
+    });
     this.usage = page.getByRole('region', { name: /^(Usage this month|이번 달 사용량)/ });
     this.draftSection = page.getByRole('region', { name: /^(Draft statement|청구서 초안)/ });
     this.draft = new StatementPanel(this.draftSection);
@@ -31,12 +59,23 @@ export class DashboardPage extends AppShell {
     this.closeStatus = this.closeDialog.getByRole('status');
   }
 
+  sectionLink(section: DashboardSection): Locator {
+    return this.sections.getByRole('link', { name: SECTION_NAMES[section] });
+  }
+
+  /** Opens a section by its link, as a reader would, and waits until it is the current one. */
+  async show(section: DashboardSection) {
+    await this.sectionLink(section).click();
+    await expect(this.sectionLink(section)).toHaveAttribute('aria-current', 'page');
+  }
+
   usageChart(by: 'By counter' | 'By project'): Locator {
     return this.usage.getByRole('figure', { name: by });
   }
 
+  /** The button that closes `month` (YYYY-MM), named by the month as the page says it ("Close March 2026"). */
   closeMonthButton(month: string): Locator {
-    return this.page.getByRole('button', { name: `Close ${month}` });
+    return this.page.getByRole('button', { name: `Close ${formatMonth(month)}` });
   }
 
   async addAdjustment(values: {

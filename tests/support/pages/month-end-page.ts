@@ -1,16 +1,17 @@
 import type { Locator, Page } from '@playwright/test';
 import { AppShell } from './app-shell';
+import { MonthSelect } from './month-select';
 
 /** The month-end batch (`/jobs`): choose a month and close it for every billing group. */
 export class MonthEndPage extends AppShell {
-  readonly month: Locator;
+  readonly month: MonthSelect;
   readonly startButton: Locator;
   readonly unfinishedWarning: Locator;
 
   constructor(page: Page) {
     super(page);
     const form = page.getByRole('form', { name: /^(Close the month for all groups|모든 그룹의 월 마감)$/ });
-    this.month = form.getByLabel(/^(Month|청구 월)$/);
+    this.month = new MonthSelect(form.getByRole('group', { name: /^(Month|청구 월)$/ }));
     this.startButton = form.getByRole('button', {
       name: /^(Close the month for all groups|모든 그룹의 월 마감)$/,
     });
@@ -19,7 +20,7 @@ export class MonthEndPage extends AppShell {
 
   /** Starts the batch for `month` and follows it to the job's page. */
   async start(month: string): Promise<JobPage> {
-    await this.month.fill(month);
+    await this.month.choose(month);
     await this.startButton.click();
     await this.page.waitForURL(/\/jobs\/[^/]+$/);
     return new JobPage(this.page);

@@ -8,7 +8,11 @@ export class StatementPanel {
   readonly adjustments: Locator;
   readonly breakdownChart: Locator;
   readonly explainToggle: Locator;
+  /** "Why this amount" in plain words: one sentence per step. */
   readonly explainSteps: Locator;
+  readonly engineStepsToggle: Locator;
+  /** The engine's own steps (rule names, exact values), inside "Why this amount". */
+  readonly engineSteps: Locator;
 
   constructor(readonly root: Locator) {
     this.totals = root.getByRole('table', { name: /^(Total|합계)$/ });
@@ -19,6 +23,10 @@ export class StatementPanel {
     this.explainToggle = root.getByText(/^(Why this amount|이 금액이 나온 이유)$/);
     this.explainSteps = root
       .getByRole('list', { name: /^(Why this amount|이 금액이 나온 이유)$/ })
+      .locator('> li');
+    this.engineStepsToggle = root.getByText(/^(The steps as the engine computed them|엔진이 계산한 단계)$/);
+    this.engineSteps = root
+      .getByRole('list', { name: /^(The steps as the engine computed them|엔진이 계산한 단계)$/ })
       .locator('> li');
   }
 
@@ -37,6 +45,10 @@ export class StatementPanel {
 
   async openExplanation() {
     await this.explainToggle.click();
+  }
+
+  async openEngineSteps() {
+    await this.engineStepsToggle.click();
   }
 }
 

@@ -14,14 +14,19 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t.pricing.contractsTitle };
 }
 
-/** The tenant's contracts, read only: each links to its terms. */
+/** The tenant's contracts: each links to its terms; a new one starts from a blank form. */
 export default async function ContractsPage() {
   const { t } = await getI18n();
   return (
     <div className="flex flex-col gap-4">
-      <header className="flex flex-col gap-1">
-        <h1 className="text-2xl font-bold">{t.pricing.contractsTitle}</h1>
-        <p className="text-sm text-slate-600">{t.pricing.contractsIntro}</p>
+      <header className="flex flex-wrap items-end justify-between gap-3">
+        <div className="flex flex-col gap-1">
+          <h1 className="text-2xl font-bold">{t.pricing.contractsTitle}</h1>
+          <p className="text-sm text-slate-600">{t.pricing.contractsIntro}</p>
+        </div>
+        <Link href="/contracts/new" className="btn-secondary">
+          {t.pricing.newContract}
+        </Link>
       </header>
       <section className="card">
         <Suspense fallback={<LoadingState />}>

@@ -50,7 +50,7 @@ export function CloseMonthButton({ billingGroupId, facts, month }: CloseMonthBut
             dialog.current?.showModal();
           }}
         >
-          {t.groups.closeMonth(month)}
+          {t.groups.closeMonth(formatMonth(month, locale))}
         </button>
       ) : null}
       <dialog
@@ -91,7 +91,7 @@ export function CloseMonthButton({ billingGroupId, facts, month }: CloseMonthBut
         ) : facts ? (
           <div className="flex flex-col gap-3 p-5">
             <h2 id="close-month-title" className="text-lg font-semibold">
-              {t.groups.closeTitle(month)}
+              {t.groups.closeTitle(formatMonth(month, locale))}
             </h2>
             {facts.unfinishedUntil ? (
               <div

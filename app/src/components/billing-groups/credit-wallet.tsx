@@ -9,13 +9,15 @@ interface CreditWalletProps {
   balances: CreditBalances;
   grants: CreditGrant[];
   ledger: CreditLedgerEntry[];
+  /** Each grant's balance once the month's draft is closed; absent when the month is closed. */
+  afterDraft?: ReadonlyMap<string, string> | undefined;
 }
 
 /**
  * Balances by type, each grant's balance, and the ledger that explains them. Grants go by their
  * name (or type); the `cg_` id is the name's title, for whoever needs to quote it to the API.
  */
-export async function CreditWallet({ balances, grants, ledger }: CreditWalletProps) {
+export async function CreditWallet({ balances, grants, ledger, afterDraft }: CreditWalletProps) {
   const { locale, t } = await getI18n();
   const money = (amount: string) => formatMoney(amount, balances.currency, locale);
   const expiredIds = new Set(balances.grants.filter((grant) => grant.expired).map((grant) => grant.grantId));
@@ -54,6 +56,11 @@ export async function CreditWallet({ balances, grants, ledger }: CreditWalletPro
                 <th scope="col" className="num">
                   {t.groups.balance}
                 </th>
+                {afterDraft ? (
+                  <th scope="col" className="num">
+                    {t.groups.afterDraft}
+                  </th>
+                ) : null}
                 <th scope="col">{t.groups.expires}</th>
               </tr>
             </thead>
@@ -70,6 +77,11 @@ export async function CreditWallet({ balances, grants, ledger }: CreditWalletPro
                   <td className="num" data-label={t.groups.balance}>
                     {money(grant.balance)} / {money(grant.amount)}
                   </td>
+                  {afterDraft ? (
+                    <td className="num" data-label={t.groups.afterDraft}>
+                      {money(afterDraft.get(grant.id) ?? grant.balance)}
+                    </td>
+                  ) : null}
                   <td data-label={t.groups.expires} className="whitespace-nowrap">
                     {grant.expiresAt ? formatDate(grant.expiresAt, locale) : t.groups.never}
                     {expiredIds.has(grant.id) ? ` (${t.groups.expired})` : ''}

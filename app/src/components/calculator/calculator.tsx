@@ -4,6 +4,7 @@ import { useEffect, useMemo } from 'react';
 import type { Problem } from '@/api/types';
 import { EmptyState } from '@/components/feedback/empty-state';
 import { ErrorState } from '@/components/feedback/error-state';
+import { MonthSelect } from '@/components/forms/month-select';
 import { StatementDetails } from '@/components/statement/statement-details';
 import { useI18n } from '@/i18n/provider';
 import type { CounterOption } from '@/lib/calculator-input';
@@ -122,6 +123,9 @@ export function Calculator({ month, counters }: CalculatorProps) {
   );
 }
 
+/** The months the engine prices (DOMAIN §2: 2000-01 to 2099-12). */
+const CALCULATOR_YEARS = { first: 2000, last: 2099 };
+
 /** A 4xx naming fields: the inputs are wrong, and each field says why. Anything else is the API's failure. */
 function isRefusedInput(problem: Problem): boolean {
   return problem.status < 500 && (problem.errors?.length ?? 0) > 0;
@@ -142,17 +146,17 @@ function MonthField({
 }) {
   const { message, messageId, controlProps } = useFieldError('calculator-month');
   return (
-    <div className="field max-w-48">
-      <label htmlFor="calculator-month">{label}</label>
-      <input
+    <div className="max-w-72">
+      <MonthSelect
         id="calculator-month"
-        type="month"
-        required
+        label={label}
         value={month}
-        onChange={(event) => event.target.value && onChange(event.target.value)}
-        {...controlProps}
-      />
-      <FieldErrorMessage id={messageId} message={message} />
+        onChange={onChange}
+        years={CALCULATOR_YEARS}
+        controlProps={controlProps}
+      >
+        <FieldErrorMessage id={messageId} message={message} />
+      </MonthSelect>
     </div>
   );
 }

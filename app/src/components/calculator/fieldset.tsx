@@ -43,16 +43,19 @@ export function Field({
   label,
   id,
   note,
+  wide = false,
   children,
 }: {
   label: string;
   id: string;
   note?: string;
+  /** A control whose choices are long names (a counter): a whole row on a phone, so none is cut. */
+  wide?: boolean;
   children: ReactElement<Record<string, unknown>>;
 }) {
   const { message, messageId, controlProps } = useFieldError(id);
   return (
-    <div className="field min-w-0 flex-1 basis-28">
+    <div className={`field min-w-0 flex-1 ${wide ? 'basis-full sm:basis-64' : 'basis-28'}`}>
       <label htmlFor={id}>{label}</label>
       {cloneElement(children, controlProps)}
       {note ? <span className="id-text text-slate-500">{note}</span> : null}

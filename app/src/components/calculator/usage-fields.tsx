@@ -24,7 +24,7 @@ export function UsageFields({ rows, counters }: { rows: UsageRowInput[]; counter
             removeLabel={t.calculator.removeUsage(index + 1)}
             onRemove={() => removeUsage(row.id)}
           >
-            <Field label={t.calculator.counter} id={id('counter')} note={row.counterName}>
+            <Field label={t.calculator.counter} id={id('counter')} note={row.counterName} wide>
               <select
                 id={id('counter')}
                 value={row.counterName}

@@ -23,21 +23,32 @@ interface ErrorStateProps {
 }
 
 /**
- * An edge problem, said plainly: its title and detail, and each field the edge named. No hooks: a
- * server page renders it as it is, and a client form renders it with the locale of its context.
+ * An edge problem, said plainly: its title and detail, and each field the edge named. The heading is
+ * in the reader's language (by the problem's status); the API's own detail and field messages are
+ * English, so under another language they are introduced as the API's words and marked `lang="en"`.
+ * No hooks: a server page renders it as it is, and a client form renders it with the locale of its
+ * context.
  */
 export function ErrorState({ problem, locale, title }: ErrorStateProps) {
   const t = messages[locale];
   const unanswered = unansweredMessage(problem, t);
+  const apiLang = locale === 'en' ? undefined : 'en';
   return (
     <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-900">
-      <p className="font-semibold">{title ?? unanswered ?? problem.title}</p>
+      <p className="font-semibold">
+        {title ?? unanswered ?? t.common.problemTitle(problem.status, problem.title)}
+      </p>
       {title && unanswered ? <p>{unanswered}</p> : null}
-      {problem.detail && !unanswered ? <p>{problem.detail}</p> : null}
+      {problem.detail && !unanswered ? (
+        <p>
+          {t.common.apiSaid}
+          <span lang={apiLang}>{problem.detail}</span>
+        </p>
+      ) : null}
       {problem.errors && problem.errors.length > 0 ? (
         <ul className="mt-1 list-disc pl-5">
           {problem.errors.map((error) => (
-            <li key={`${error.field}-${error.rule}`}>
+            <li key={`${error.field}-${error.rule}`} lang={apiLang}>
               <code>{error.field}</code>: {error.message}
             </li>
           ))}

@@ -3,6 +3,7 @@
 import { useActionState, useState } from 'react';
 import { type StartJobState, startCloseMonthJob } from '@/actions/jobs';
 import { ErrorState } from '@/components/feedback/error-state';
+import { MonthSelect } from '@/components/forms/month-select';
 import { useI18n } from '@/i18n/provider';
 import { formatMonth } from '@/lib/months';
 
@@ -22,17 +23,15 @@ export function StartCloseMonthForm({
   const unfinished = month >= thisMonth;
   return (
     <form action={action} aria-label={t.monthEnd.start} className="flex flex-col gap-3">
-      <div className="field max-w-48">
-        <label htmlFor="month-end-month">{t.monthEnd.month}</label>
-        <input
+      <div className="max-w-72">
+        <MonthSelect
           id="month-end-month"
           name="month"
-          type="month"
-          required
+          label={t.monthEnd.month}
           value={month}
-          max={thisMonth}
-          aria-describedby={unfinished ? 'month-end-unfinished' : undefined}
-          onChange={(event) => setMonth(event.target.value)}
+          onChange={setMonth}
+          years={{ first: Number(thisMonth.slice(0, 4)) - 5, last: Number(thisMonth.slice(0, 4)) }}
+          controlProps={unfinished ? { 'aria-describedby': 'month-end-unfinished' } : {}}
         />
       </div>
       {unfinished ? (

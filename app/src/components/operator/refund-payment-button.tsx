@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, useTransition } from 'react';
 import { refundPayment } from '@/actions/statements';
 import type { EdgeResult } from '@/api/client';
 import type { Payment } from '@/api/types';
+import { DialogActions } from '@/components/feedback/dialog-actions';
 import { newIdempotencyKey } from '@/components/payments/idempotency-key';
 import { formatDate } from '@/i18n/locales';
 import { useI18n } from '@/i18n/provider';
@@ -74,27 +75,21 @@ export function RefundPaymentButton({ payment }: { payment: Payment }) {
             </p>
           )}
           {outcome && !outcome.ok ? <ActionProblem locale={locale} problem={outcome.problem} /> : null}
-          <div className="flex flex-wrap justify-end gap-2">
-            {refunded ? (
+          {refunded ? (
+            <div className="flex flex-wrap justify-end gap-2">
               <button ref={done} type="button" className="btn" onClick={() => dialog.current?.close()}>
                 {t.groups.done}
               </button>
-            ) : (
-              <>
-                <button
-                  type="button"
-                  className="btn-secondary"
-                  disabled={pending}
-                  onClick={() => dialog.current?.close()}
-                >
-                  {t.common.cancel}
-                </button>
-                <button type="button" className="btn-danger" disabled={pending} onClick={confirm}>
-                  {pending ? t.operator.refunding : t.operator.refundConfirm(amount)}
-                </button>
-              </>
-            )}
-          </div>
+            </div>
+          ) : (
+            <DialogActions
+              dialog={dialog}
+              pending={pending}
+              onConfirm={confirm}
+              confirmLabel={t.operator.refundConfirm(amount)}
+              pendingLabel={t.operator.refunding}
+            />
+          )}
         </div>
       </dialog>
     </>

@@ -188,7 +188,7 @@ export function StatementDetails({ view, locale, headingLevel = 3, grants = [] }
         <BreakdownChart view={view} locale={locale} />
       </section>
 
-      <ExplainTrace trace={view.trace} locale={locale} />
+      <ExplainTrace trace={view.trace} locale={locale} money={money} creditName={creditName} />
     </div>
   );
 }

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { EmptyState } from '@/components/feedback/empty-state';
 import { ErrorState } from '@/components/feedback/error-state';
 import { PricingDescription, pricingModelLabel } from '@/components/pricing/pricing-description';
+import { PricingPageHeader } from '@/components/pricing/pricing-page-header';
 import { formatDate } from '@/i18n/locales';
 import { getI18n } from '@/i18n/server';
 import { formatNumber } from '@/lib/money';
@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t.pricing.contractsTitle };
 }
 
-/** One contract, read only: its discount, its minimum and the prices it puts in place of the book's. */
+/** One contract: its discount, its minimum and the prices it puts in place of the book's; a new version made from it. */
 export default async function ContractPage({ params }: { params: Promise<{ contractId: string }> }) {
   const { locale, t } = await getI18n();
   const { contractId } = await params;
@@ -27,17 +27,12 @@ export default async function ContractPage({ params }: { params: Promise<{ contr
   const { data } = contract;
   return (
     <div className="flex flex-col gap-4">
-      <header className="flex flex-col gap-1">
-        <p className="text-sm">
-          <Link href="/contracts" className="underline">
-            {t.pricing.back(t.pricing.contractsTitle)}
-          </Link>
-        </p>
-        <h1 className="text-2xl font-bold">{data.name}</h1>
-        <p className="text-sm text-slate-600">
-          {t.pricing.created} {formatDate(data.createdAt, locale)}
-        </p>
-      </header>
+      <PricingPageHeader
+        back={{ href: '/contracts', label: t.pricing.back(t.pricing.contractsTitle) }}
+        title={data.name}
+        subtitle={`${t.pricing.created} ${formatDate(data.createdAt, locale)}`}
+        action={{ href: `/contracts/new?from=${encodeURIComponent(data.id)}`, label: t.pricing.newVersion }}
+      />
       <section aria-labelledby="contract-terms" className="card">
         <h2 id="contract-terms" className="sr-only">
           {data.name}

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ErrorState } from '@/components/feedback/error-state';
 import { PricingDescription, pricingModelLabel } from '@/components/pricing/pricing-description';
+import { PricingPageHeader } from '@/components/pricing/pricing-page-header';
 import { formatDate } from '@/i18n/locales';
 import { getI18n } from '@/i18n/server';
 import { counterLabel, unitName } from '@/lib/usage-labels';
@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t.pricing.priceBooksTitle };
 }
 
-/** One price book, read only: each counter by its product name, its unit and its prices in words. */
+/** One price book: each counter by its product name, its unit and its prices in words; a new version made from it. */
 export default async function PriceBookPage({ params }: { params: Promise<{ priceBookId: string }> }) {
   const { locale, t } = await getI18n();
   const { priceBookId } = await params;
@@ -25,18 +25,17 @@ export default async function PriceBookPage({ params }: { params: Promise<{ pric
   const { data } = book;
   return (
     <div className="flex flex-col gap-4">
-      <header className="flex flex-col gap-1">
-        <p className="text-sm">
-          <Link href="/price-books" className="underline">
-            {t.pricing.back(t.pricing.priceBooksTitle)}
-          </Link>
-        </p>
-        <h1 className="text-2xl font-bold">{data.name}</h1>
-        <p className="text-sm text-slate-600">
-          {data.currency} ·{' '}
-          {data.createdAt ? `${t.pricing.created} ${formatDate(data.createdAt, locale)}` : t.pricing.builtIn}
-        </p>
-      </header>
+      <PricingPageHeader
+        back={{ href: '/price-books', label: t.pricing.back(t.pricing.priceBooksTitle) }}
+        title={data.name}
+        subtitle={`${data.currency} · ${
+          data.createdAt ? `${t.pricing.created} ${formatDate(data.createdAt, locale)}` : t.pricing.builtIn
+        }`}
+        action={{
+          href: `/price-books/${encodeURIComponent(data.id)}/new-version`,
+          label: t.pricing.newVersion,
+        }}
+      />
       <section className="card">
         <div className="table-stack overflow-x-auto">
           <table>

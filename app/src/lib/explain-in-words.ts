@@ -9,7 +9,7 @@ type RoundingMode = StatementCalculation['roundingMode'];
 
 export interface ExplainContext {
   locale: Locale;
-  /** An amount as the PDF prints it ("KRW 39,700"). */
+  /** An amount as the reader sees it ("KRW 39,700" in the PDF, "₩39,700" on a page). */
   money: (amount: string) => string;
   /** A credit grant's name, never its id. */
   creditName: (grantId: string) => string;

@@ -1,0 +1,77 @@
+import Link from 'next/link';
+import type { BillingGroup } from '@/api/types';
+import { AdjustmentForm } from '@/components/billing-groups/adjustment-form';
+import { AdjustmentList } from '@/components/billing-groups/adjustment-list';
+import { CloseMonthButton } from '@/components/billing-groups/close-month-button';
+import { ProjectedWallet } from '@/components/billing-groups/projected-wallet';
+import { ErrorState } from '@/components/feedback/error-state';
+import { StatementDetails } from '@/components/statement/statement-details';
+import { getI18n } from '@/i18n/server';
+import { formatMonth } from '@/lib/months';
+import { projectWallet } from '@/lib/projected-wallet';
+import { loadOverview } from '@/loaders/billing-groups';
+import { closeMonthFacts } from '@/mappers/month-close';
+import { toStatementView } from '@/mappers/statement-view';
+
+/** The month at a glance: the draft statement with its close button, the wallet after it, adjustments. */
+export async function OverviewSection({ group, month }: { group: BillingGroup; month: string }) {
+  const { locale, t } = await getI18n();
+  const { statement, adjustments, balances, grants } = await loadOverview(group.id, month);
+  const draft = statement.ok && statement.data.state === 'DRAFT' ? statement.data : null;
+  return (
+    <>
+      <section aria-labelledby="draft-heading" className="flex flex-col gap-3">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 id="draft-heading" className="text-lg font-semibold">
+            {t.groups.draft} ({formatMonth(month, locale)})
+          </h2>
+          {statement.ok ? (
+            <CloseMonthButton
+              billingGroupId={group.id}
+              month={month}
+              facts={draft ? closeMonthFacts(draft.result, group, Date.now(), locale) : null}
+            />
+          ) : null}
+        </div>
+        {!statement.ok ? (
+          <ErrorState locale={locale} problem={statement.problem} />
+        ) : draft ? (
+          <>
+            <p className="text-sm text-slate-600">{t.groups.draftNote}</p>
+            <StatementDetails
+              view={toStatementView(draft.result)}
+              locale={locale}
+              grants={grants.ok ? grants.data.items : []}
+            />
+          </>
+        ) : (
+          <p className="card text-sm">
+            {t.groups.closed(t.enums.statementState[statement.data.state])}{' '}
+            <Link
+              href={`/statements/${statement.data.statementId}`}
+              className="font-medium text-blue-800 underline"
+            >
+              {t.groups.viewStatement}
+            </Link>
+          </p>
+        )}
+      </section>
+
+      {draft && balances.ok ? (
+        <ProjectedWallet projection={projectWallet(balances.data, draft.result)} currency={group.currency} />
+      ) : null}
+
+      <section aria-labelledby="adjustments-heading" className="card flex min-w-0 flex-col gap-3">
+        <h2 id="adjustments-heading" className="text-lg font-semibold">
+          {t.groups.adjustments} ({formatMonth(month, locale)})
+        </h2>
+        {adjustments.ok ? (
+          <AdjustmentList adjustments={adjustments.data.items} currency={group.currency} />
+        ) : (
+          <ErrorState locale={locale} problem={adjustments.problem} />
+        )}
+        <AdjustmentForm billingGroupId={group.id} month={month} />
+      </section>
+    </>
+  );
+}

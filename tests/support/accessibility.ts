@@ -1,0 +1,29 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page, TestInfo } from '@playwright/test';
+import { expect } from './matchers';
+
+/** The time each accessibility scan adds to its test's timeout. */
+const AXE_SCAN_BUDGET_MS = 30_000;
+
+/**
+ * An axe scan of the page as it is now (dialogs open included): no serious or critical finding.
+ * The findings are attached to the test in full, and listed by rule and element in the failure.
+ */
+export async function expectAccessible(page: Page, testInfo: TestInfo): Promise<void> {
+  // A full axe scan is seconds of CPU, and far more when 4 workers share 2 cores (30 s timeouts
+  // were seen): each scan brings its own time instead of eating the test's.
+  testInfo.setTimeout(testInfo.timeout + AXE_SCAN_BUDGET_MS);
+  const results = await new AxeBuilder({ page }).analyze();
+  const blocking = results.violations.filter(({ impact }) => impact === 'serious' || impact === 'critical');
+  if (blocking.length > 0) {
+    await testInfo.attach('axe violations', {
+      body: JSON.stringify(blocking, null, 2),
+      contentType: 'application/json',
+    });
+  }
+  expect(
+    blocking.map(
+      ({ id, impact, nodes }) => `${impact} ${id}: ${nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    ),
+  ).toEqual([]);
+}
