@@ -74,8 +74,35 @@ test.describe("billing group dashboard: the month's draft, usage, credits and st
     expect(stored.items).toEqual([expect.objectContaining({ targetProjectId: 'p-web', value: '10' })]);
   });
 
+  test("a refused adjustment is said beside its field, in the page's language, and nothing is stored", async ({
+    billingGroups,
+    chooseLanguage,
+    thisMonth,
+    gotoDashboard,
+    api,
+  }) => {
+    const group = await billingGroups.create();
+    await chooseLanguage('ko');
+    const dashboard = await gotoDashboard(group.id);
+    const form = dashboard.adjustments.getByRole('form', { name: '조정 추가' });
+    const value = form.getByLabel('값');
+    await value.fill('십');
+    await form.getByRole('button', { name: '조정 추가' }).click();
+    await expect(value).toHaveAttribute('aria-invalid', 'true');
+    await expect(value).toHaveAccessibleDescription('12.5처럼 숫자를 입력하세요.');
+    await expect(value).toBeFocused();
+    // Not the API's English, not twice: the field says it.
+    await expect(form).not.toContainText('must be');
+    await expect(form.getByRole('alert')).toHaveCount(0);
+    const stored = await api.read<{ items: unknown[] }>(
+      `/v1/billing-groups/${group.id}/adjustments?month=${thisMonth}`,
+    );
+    expect(stored.items).toEqual([]);
+  });
+
   test('a credit granted in the form fills the wallet, its ledger and the draft', async ({
     billingGroups,
+    api,
     monthActivity,
     thisMonth,
     gotoDashboard,
@@ -83,8 +110,18 @@ test.describe("billing group dashboard: the month's draft, usage, credits and st
     const group = await billingGroups.create();
     await monthActivity.ingestUsage(group.id, thisMonth, { hours: '100', day: 1 });
     const dashboard = await gotoDashboard(group.id, { section: 'credits' });
-    await dashboard.grantCredit({ type: 'Promotional', amount: '5000', name: 'Welcome' });
+    const nextYear = Number(thisMonth.slice(0, 4)) + 1;
+    await dashboard.grantCredit({
+      type: 'Promotional',
+      amount: '5000',
+      name: 'Welcome',
+      expiresOn: `${nextYear}-02-28`,
+    });
     await expect(dashboard.wallet.getByRole('status')).toHaveText('Credit granted.');
+    const granted = await api.read<{ items: { expiresAt: string | null }[] }>(
+      `/v1/billing-groups/${group.id}/credits`,
+    );
+    expect(granted.items.map((grant) => grant.expiresAt)).toEqual([`${nextYear}-02-28T00:00:00.000Z`]);
     await expect(dashboard.wallet.getByTestId('credit-total')).toHaveText('₩5,000');
     await expect(dashboard.wallet.getByRole('table', { name: 'Ledger' })).toContainText('Grant');
     await dashboard.show('Overview');
@@ -212,7 +249,7 @@ test.describe("billing group dashboard: the month's draft, usage, credits and st
     await expect(dashboard.page.getByRole('button', { name: /^(Show|보기)$/ })).toHaveCount(0);
     await dashboard.monthPicker.selectOption({ label: formatMonth(lastMonth) });
     await expect(page).toHaveURL(new RegExp(`month=${lastMonth}.*tab=usage|tab=usage.*month=${lastMonth}`));
-    await expect(dashboard.usage).toHaveAccessibleName(`Usage this month (${formatMonth(lastMonth)})`);
+    await expect(dashboard.usage).toHaveAccessibleName(`Usage (${formatMonth(lastMonth)})`);
     await expect(dashboard.usage.getByRole('table')).toContainText('10 hours');
     await expect(dashboard.monthPicker).toHaveValue(lastMonth);
   });
@@ -239,6 +276,33 @@ test.describe("billing group dashboard: the month's draft, usage, credits and st
     // Promotional credit burns first (DOMAIN §5): 5,000 from it, the rest from the paid grant.
     await expect(grants.getByRole('row').filter({ hasText: 'Welcome' })).toContainText('₩0');
     await expect(grants.getByRole('row').filter({ hasText: 'Prepaid' })).toContainText('₩15,300');
+  });
+  test('a group in a currency without a built-in price book is given one from the page, then billed', async ({
+    billingGroups,
+    priceBooks,
+    usageEvents,
+    thisMonth,
+    gotoDashboard,
+  }) => {
+    const book = await priceBooks.create({
+      currency: 'USD',
+      entries: [
+        { counterName: 'compute.c2.c8m8', unit: 'HOURS', pricing: { model: 'PER_UNIT', unitPrice: '0.25' } },
+      ],
+    });
+    const group = await billingGroups.create({ currency: 'USD' });
+    await usageEvents.ingest(group.id, [
+      usageEvents.build({ volume: '10', timestamp: `${thisMonth}-01T00:00:00Z` }),
+    ]);
+    const dashboard = await gotoDashboard(group.id);
+    await expect(dashboard.draftSection.getByRole('alert')).toContainText(
+      'No price book for this currency: choose one above',
+    );
+    const setting = dashboard.page.getByRole('form', { name: 'Price book' });
+    await setting.getByLabel('Billed from').selectOption({ label: book.name });
+    await setting.getByRole('button', { name: 'Use this price book' }).click();
+    await expect(setting.getByRole('status')).toHaveText('Price book set.');
+    await expect(dashboard.draft.amount('Total')).toHaveText('$2.75');
   });
 });
 

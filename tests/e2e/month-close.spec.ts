@@ -91,6 +91,32 @@ test.describe('closing a month: what it does, its progress and its result', {
     await expect(dashboard.unfinishedMonthWarning).toBeHidden();
   });
 
+  test('an open earlier month with usage is named, linked, and this month offers no way to close first', async ({
+    billingGroups,
+    monthActivity,
+    statements,
+    thisMonth,
+    gotoDashboard,
+    page,
+  }) => {
+    const lastMonth = monthBefore(thisMonth);
+    const group = await billingGroups.create();
+    await monthActivity.ingestUsage(group.id, lastMonth, { hours: '10' });
+    await monthActivity.ingestUsage(group.id, thisMonth, { hours: '100', day: 1 });
+    const dashboard = await gotoDashboard(group.id);
+    await dashboard.closeMonthButton(thisMonth).click();
+    await expect(dashboard.closeDialog).toContainText('An earlier month is still open');
+    await expect(dashboard.closeDialog).toContainText(
+      `close ${formatMonth(lastMonth)} before ${formatMonth(thisMonth)}`,
+    );
+    await expect(dashboard.closeDialog.getByRole('button', { name: 'Close month' })).toHaveCount(0);
+    await expect(dashboard.closeDialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await dashboard.closeDialog.getByRole('link', { name: `Open ${formatMonth(lastMonth)}` }).click();
+    await expect(page).toHaveURL(new RegExp(`month=${lastMonth}`));
+    await expect(dashboard.closeMonthButton(lastMonth)).toBeVisible();
+    expect((await statements.read(group.id, thisMonth)).state).toBe('DRAFT');
+  });
+
   test('the month-end batch starts from its page and shows progress and each failed group, linked', async ({
     createTenant,
     signInAs,

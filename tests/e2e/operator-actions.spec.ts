@@ -68,6 +68,14 @@ test.describe('operator actions on a statement: void and reissue, refund, reconc
     await statement.dialog.getByRole('link', { name: 'View statement' }).click();
     await expect(statement.page).toHaveURL(new RegExp(`/statements/${reissued.statementId}$`));
     await expect(statement.state).toHaveText('Issued');
+
+    await test.step('the void statement owes nothing and leads to the one that replaced it', async () => {
+      const old = await gotoStatement(statementId);
+      await expect(old.fact('Outstanding')).toHaveText('Nothing (void)');
+      await expect(old.fact('Due')).toHaveText('—');
+      await old.page.getByRole('link', { name: `See the statement that replaced it for ${month}.` }).click();
+      await expect(old.page).toHaveURL(new RegExp(`/statements/${reissued.statementId}$`));
+    });
   });
 
   test('a paid statement is not voided: the refusal is said beside the action; refunding the payment lets it void', {

@@ -182,9 +182,7 @@ test.describe('tables and Korean text read on a phone', {
     await chooseLanguage('ko');
 
     const statement = await gotoStatement(closed.statementId);
-    await expect(
-      statement.details.totals.getByRole('rowheader', { name: '크레딧 차감 전 금액' }),
-    ).toBeVisible();
+    await expect(statement.details.totals.getByRole('rowheader', { name: '사용 금액 소계' })).toBeVisible();
     await expectKoreanWordsUnbroken(page.getByRole('main'));
 
     await gotoDashboard(group.id);

@@ -104,10 +104,26 @@ test.describe('price books and contracts, seen and made in new versions', () => 
     const editor = new PricingEditorPage(page);
     const compute = editor.entry('Compute c2 (8 vCPU, 8 GB memory)');
     await editor.unitPrice(compute).fill('twelve');
+    await editor.name.fill('');
     await editor.save();
-    await expect(editor.alert).toContainText('Not saved: one value needs fixing.');
+    await expect(editor.alert).toContainText('Not saved: 2 values need fixing.');
+    // The page's words beside each field, not the API's in the summary.
+    await expect(editor.alert).not.toContainText('must be');
+    await expect(editor.name).toHaveAccessibleDescription('Required.');
+    await expect(editor.name).toBeFocused();
     await expect(editor.unitPrice(compute)).toHaveAttribute('aria-invalid', 'true');
     await expect(editor.unitPrice(compute)).toHaveAccessibleDescription('Enter a number, such as 12.5.');
+
+    await test.step('tiers out of order are named on the bound that breaks them', async () => {
+      await editor.name.fill(`${book.name} v2`);
+      await editor.unitPrice(compute).fill('397');
+      const storage = editor.entry('Storage volume SSD');
+      await editor.tierUpperBound(storage, 1).fill('600');
+      await editor.save();
+      await expect(editor.tierUpperBound(storage, 2)).toHaveAccessibleDescription(
+        'Each tier must end above where it starts, and the next one starts there.',
+      );
+    });
     await expect(page).toHaveURL(/\/new-version$/);
     expect((await api.read<{ items: unknown[] }>('/v1/price-books?limit=100')).items).toHaveLength(
       before.items.length,

@@ -176,4 +176,28 @@ test.describe('charts and identifiers read as words', { tag: ['@regression'], an
     await expect(dashboard.usage.getByRole('table')).toContainText('100 시간');
     await expect(dashboard.usage).not.toContainText('HOURS');
   });
+
+  test('a project created through the API goes by its name, its id kept as the title', async ({
+    billingGroups,
+    monthActivity,
+    statements,
+    thisMonth,
+    api,
+    gotoDashboard,
+    gotoStatement,
+  }) => {
+    const group = await billingGroups.create();
+    const project = await api.create<{ id: string; name: string }>(
+      `/v1/billing-groups/${group.id}/projects`,
+      { name: 'Storefront' },
+    );
+    await monthActivity.ingestUsage(group.id, thisMonth, { hours: '100', day: 1, projectId: project.id });
+    const dashboard = await gotoDashboard(group.id, { section: 'usage' });
+    await expect(dashboard.usage.getByRole('table').getByTitle(project.id)).toHaveText('Storefront');
+    await expect(dashboard.usageChart('By project').getByRole('listitem')).toContainText(['Storefront']);
+    const closed = await statements.close(group.id, thisMonth);
+    const statement = await gotoStatement(closed.statementId ?? '');
+    await expect(statement.details.lineItems.getByTitle(project.id)).toHaveText('Storefront');
+    await expect(statement.details.lineItems).not.toContainText(project.id);
+  });
 });

@@ -127,4 +127,19 @@ test.describe('statement PDF: an invoice in the language of the page', () => {
     expect(pdf.text, 'no credit grant ids').not.toMatch(/\bcg_/);
     expect(pdf.text, 'no raw counter ids').not.toContain('compute.c2.c8m8');
   });
+
+  test('a project name too long for its column breaks after a hyphen, never inside a word', {
+    annotation: ISSUE_18,
+  }, async ({ billingGroups, monthActivity, statements, thisMonth, gotoStatement }) => {
+    const group = await billingGroups.create({ name: KOREAN_CUSTOMER });
+    await monthActivity.ingestUsage(group.id, thisMonth, {
+      hours: '10',
+      day: 1,
+      projectId: 'web-frontend-production',
+    });
+    const closed = await statements.close(group.id, thisMonth);
+    const pdf = await downloadPdfText(await gotoStatement(closed.statementId ?? ''));
+    // Lines of a cell come out of the PDF as words apart: "web-frontend- production", not "…-pr oduction".
+    expect(pdf.text).toMatch(/web-frontend-\s?production/);
+  });
 });

@@ -46,6 +46,18 @@ test.describe('statement page: every figure of a closed statement, explained', (
     await expect(statement.details.engineSteps).toHaveCount(closed.result.trace.length);
   });
 
+  test('the totals list only what applies: no ₩0 rows for credits, unpaid balances or late fees', {
+    annotation: { type: 'issue', description: 'issue 18, defect 9: zero rows everywhere in totals' },
+  }, async ({ closedStatements, gotoStatement }) => {
+    const closed = await closedStatements.create();
+    const statement = await gotoStatement(closed.statementId ?? '');
+    await expect(statement.details.totals.getByRole('rowheader')).toHaveText([
+      'Usage subtotal',
+      'VAT (10%)',
+      'Total',
+    ]);
+  });
+
   test('an overdue previous statement carries its unpaid amount and a late fee', async ({
     billingGroups,
     monthActivity,

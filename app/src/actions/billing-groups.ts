@@ -109,3 +109,21 @@ export async function closeMonth(billingGroupId: string, month: string): Promise
   const { statementId, total, currency, dueAt } = closed.data;
   return { ok: true, issued: { statementId: statementId ?? '', total, currency, dueAt } };
 }
+
+/** Sets the price book the group is billed from (none: the built-in book of its currency). */
+export async function setPriceBook(
+  billingGroupId: string,
+  previous: FormState,
+  form: FormData,
+): Promise<FormState> {
+  const client = await edge();
+  const changed = await call(() =>
+    client.PATCH('/v1/billing-groups/{billingGroupId}', {
+      params: { path: { billingGroupId } },
+      body: { priceBookId: optional(form, 'priceBookId') },
+    }),
+  );
+  if (!changed.ok) return { problem: changed.problem, saved: previous.saved };
+  revalidatePath(`/billing-groups/${billingGroupId}`);
+  return { problem: null, saved: previous.saved + 1 };
+}

@@ -8,10 +8,14 @@ import { StoreProvider } from '@/stores/provider';
 import '@fontsource-variable/noto-sans-kr';
 import './globals.css';
 
-export const metadata: Metadata = {
-  title: { default: 'Billing', template: '%s · Billing' },
-  description: 'Compute, inspect, close and pay usage-based cloud statements',
-};
+/** The site's name in the reader's language after each page's title ("빌링 그룹 · 빌링"). */
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return {
+    title: { default: t.common.appName, template: `%s · ${t.common.appName}` },
+    description: 'Compute, inspect, close and pay usage-based cloud statements',
+  };
+}
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 

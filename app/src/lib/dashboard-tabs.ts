@@ -22,13 +22,14 @@ export function dashboardHref(
 }
 
 /**
- * The months the picker offers, newest first: from the next month back two years, plus the month
- * shown when it lies outside that range (a link can name any month).
+ * The months the picker offers, newest first: this month and the two years before it (a later
+ * month has no usage yet: the edge refuses future timestamps), plus the month shown when it lies
+ * outside that range (a link can name any month).
  */
 export function pickableMonths(current: string, shown: string): string[] {
   const [year = 1970, month = 1] = current.split('-').map(Number);
-  const months = Array.from({ length: 26 }, (_, index) =>
-    new Date(Date.UTC(year, month - index, 1)).toISOString().slice(0, 7),
+  const months = Array.from({ length: 25 }, (_, index) =>
+    new Date(Date.UTC(year, month - 1 - index, 1)).toISOString().slice(0, 7),
   );
   return months.includes(shown) ? months : [...months, shown].sort().reverse();
 }

@@ -1,6 +1,9 @@
 import 'server-only';
 import { cache } from 'react';
 import { call, edge } from '@/api/client';
+import { previousMonth } from '@/mappers/month-close';
+import { loadPriceBooks } from './pricing';
+import { loadMonthStatement } from './statements';
 
 /** One page of the tenant's billing groups, from `cursor` on. */
 export async function loadBillingGroups(cursor: string | undefined) {
@@ -29,13 +32,6 @@ const readUsage = (client: Client, billingGroupId: string, month: string) =>
     }),
   );
 
-const readMonthStatement = (client: Client, billingGroupId: string, month: string) =>
-  call(() =>
-    client.GET('/v1/billing-groups/{billingGroupId}/statements/{month}', {
-      params: { path: { billingGroupId, month } },
-    }),
-  );
-
 const readBalances = (client: Client, billingGroupId: string) =>
   call(() =>
     client.GET('/v1/billing-groups/{billingGroupId}/credit-balances', {
@@ -50,11 +46,16 @@ const readGrants = (client: Client, billingGroupId: string) =>
     }),
   );
 
-/** The overview: the month's statement (the draft until closed), its adjustments, and the wallet it burns. */
+/**
+ * The overview: the month's statement (the draft until closed), the month before's (an open one
+ * with activity must close first), the month's adjustments, the wallet the draft burns, and the
+ * price books the group may be billed from.
+ */
 export async function loadOverview(billingGroupId: string, month: string) {
   const client = await edge();
-  const [statement, adjustments, balances, grants] = await Promise.all([
-    readMonthStatement(client, billingGroupId, month),
+  const [statement, previous, adjustments, balances, grants, priceBooks] = await Promise.all([
+    loadMonthStatement(billingGroupId, month),
+    loadMonthStatement(billingGroupId, previousMonth(month)),
     call(() =>
       client.GET('/v1/billing-groups/{billingGroupId}/adjustments', {
         params: { path: { billingGroupId }, query: { month, limit: 100 } },
@@ -62,8 +63,9 @@ export async function loadOverview(billingGroupId: string, month: string) {
     ),
     readBalances(client, billingGroupId),
     readGrants(client, billingGroupId),
+    loadPriceBooks(),
   ]);
-  return { statement, adjustments, balances, grants };
+  return { statement, previous, adjustments, balances, grants, priceBooks };
 }
 
 /** The usage section: the month's usage, and its statement for the charges per counter and project. */
@@ -71,7 +73,7 @@ export async function loadUsage(billingGroupId: string, month: string) {
   const client = await edge();
   const [usage, statement] = await Promise.all([
     readUsage(client, billingGroupId, month),
-    readMonthStatement(client, billingGroupId, month),
+    loadMonthStatement(billingGroupId, month),
   ]);
   return { usage, statement };
 }
@@ -87,7 +89,7 @@ export async function loadCredits(billingGroupId: string, month: string) {
         params: { path: { billingGroupId }, query: { limit: 100 } },
       }),
     ),
-    readMonthStatement(client, billingGroupId, month),
+    loadMonthStatement(billingGroupId, month),
   ]);
   return { balances, grants, ledger, statement };
 }

@@ -4,10 +4,8 @@ import type { Locale } from '@/i18n/locales';
 import { messages } from '@/i18n/messages';
 import type { StatementPdfInput } from '@/pdf/statement-pdf';
 import { loadBillingGroup } from './billing-groups';
+import { eachPage, loadProjectNames } from './projects';
 import { loadStatement } from './statements';
-
-/** Pages of a list the PDF reads at most (100 each): names beyond them fall back to ids or types. */
-const MAX_NAME_PAGES = 10;
 
 /**
  * What the statement's PDF prints, besides the statement: the issuer (the tenant), the customer
@@ -26,7 +24,7 @@ export async function loadStatementPdf(
     loadBillingGroup(billingGroupId),
     call(() => client.GET('/v1/tenant')),
     loadCreditGrants(client, billingGroupId),
-    loadProjectNames(client, billingGroupId),
+    loadProjectNames(billingGroupId),
   ]);
   return {
     ok: true,
@@ -50,31 +48,4 @@ async function loadCreditGrants(client: EdgeClient, billingGroupId: string) {
     ),
   );
   return new Map(grants.map((grant) => [grant.id, grant]));
-}
-
-async function loadProjectNames(client: EdgeClient, billingGroupId: string): Promise<Map<string, string>> {
-  const projects = await eachPage((cursor) =>
-    call(() =>
-      client.GET('/v1/billing-groups/{billingGroupId}/projects', {
-        params: { path: { billingGroupId }, query: { limit: 100, ...(cursor ? { cursor } : {}) } },
-      }),
-    ),
-  );
-  return new Map(projects.map((project) => [project.id, project.name]));
-}
-
-/** The items of a cursor-paged list; what could not be read is left out. */
-async function eachPage<T>(
-  page: (cursor: string | undefined) => Promise<EdgeResult<{ items: T[]; nextCursor: string | null }>>,
-): Promise<T[]> {
-  const items: T[] = [];
-  let cursor: string | undefined;
-  for (let count = 0; count < MAX_NAME_PAGES; count += 1) {
-    const result = await page(cursor);
-    if (!result.ok) break;
-    items.push(...result.data.items);
-    if (!result.data.nextCursor) break;
-    cursor = result.data.nextCursor;
-  }
-  return items;
 }

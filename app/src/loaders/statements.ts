@@ -27,3 +27,13 @@ export const loadStatementCreditGrants = cache(async (billingGroupId: string) =>
     }),
   );
 });
+
+/** A group's statement of a month as it stands now: the live closed one, or the draft. */
+export async function loadMonthStatement(billingGroupId: string, month: string) {
+  const client = await edge();
+  return call(() =>
+    client.GET('/v1/billing-groups/{billingGroupId}/statements/{month}', {
+      params: { path: { billingGroupId, month } },
+    }),
+  );
+}

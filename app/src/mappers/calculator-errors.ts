@@ -33,6 +33,9 @@ const RULE_ADVICE: Record<string, FieldErrorKey> = {
   'billing-window': 'month',
   instant: 'date',
   unique: 'duplicate',
+  'tier-order': 'tierOrder',
+  'tiers-contiguous': 'tierOrder',
+  'tier-open-before-last': 'tierOrder',
 };
 
 /** What to do about a value the edge refused under `rule`, in the page's words. */

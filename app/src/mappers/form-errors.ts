@@ -17,10 +17,27 @@ export function placeFieldErrors(
   const placed = new Map<string, string>();
   const unplaced: NonNullable<Problem['errors']> = [];
   for (const error of problem?.errors ?? []) {
-    const id = controlIdOf(prefix, error.field);
+    const id = controlIdOf(prefix, controlFieldOf(error.field));
     if (controlIds.has(id)) {
-      if (!placed.has(id)) placed.set(id, fieldAdvice(error.rule, t));
+      if (!placed.has(id)) placed.set(id, adviceFor(error.field, error.rule, t));
     } else unplaced.push(error);
   }
   return { placed, unplaced };
+}
+
+/**
+ * The field of the control a refused value is typed in. A tier's start is not a control: the form
+ * derives it from the tier before's upper bound (DOMAIN §3, contiguous tiers), so that is where an
+ * error about it belongs.
+ */
+function controlFieldOf(field: string): string {
+  return field.replace(/tiers\[(\d+)\]\.from$/, (whole, index: string) =>
+    Number(index) > 0 ? `tiers[${Number(index) - 1}].to` : whole,
+  );
+}
+
+/** A name too short is a name left empty; every other rule is advised as the calculator advises it. */
+function adviceFor(field: string, rule: string, t: Messages): string {
+  if (rule === 'too_small' && /(^|\.)name$/.test(field)) return t.calculator.fieldErrors.required;
+  return fieldAdvice(rule, t);
 }

@@ -16,6 +16,11 @@ export interface CloseMonthFacts {
   paymentTermsDays: number;
   /** The month's last day, when the month has not ended yet; null for a finished month. */
   unfinishedUntil: string | null;
+  /**
+   * The month before, when it has activity and is still open (YYYY-MM): months close in order
+   * (DOMAIN §6), so this one cannot close first. Null when nothing stands in the way.
+   */
+  blockedBy: string | null;
 }
 
 /** The last millisecond of a month (YYYY-MM), UTC. */
@@ -29,6 +34,8 @@ export function closeMonthFacts(
   group: { currency: Currency; paymentTermsDays: number },
   nowMillis: number,
   locale: Locale,
+  /** The month before's statement: its draft while it is open. */
+  previous: { state: string; result: StatementCalculation } | null = null,
 ): CloseMonthFacts {
   const money = (amount: string) => formatMoney(amount, group.currency, locale);
   const credits = draft.creditTotal.replace(/^-/, '');
@@ -40,7 +47,16 @@ export function closeMonthFacts(
     dueOn: formatDay(new Date(nowMillis + group.paymentTermsDays * DAY_MS).toISOString(), locale),
     paymentTermsDays: group.paymentTermsDays,
     unfinishedUntil: endMillis >= nowMillis ? formatDay(new Date(endMillis).toISOString(), locale) : null,
+    blockedBy:
+      previous && previous.state === 'DRAFT' && hasActivity(previous.result) ? previous.result.month : null,
   };
+}
+
+/** Usage or an adjustment: what makes an open month one that must close before the next. */
+function hasActivity(draft: StatementCalculation): boolean {
+  return (
+    draft.lines.length > 0 || draft.projectAdjustments.length > 0 || draft.billingGroupAdjustments.length > 0
+  );
 }
 
 /** The month before a month (YYYY-MM): the one a month-end batch usually closes. */

@@ -4,9 +4,9 @@ import type { Locale } from '@/i18n/locales';
 import { counterLabel } from '@/lib/usage-labels';
 
 export interface ChartBar {
-  /** The bar's name as the page shows it: a counter's readable name, a project's id. */
+  /** The bar's name as the page shows it: a counter's readable name, a project's name (else its id). */
   label: string;
-  /** The id behind the label when they differ (a counter's), for the label's title. */
+  /** The id behind the label when they differ (a counter's, a named project's), for the label's title. */
   id?: string;
   /** Exact decimal string, formatted for display. */
   amount: string;
@@ -22,10 +22,11 @@ function groupAmounts(
   return [...groups].map(([id, amount]) => ({ id, amount: amount.toFixed() }));
 }
 
-/** This month's charges by counter (by its readable name) and by project, from the statement's line items. */
+/** This month's charges by counter and by project (each by its readable name), from the statement's line items. */
 export function chargesBy(
   result: StatementCalculation,
   locale: Locale,
+  projectNames: ReadonlyMap<string, string> = new Map(),
 ): { byCounter: ChartBar[]; byProject: ChartBar[] } {
   return {
     byCounter: groupAmounts(result.lines, (line) => line.counterName).map(({ id, amount }) => ({
@@ -34,7 +35,8 @@ export function chargesBy(
       amount,
     })),
     byProject: groupAmounts(result.lines, (line) => line.projectId).map(({ id, amount }) => ({
-      label: id,
+      label: projectNames.get(id) ?? id,
+      ...(projectNames.has(id) ? { id } : {}),
       amount,
     })),
   };

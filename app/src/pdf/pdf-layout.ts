@@ -163,7 +163,10 @@ export class PdfLayout {
     });
   }
 
-  /** Word wrap; a word wider than the column (an id, a long name) breaks between characters. */
+  /**
+   * Word wrap; a word wider than the column (an id, a long name) breaks after its hyphens and the
+   * like, else between characters.
+   */
   private wrap(cell: Cell): string[] {
     const size = cell.size ?? 9.5;
     const font = cell.bold ? this.fonts.bold : this.fonts.regular;
@@ -180,12 +183,25 @@ export class PdfLayout {
         }
         if (current) lines.push(current);
         current = '';
-        for (const character of word) {
-          if (current && !fits(current + character)) {
-            lines.push(current);
-            current = '';
+        // Too wide for a line of its own: break after a hyphen, underscore, slash or dot
+        // ("web-frontend-/production"), and between characters only inside a part still too wide.
+        for (const part of word.split(/(?<=[-_/.])/)) {
+          if (fits(current + part)) {
+            current += part;
+            continue;
           }
-          current += character;
+          if (current && fits(part)) {
+            lines.push(current);
+            current = part;
+            continue;
+          }
+          for (const character of part) {
+            if (current && !fits(current + character)) {
+              lines.push(current);
+              current = '';
+            }
+            current += character;
+          }
         }
       }
       lines.push(current);

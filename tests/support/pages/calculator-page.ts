@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { AppShell } from './app-shell';
-import { MonthSelect } from './month-select';
+import { DateSelect, MonthSelect } from './month-select';
 import { StatementPanel } from './statement-panel';
 
 export interface UsageRowValues {
@@ -109,7 +109,9 @@ export class CalculatorPage extends AppShell {
     const row = this.credit(await this.form.getByRole('group', { name: /^Credit grant \d+$/ }).count());
     if (values.type) await row.getByLabel('Credit type').selectOption({ label: values.type });
     if (values.priority !== undefined) await row.getByLabel('Priority').fill(values.priority);
-    if (values.expiresOn !== undefined) await row.getByLabel('Expires on').fill(values.expiresOn);
+    if (values.expiresOn !== undefined) {
+      await new DateSelect(row.getByRole('group', { name: 'Expires on' })).chooseDay(values.expiresOn);
+    }
     await row.getByLabel('Amount').fill(values.amount);
   }
 

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { AppShell } from './app-shell';
+import { DateSelect } from './month-select';
 import { formatMonth } from './months';
 import { StatementPanel } from './statement-panel';
 
@@ -46,7 +47,7 @@ export class DashboardPage extends AppShell {
     this.projectedWallet = page.getByRole('region', {
       name: /^(Credit after this draft|이 초안 마감 후 크레딧)$/,
     });
-    this.usage = page.getByRole('region', { name: /^(Usage this month|이번 달 사용량)/ });
+    this.usage = page.getByRole('region', { name: /^(Usage|사용량) \(/ });
     this.draftSection = page.getByRole('region', { name: /^(Draft statement|청구서 초안)/ });
     this.draft = new StatementPanel(this.draftSection);
     this.adjustments = page.getByRole('region', { name: /^(Adjustments|조정) \(/ });
@@ -94,8 +95,18 @@ export class DashboardPage extends AppShell {
     await form.getByRole('button', { name: 'Add adjustment' }).click();
   }
 
-  async grantCredit(values: { type?: string; amount: string; priority?: string; name?: string }) {
+  async grantCredit(values: {
+    type?: string;
+    amount: string;
+    priority?: string;
+    name?: string;
+    /** YYYY-MM-DD. */
+    expiresOn?: string;
+  }) {
     const form = this.wallet.getByRole('form', { name: 'Grant credit' });
+    if (values.expiresOn) {
+      await new DateSelect(form.getByRole('group', { name: 'Expires on' })).chooseDay(values.expiresOn);
+    }
     if (values.type) await form.getByLabel('Credit type').selectOption({ label: values.type });
     if (values.priority) await form.getByLabel('Priority').fill(values.priority);
     if (values.name) await form.getByLabel('Name').fill(values.name);

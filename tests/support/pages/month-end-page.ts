@@ -15,7 +15,7 @@ export class MonthEndPage extends AppShell {
     this.startButton = form.getByRole('button', {
       name: /^(Close the month for all groups|모든 그룹의 월 마감)$/,
     });
-    this.unfinishedWarning = form.getByText(/is not over yet|아직 끝나지 않았습니다/);
+    this.unfinishedWarning = form.getByText(/is not over yet|아직 끝나지 않은 달입니다/);
   }
 
   /** Starts the batch for `month` and follows it to the job's page. */

@@ -24,3 +24,19 @@ export class MonthSelect {
     await expect(this.monthOfYear).toHaveValue(monthOfYear);
   }
 }
+
+/** An optional day chosen as a year, a month and a day (the app's `DateSelect`). */
+export class DateSelect extends MonthSelect {
+  readonly day: Locator;
+
+  constructor(group: Locator) {
+    super(group);
+    this.day = group.getByRole('combobox', { name: /^(Day|일)$/ });
+  }
+
+  /** Chooses YYYY-MM-DD: year, month, then day. */
+  async chooseDay(date: string) {
+    await this.choose(date.slice(0, 7));
+    await this.day.selectOption(date.slice(8, 10));
+  }
+}

@@ -24,9 +24,11 @@ export class StatementPanel {
     this.explainSteps = root
       .getByRole('list', { name: /^(Why this amount|이 금액이 나온 이유)$/ })
       .locator('> li');
-    this.engineStepsToggle = root.getByText(/^(The steps as the engine computed them|엔진이 계산한 단계)$/);
+    this.engineStepsToggle = root.getByText(
+      /^(The steps as the engine computed them|엔진이 계산한 단계 \(영어\))$/,
+    );
     this.engineSteps = root
-      .getByRole('list', { name: /^(The steps as the engine computed them|엔진이 계산한 단계)$/ })
+      .getByRole('list', { name: /^(The steps as the engine computed them|엔진이 계산한 단계 \(영어\))$/ })
       .locator('> li');
   }
 

@@ -4,13 +4,22 @@ import { useState } from 'react';
 import { addAdjustment } from '@/actions/billing-groups';
 import { ErrorState } from '@/components/feedback/error-state';
 import { useFormAction } from '@/components/feedback/use-form-action';
+import { ControlError, invalidProps } from '@/components/forms/control-error';
+import { useFocusFirstInvalid } from '@/components/forms/use-focus-first-invalid';
 import { useI18n } from '@/i18n/provider';
 import { ADJUSTMENT_LEVELS, ADJUSTMENT_METHODS, ADJUSTMENT_TYPES } from '@/lib/calculator-input';
+import { placeFieldErrors } from '@/mappers/form-errors';
 
+/** The controls that show their own refusal, by the API field they send (`adjustment-<field>`). */
+const CONTROLS = new Set(['adjustment-value', 'adjustment-targetProjectId', 'adjustment-description']);
+
+/** Adds an adjustment to the month; a refused value is said beside its field, in the page's words. */
 export function AdjustmentForm({ billingGroupId, month }: { billingGroupId: string; month: string }) {
   const { locale, t } = useI18n();
   const { state, pending, onSubmit, formRef } = useFormAction(addAdjustment.bind(null, billingGroupId));
   const [level, setLevel] = useState<string>('BILLING_GROUP');
+  const { placed, unplaced } = placeFieldErrors(state.problem, 'adjustment', CONTROLS, t);
+  useFocusFirstInvalid(formRef, state.problem);
   return (
     <form
       ref={formRef}
@@ -45,7 +54,15 @@ export function AdjustmentForm({ billingGroupId, month }: { billingGroupId: stri
         </div>
         <div className="field min-w-0 flex-1 basis-24">
           <label htmlFor="adjustment-value">{t.calculator.value}</label>
-          <input id="adjustment-value" name="value" inputMode="decimal" required autoComplete="off" />
+          <input
+            id="adjustment-value"
+            name="value"
+            inputMode="decimal"
+            required
+            autoComplete="off"
+            {...invalidProps('adjustment-value', placed)}
+          />
+          <ControlError id="adjustment-value" message={placed.get('adjustment-value')} />
         </div>
         <div className="field min-w-0 flex-1 basis-32">
           <label htmlFor="adjustment-level">{t.calculator.level}</label>
@@ -64,16 +81,43 @@ export function AdjustmentForm({ billingGroupId, month }: { billingGroupId: stri
         </div>
         {level === 'PROJECT' ? (
           <div className="field min-w-0 flex-1 basis-32">
-            <label htmlFor="adjustment-target">{t.calculator.targetProject}</label>
-            <input id="adjustment-target" name="targetProjectId" required autoComplete="off" />
+            <label htmlFor="adjustment-targetProjectId">{t.calculator.targetProject}</label>
+            <input
+              id="adjustment-targetProjectId"
+              name="targetProjectId"
+              required
+              autoComplete="off"
+              {...invalidProps('adjustment-targetProjectId', placed)}
+            />
+            <ControlError
+              id="adjustment-targetProjectId"
+              message={placed.get('adjustment-targetProjectId')}
+            />
           </div>
         ) : null}
         <div className="field min-w-0 flex-[2] basis-48">
           <label htmlFor="adjustment-description">{t.groups.description}</label>
-          <input id="adjustment-description" name="description" maxLength={500} autoComplete="off" />
+          <input
+            id="adjustment-description"
+            name="description"
+            maxLength={500}
+            autoComplete="off"
+            {...invalidProps('adjustment-description', placed)}
+          />
+          <ControlError id="adjustment-description" message={placed.get('adjustment-description')} />
         </div>
       </div>
-      {state.problem ? <ErrorState locale={locale} problem={state.problem} /> : null}
+      {state.problem && (placed.size === 0 || unplaced.length > 0) ? (
+        <ErrorState
+          locale={locale}
+          problem={{
+            ...state.problem,
+            // The fields say what is wrong in the page's words; the API's detail would say it again.
+            detail: state.problem.errors?.length ? '' : state.problem.detail,
+            errors: unplaced,
+          }}
+        />
+      ) : null}
       <p role="status" className="text-sm text-green-800">
         {state.saved > 0 && !state.problem ? t.groups.adjustmentAdded : ''}
       </p>

@@ -6,6 +6,7 @@ import { type CloseMonthOutcome, closeMonth } from '@/actions/billing-groups';
 import { DialogActions } from '@/components/feedback/dialog-actions';
 import { ErrorState } from '@/components/feedback/error-state';
 import { useI18n } from '@/i18n/provider';
+import { dashboardHref } from '@/lib/dashboard-tabs';
 import { formatMoney } from '@/lib/money';
 import { formatDay, formatMonth } from '@/lib/months';
 import type { CloseMonthFacts } from '@/mappers/month-close';
@@ -93,6 +94,23 @@ export function CloseMonthButton({ billingGroupId, facts, month }: CloseMonthBut
             <h2 id="close-month-title" className="text-lg font-semibold">
               {t.groups.closeTitle(formatMonth(month, locale))}
             </h2>
+            {facts.blockedBy ? (
+              <div
+                id="close-month-blocked"
+                className="rounded-lg border border-red-300 bg-red-50 p-3 text-sm text-red-900"
+              >
+                <p className="font-semibold">{t.groups.closeBlockedTitle}</p>
+                <p>
+                  {t.groups.closeBlocked(formatMonth(facts.blockedBy, locale), formatMonth(month, locale))}{' '}
+                  <Link
+                    href={dashboardHref(billingGroupId, { month: facts.blockedBy })}
+                    className="underline"
+                  >
+                    {t.groups.openMonth(formatMonth(facts.blockedBy, locale))}
+                  </Link>
+                </p>
+              </div>
+            ) : null}
             {facts.unfinishedUntil ? (
               <div
                 id="close-month-warning"
@@ -115,13 +133,27 @@ export function CloseMonthButton({ billingGroupId, facts, month }: CloseMonthBut
               {pending ? t.groups.closeProgress(formatMonth(month, locale)) : ''}
             </p>
             {outcome && !outcome.ok ? <ErrorState locale={locale} problem={outcome.problem} /> : null}
-            <DialogActions
-              dialog={dialog}
-              pending={pending}
-              onConfirm={confirm}
-              confirmLabel={t.groups.closeConfirm}
-              pendingLabel={t.groups.closing}
-            />
+            {facts.blockedBy ? (
+              <div className="flex justify-end">
+                <button
+                  type="button"
+                  className="btn-secondary"
+                  // biome-ignore lint/a11y/noAutofocus: a modal dialog's first focus is its safe choice (WAI-ARIA APG).
+                  autoFocus
+                  onClick={() => dialog.current?.close()}
+                >
+                  {t.common.cancel}
+                </button>
+              </div>
+            ) : (
+              <DialogActions
+                dialog={dialog}
+                pending={pending}
+                onConfirm={confirm}
+                confirmLabel={t.groups.closeConfirm}
+                pendingLabel={t.groups.closing}
+              />
+            )}
           </div>
         ) : null}
       </dialog>

@@ -1,14 +1,31 @@
 'use client';
 
+import { useEffect, useState } from 'react';
 import { grantCredit } from '@/actions/billing-groups';
 import { ErrorState } from '@/components/feedback/error-state';
 import { useFormAction } from '@/components/feedback/use-form-action';
+import { ControlError, invalidProps } from '@/components/forms/control-error';
+import { DateSelect } from '@/components/forms/date-select';
+import { useFocusFirstInvalid } from '@/components/forms/use-focus-first-invalid';
 import { useI18n } from '@/i18n/provider';
 import { CREDIT_TYPES } from '@/lib/calculator-input';
+import { placeFieldErrors } from '@/mappers/form-errors';
 
+/** The controls that show their own refusal, by the API field they send (`credit-<field>`). */
+const CONTROLS = new Set(['credit-amount', 'credit-priority', 'credit-expiresAt', 'credit-name']);
+
+/** Grants credit to the group; a refused value is said beside its field, in the page's words. */
 export function CreditGrantForm({ billingGroupId }: { billingGroupId: string }) {
   const { locale, t } = useI18n();
   const { state, pending, onSubmit, formRef } = useFormAction(grantCredit.bind(null, billingGroupId));
+  const { placed, unplaced } = placeFieldErrors(state.problem, 'credit', CONTROLS, t);
+  useFocusFirstInvalid(formRef, state.problem);
+  const [expiresOn, setExpiresOn] = useState('');
+  const thisYear = new Date().getUTCFullYear();
+  // A granted credit clears the form, its expiry too (the other fields reset with the form).
+  useEffect(() => {
+    if (state.saved > 0) setExpiresOn('');
+  }, [state.saved]);
   return (
     <form
       ref={formRef}
@@ -32,7 +49,15 @@ export function CreditGrantForm({ billingGroupId }: { billingGroupId: string }) 
         </div>
         <div className="field min-w-0 flex-1 basis-28">
           <label htmlFor="credit-amount">{t.calculator.amount}</label>
-          <input id="credit-amount" name="amount" inputMode="decimal" required autoComplete="off" />
+          <input
+            id="credit-amount"
+            name="amount"
+            inputMode="decimal"
+            required
+            autoComplete="off"
+            {...invalidProps('credit-amount', placed)}
+          />
+          <ControlError id="credit-amount" message={placed.get('credit-amount')} />
         </div>
         <div className="field min-w-0 flex-1 basis-20">
           <label htmlFor="credit-priority">{t.calculator.priority}</label>
@@ -42,18 +67,45 @@ export function CreditGrantForm({ billingGroupId }: { billingGroupId: string }) 
             type="number"
             step={1}
             title={t.calculator.priorityHint}
+            {...invalidProps('credit-priority', placed)}
           />
+          <ControlError id="credit-priority" message={placed.get('credit-priority')} />
         </div>
-        <div className="field min-w-0 flex-1 basis-36">
-          <label htmlFor="credit-expiry">{t.calculator.expiry}</label>
-          <input id="credit-expiry" name="expiresOn" type="date" />
+        <div className="min-w-0 flex-1 basis-72">
+          <DateSelect
+            id="credit-expiresAt"
+            name="expiresOn"
+            label={t.calculator.expiry}
+            value={expiresOn}
+            onChange={setExpiresOn}
+            years={{ first: thisYear, last: thisYear + 10 }}
+            controlProps={invalidProps('credit-expiresAt', placed)}
+          />
+          <ControlError id="credit-expiresAt" message={placed.get('credit-expiresAt')} />
         </div>
         <div className="field min-w-0 flex-[2] basis-40">
           <label htmlFor="credit-name">{t.groups.grantName}</label>
-          <input id="credit-name" name="name" maxLength={200} autoComplete="off" />
+          <input
+            id="credit-name"
+            name="name"
+            maxLength={200}
+            autoComplete="off"
+            {...invalidProps('credit-name', placed)}
+          />
+          <ControlError id="credit-name" message={placed.get('credit-name')} />
         </div>
       </div>
-      {state.problem ? <ErrorState locale={locale} problem={state.problem} /> : null}
+      {state.problem && (placed.size === 0 || unplaced.length > 0) ? (
+        <ErrorState
+          locale={locale}
+          problem={{
+            ...state.problem,
+            // The fields say what is wrong in the page's words; the API's detail would say it again.
+            detail: state.problem.errors?.length ? '' : state.problem.detail,
+            errors: unplaced,
+          }}
+        />
+      ) : null}
       <p role="status" className="text-sm text-green-800">
         {state.saved > 0 && !state.problem ? t.groups.creditGranted : ''}
       </p>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useTransition } from 'react';
+import { useEffect, useRef, useState, useTransition } from 'react';
 import { useI18n } from '@/i18n/provider';
 import { type DashboardTab, dashboardHref } from '@/lib/dashboard-tabs';
 import { formatMonth } from '@/lib/months';
@@ -13,27 +13,40 @@ interface MonthPickerProps {
   tab: DashboardTab;
 }
 
+/** How long the picker waits for the next keystroke: arrow keys change a closed select one month at a time. */
+const SETTLE_MS = 400;
+
 /**
  * The month shown, chosen from a list of months named in the reader's language ("2026년 12월"),
- * applied as soon as it is picked: no submit button. The page behind stays while the next month
- * loads, and the picker says it is loading.
+ * applied once picked: no submit button. Arrowing through the list opens one month, the one it
+ * stops on, not every month on the way. The section behind stays while the next month loads, and
+ * the picker says it is loading.
  */
 export function MonthPicker({ billingGroupId, month, months, tab }: MonthPickerProps) {
   const { locale, t } = useI18n();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
+  const [chosen, setChosen] = useState(month);
+  const settle = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => setChosen(month), [month]);
+  useEffect(() => () => clearTimeout(settle.current ?? undefined), []);
+  const choose = (next: string) => {
+    setChosen(next);
+    clearTimeout(settle.current ?? undefined);
+    settle.current = setTimeout(
+      () => startTransition(() => router.push(dashboardHref(billingGroupId, { month: next, tab }))),
+      SETTLE_MS,
+    );
+  };
   return (
     <div className="field">
       <label htmlFor="dashboard-month">{t.groups.month}</label>
       <div className="flex items-center gap-2">
         <select
           id="dashboard-month"
-          value={month}
+          value={chosen}
           aria-describedby="dashboard-month-status"
-          onChange={(event) => {
-            const chosen = event.target.value;
-            startTransition(() => router.push(dashboardHref(billingGroupId, { month: chosen, tab })));
-          }}
+          onChange={(event) => choose(event.target.value)}
         >
           {months.map((option) => (
             <option key={option} value={option}>

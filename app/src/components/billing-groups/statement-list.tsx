@@ -43,7 +43,10 @@ export async function StatementList({ statements }: { statements: StatementSumma
                 {formatMoney(statement.total, statement.currency, locale)}
               </td>
               <td className="num" data-label={t.statement.outstanding}>
-                {formatMoney(statement.outstanding, statement.currency, locale)}
+                {/* A void statement is owed by nobody: its month was reopened or reissued. */}
+                {statement.state === 'VOID'
+                  ? t.common.none
+                  : formatMoney(statement.outstanding, statement.currency, locale)}
               </td>
             </tr>
           ))}

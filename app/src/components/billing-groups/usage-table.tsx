@@ -1,9 +1,16 @@
+import { ProjectName } from '@/components/statement/project-name';
 import { CounterName } from '@/components/statement/statement-details';
 import { getI18n } from '@/i18n/server';
 import { formatQuantity } from '@/lib/usage-labels';
 import type { UsageRow } from '@/mappers/usage-chart';
 
-export async function UsageTable({ rows }: { rows: UsageRow[] }) {
+export async function UsageTable({
+  rows,
+  projectNames,
+}: {
+  rows: UsageRow[];
+  projectNames?: ReadonlyMap<string, string>;
+}) {
   const { locale, t } = await getI18n();
   return (
     <div className="table-stack overflow-x-auto">
@@ -22,7 +29,7 @@ export async function UsageTable({ rows }: { rows: UsageRow[] }) {
           {rows.map((row) => (
             <tr key={`${row.projectId}/${row.counterName}`}>
               <td className="wrap-anywhere" data-label={t.statement.project}>
-                {row.projectId}
+                <ProjectName projectId={row.projectId} names={projectNames} />
               </td>
               <td data-primary="">
                 <CounterName counterName={row.counterName} locale={locale} />

@@ -1,8 +1,10 @@
 'use client';
 
+import { DateSelect } from '@/components/forms/date-select';
 import { useI18n } from '@/i18n/provider';
 import { CREDIT_TYPES, type CreditInput } from '@/lib/calculator-input';
 import { useCalculatorStore } from '@/stores/provider';
+import { FieldErrorMessage, useFieldError } from './field-errors';
 import { Field, Row, Section } from './fieldset';
 
 export function CreditFields({ credits }: { credits: CreditInput[] }) {
@@ -54,14 +56,12 @@ export function CreditFields({ credits }: { credits: CreditInput[] }) {
                 onChange={(event) => change({ priority: event.target.value })}
               />
             </Field>
-            <Field label={t.calculator.expiry} id={id('expiry')}>
-              <input
-                id={id('expiry')}
-                type="date"
-                value={credit.expiresOn}
-                onChange={(event) => change({ expiresOn: event.target.value })}
-              />
-            </Field>
+            <ExpiryField
+              id={id('expiry')}
+              label={t.calculator.expiry}
+              value={credit.expiresOn}
+              onChange={(expiresOn) => change({ expiresOn })}
+            />
           </Row>
         );
       })}
@@ -73,5 +73,16 @@ export function CreditFields({ credits }: { credits: CreditInput[] }) {
         + {t.calculator.addCredit}
       </button>
     </Section>
+  );
+}
+
+/** The grant's optional expiry day, with its refusal beside it. */
+function ExpiryField(props: { id: string; label: string; value: string; onChange: (date: string) => void }) {
+  const { message, messageId, controlProps } = useFieldError(props.id);
+  return (
+    <div className="min-w-0 flex-1 basis-full sm:basis-72">
+      <DateSelect {...props} years={{ first: 2000, last: 2099 }} controlProps={controlProps} />
+      <FieldErrorMessage id={messageId} message={message} />
+    </div>
   );
 }

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { StatementCalculation } from '@/api/types';
 import { useI18n } from '@/i18n/provider';
 import type { CalculatorInput } from '@/lib/calculator-input';
+import { formatMonth } from '@/lib/months';
 import { toStatementTotals } from '@/mappers/statement-view';
 import { useHistoryStore } from '@/stores/provider';
 
@@ -15,7 +16,7 @@ export function SaveToHistory({
   input: CalculatorInput;
   result: StatementCalculation | null;
 }) {
-  const { t } = useI18n();
+  const { locale, t } = useI18n();
   const save = useHistoryStore((state) => state.save);
   const savedCount = useHistoryStore((state) => state.entries.length);
   const [name, setName] = useState('');
@@ -27,7 +28,7 @@ export function SaveToHistory({
         event.preventDefault();
         if (!result) return;
         const entry = save(
-          name.trim() || t.calculator.defaultName(input.month, savedCount + 1),
+          name.trim() || t.calculator.defaultName(formatMonth(input.month, locale), savedCount + 1),
           structuredClone(input),
           toStatementTotals(result),
         );
@@ -40,7 +41,7 @@ export function SaveToHistory({
         <input
           id="history-name"
           value={name}
-          placeholder={t.calculator.defaultName(input.month, savedCount + 1)}
+          placeholder={t.calculator.defaultName(formatMonth(input.month, locale), savedCount + 1)}
           onChange={(event) => setName(event.target.value)}
         />
       </div>

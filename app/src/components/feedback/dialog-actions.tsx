@@ -5,7 +5,8 @@ import { useI18n } from '@/i18n/provider';
 
 /**
  * The footer every confirmation dialog shares: Cancel closes the dialog, the danger button confirms;
- * both wait while the action runs, and the confirm button says so.
+ * both wait while the action runs, and the confirm button says so. Cancel takes the focus when the
+ * dialog opens, so a stray Enter never confirms what cannot be undone.
  */
 export function DialogActions(props: {
   dialog: RefObject<HTMLDialogElement | null>;
@@ -20,6 +21,8 @@ export function DialogActions(props: {
       <button
         type="button"
         className="btn-secondary"
+        // biome-ignore lint/a11y/noAutofocus: a modal dialog's first focus is its safe choice (WAI-ARIA APG).
+        autoFocus
         disabled={props.pending}
         onClick={() => props.dialog.current?.close()}
       >

@@ -36,7 +36,10 @@ export function ErrorState({ problem, locale, title }: ErrorStateProps) {
   return (
     <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-900">
       <p className="font-semibold">
-        {title ?? unanswered ?? t.common.problemTitle(problem.status, problem.title)}
+        {title ??
+          unanswered ??
+          t.common.problemTypes[problem.type] ??
+          t.common.problemTitle(problem.status, problem.title)}
       </p>
       {title && unanswered ? <p>{unanswered}</p> : null}
       {problem.detail && !unanswered ? (

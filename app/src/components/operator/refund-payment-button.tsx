@@ -63,7 +63,7 @@ export function RefundPaymentButton({ payment }: { payment: Payment }) {
       >
         <div className="flex flex-col gap-3 p-5">
           <h2 id={titleId} className="text-lg font-semibold">
-            {t.operator.refundTitle}
+            {refunded ? t.operator.refundedTitle : t.operator.refundTitle}
           </h2>
           {refunded ? (
             <p id={bodyId} role="status" className="text-sm text-slate-700">

@@ -1,15 +1,17 @@
 'use client';
 
-import { useId, useState, useTransition } from 'react';
+import { useId, useRef, useState, useTransition } from 'react';
 import { saveContract } from '@/actions/pricing';
 import type { Contract, Problem } from '@/api/types';
 import { ErrorState } from '@/components/feedback/error-state';
+import { ControlError } from '@/components/forms/control-error';
+import { useFocusFirstInvalid } from '@/components/forms/use-focus-first-invalid';
 import { useI18n } from '@/i18n/provider';
 import type { CounterOption } from '@/lib/calculator-input';
 import { controlIdOf, draftOf, newTier, type PricingDraft, toPricing } from '@/lib/pricing-draft';
 import { counterLabel } from '@/lib/usage-labels';
 import { placeFieldErrors } from '@/mappers/form-errors';
-import { ControlError, PricingEditor } from './pricing-editor';
+import { PricingEditor } from './pricing-editor';
 
 const PREFIX = 'contract';
 
@@ -62,6 +64,8 @@ export function ContractEditor({ source, suggestedName, counters }: ContractEdit
   const [added, setAdded] = useState(0);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [pending, startTransition] = useTransition();
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, problem);
   const { placed, unplaced } = placeFieldErrors(problem, PREFIX, controlIds(overrides), t);
 
   const save = () =>
@@ -105,6 +109,7 @@ export function ContractEditor({ source, suggestedName, counters }: ContractEdit
 
   return (
     <form
+      ref={formRef}
       aria-label={t.pricing.newContract}
       className="flex flex-col gap-4"
       onSubmit={(event) => {
@@ -116,7 +121,7 @@ export function ContractEditor({ source, suggestedName, counters }: ContractEdit
         <ErrorState
           locale={locale}
           title={t.pricing.notSaved(placed.size + unplaced.length)}
-          problem={{ ...problem, errors: unplaced }}
+          problem={{ ...problem, detail: problem.errors?.length ? '' : problem.detail, errors: unplaced }}
         />
       ) : null}
       <div className="card flex flex-col gap-3">

@@ -1,14 +1,16 @@
 'use client';
 
-import { useState, useTransition } from 'react';
+import { useRef, useState, useTransition } from 'react';
 import { savePriceBook } from '@/actions/pricing';
 import type { PriceBook, Problem } from '@/api/types';
 import { ErrorState } from '@/components/feedback/error-state';
+import { ControlError } from '@/components/forms/control-error';
+import { useFocusFirstInvalid } from '@/components/forms/use-focus-first-invalid';
 import { useI18n } from '@/i18n/provider';
 import { controlIdOf, draftOf, type PricingDraft, toPricing } from '@/lib/pricing-draft';
 import { counterLabel, unitName } from '@/lib/usage-labels';
 import { placeFieldErrors } from '@/mappers/form-errors';
-import { ControlError, PricingEditor } from './pricing-editor';
+import { PricingEditor } from './pricing-editor';
 
 const PREFIX = 'pb';
 
@@ -50,6 +52,8 @@ export function PriceBookEditor({ source, suggestedName }: { source: PriceBook; 
   );
   const [problem, setProblem] = useState<Problem | null>(null);
   const [pending, startTransition] = useTransition();
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, problem);
   const { placed, unplaced } = placeFieldErrors(problem, PREFIX, controlIds(entries), t);
   const nameId = controlIdOf(PREFIX, 'name');
   const nameError = placed.get(nameId);
@@ -70,6 +74,7 @@ export function PriceBookEditor({ source, suggestedName }: { source: PriceBook; 
 
   return (
     <form
+      ref={formRef}
       aria-label={t.pricing.newBook}
       className="flex flex-col gap-4"
       onSubmit={(event) => {
@@ -81,7 +86,7 @@ export function PriceBookEditor({ source, suggestedName }: { source: PriceBook; 
         <ErrorState
           locale={locale}
           title={t.pricing.notSaved(placed.size + unplaced.length)}
-          problem={{ ...problem, errors: unplaced }}
+          problem={{ ...problem, detail: problem.errors?.length ? '' : problem.detail, errors: unplaced }}
         />
       ) : null}
       <div className="card flex flex-col gap-3">

@@ -1,5 +1,6 @@
 'use client';
 
+import { ControlError } from '@/components/forms/control-error';
 import { useI18n } from '@/i18n/provider';
 import { controlIdOf, newTier, type PricingDraft, type TierDraft } from '@/lib/pricing-draft';
 
@@ -131,14 +132,5 @@ export function PricingEditor({ path, idPrefix, draft, onChange, errors }: Prici
         </fieldset>
       )}
     </div>
-  );
-}
-
-export function ControlError({ id, message }: { id: string; message: string | undefined }) {
-  if (!message) return null;
-  return (
-    <p id={`${id}-error`} className="text-sm font-medium text-red-800">
-      {message}
-    </p>
   );
 }

@@ -10,6 +10,8 @@ interface ExplainTraceProps {
   money: (amount: string) => string;
   /** A credit grant's name, never its id. */
   creditName: (grantId: string) => string;
+  /** A project's name, else its id. */
+  projectName: (projectId: string) => string;
 }
 
 /**
@@ -17,9 +19,9 @@ interface ExplainTraceProps {
  * statement's own figures (the same sentences as the PDF). The steps as the engine computed them,
  * with rule names and exact values, stay one click further for whoever checks the arithmetic.
  */
-export function ExplainTrace({ trace, locale, money, creditName }: ExplainTraceProps) {
+export function ExplainTrace({ trace, locale, money, creditName, projectName }: ExplainTraceProps) {
   const t = messages[locale];
-  const sentences = explainInWords(trace, { locale, money, creditName, projectName: (id) => id });
+  const sentences = explainInWords(trace, { locale, money, creditName, projectName });
   return (
     <details className="card">
       <summary className="cursor-pointer font-semibold">{t.statement.explain}</summary>
@@ -33,7 +35,8 @@ export function ExplainTrace({ trace, locale, money, creditName }: ExplainTraceP
       <details className="mt-3">
         <summary className="cursor-pointer text-sm text-slate-700">{t.statement.engineSteps}</summary>
         <p className="mt-2 text-sm text-slate-600">{t.statement.explainIntro}</p>
-        <ol aria-label={t.statement.engineSteps} className="mt-2 flex flex-col gap-2">
+        {/* The engine's own words (its rule names and descriptions are English in every locale). */}
+        <ol aria-label={t.statement.engineSteps} lang="en" className="mt-2 flex flex-col gap-2">
           {trace.map((step) => (
             <li key={step.step} className="rounded border border-slate-200 p-2 text-sm">
               <p className="flex flex-wrap items-baseline gap-x-2">

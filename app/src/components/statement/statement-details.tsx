@@ -6,6 +6,7 @@ import { counterLabel, formatQuantity, formatUnitPrice } from '@/lib/usage-label
 import type { StatementView } from '@/mappers/statement-view';
 import { BreakdownChart } from './breakdown-chart';
 import { ExplainTrace } from './explain-trace';
+import { ProjectName } from './project-name';
 
 interface StatementDetailsProps {
   view: StatementView;
@@ -13,6 +14,8 @@ interface StatementDetailsProps {
   headingLevel?: 2 | 3;
   /** The billing group's grants, to name the credits burned; without them a credit goes by its type. */
   grants?: readonly NamedGrant[];
+  /** The group's project names by id; a project without one goes by its id. */
+  projectNames?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -20,11 +23,20 @@ interface StatementDetailsProps {
  * No client state: the statement and dashboard pages render it on the server, the calculator in the
  * browser.
  */
-export function StatementDetails({ view, locale, headingLevel = 3, grants = [] }: StatementDetailsProps) {
+export function StatementDetails({
+  view,
+  locale,
+  headingLevel = 3,
+  grants = [],
+  projectNames,
+}: StatementDetailsProps) {
   const t = messages[locale];
   const creditName = creditNamer(grants, locale);
   const money = (amount: string) => formatMoney(amount, view.currency, locale);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const hasCredits = view.credits.length > 0 || view.skippedCredits.length > 0;
+  // A late fee is charged on an unpaid balance only: with none, neither row says anything.
+  const hasUnpaid = !isZero(view.unpaid) || !isZero(view.lateFee);
   const headingClass = 'mb-2 text-base font-semibold';
   return (
     <div className="flex flex-col gap-4">
@@ -54,7 +66,7 @@ export function StatementDetails({ view, locale, headingLevel = 3, grants = [] }
               {view.lines.map((line) => (
                 <tr key={line.id}>
                   <td className="wrap-anywhere" data-label={t.statement.project}>
-                    {line.projectId}
+                    <ProjectName projectId={line.projectId} names={projectNames} />
                   </td>
                   <td data-primary="">
                     <CounterName counterName={line.counterName} locale={locale} />
@@ -168,16 +180,27 @@ export function StatementDetails({ view, locale, headingLevel = 3, grants = [] }
             {view.adjustments.length > 0 ? (
               <TotalRow label={t.statement.adjustmentTotal} value={money(view.adjustmentTotal)} />
             ) : null}
-            <TotalRow label={t.statement.chargeBeforeCredits} value={money(view.chargeBeforeCredits)} />
-            <TotalRow label={t.statement.creditTotal} value={money(negative(view.creditTotal))} />
-            <TotalRow label={t.statement.charge} value={money(view.charge)} />
+            {/* Only the rows that apply: no credit, unpaid balance or late fee is not a row of ₩0. */}
+            {hasCredits ? (
+              <>
+                <TotalRow label={t.statement.chargeBeforeCredits} value={money(view.chargeBeforeCredits)} />
+                <TotalRow label={t.statement.creditTotal} value={money(negative(view.creditTotal))} />
+              </>
+            ) : null}
+            {hasCredits || view.contractLines.length > 0 || view.adjustments.length > 0 ? (
+              <TotalRow label={t.statement.charge} value={money(view.charge)} />
+            ) : null}
             <TotalRow label={t.statement.vat(view.vatRate)} value={money(view.vat)} />
-            <TotalRow
-              label={t.statement.unpaid}
-              value={money(view.unpaid)}
-              note={view.isOverdue ? t.statement.overdueNote : undefined}
-            />
-            <TotalRow label={t.statement.lateFee(view.lateFeeRate)} value={money(view.lateFee)} />
+            {hasUnpaid ? (
+              <>
+                <TotalRow
+                  label={t.statement.unpaid}
+                  value={money(view.unpaid)}
+                  note={view.isOverdue ? t.statement.overdueNote : undefined}
+                />
+                <TotalRow label={t.statement.lateFee(view.lateFeeRate)} value={money(view.lateFee)} />
+              </>
+            ) : null}
             <TotalRow label={t.statement.total} value={money(view.total)} strong />
           </tbody>
         </table>
@@ -188,7 +211,13 @@ export function StatementDetails({ view, locale, headingLevel = 3, grants = [] }
         <BreakdownChart view={view} locale={locale} />
       </section>
 
-      <ExplainTrace trace={view.trace} locale={locale} money={money} creditName={creditName} />
+      <ExplainTrace
+        trace={view.trace}
+        locale={locale}
+        money={money}
+        creditName={creditName}
+        projectName={(id) => projectNames?.get(id) ?? id}
+      />
     </div>
   );
 }
@@ -229,6 +258,10 @@ function TotalRow({
   );
 }
 
+function isZero(amount: string): boolean {
+  return /^-?0*(\.0*)?$/.test(amount);
+}
+
 function negative(amount: string): string {
-  return /^0*(\.0*)?$/.test(amount) || amount.startsWith('-') ? amount : `-${amount}`;
+  return isZero(amount) || amount.startsWith('-') ? amount : `-${amount}`;
 }

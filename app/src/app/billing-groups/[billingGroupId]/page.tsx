@@ -25,7 +25,7 @@ export async function generateMetadata(): Promise<Metadata> {
  * One billing group, in sections (overview, usage, credits, statements), each its own URL and each
  * reading only what it shows. The group's name, the month picker and the sections' links show as
  * soon as the group is read (an unknown group is a 404 before anything is drawn); the section
- * follows behind one "Loading…" when the edge has answered.
+ * follows behind one "Loading…" when the edge has answered, and stays while the next one loads.
  */
 export default async function BillingGroupDashboard({
   params,
@@ -68,7 +68,9 @@ export default async function BillingGroupDashboard({
 
       <DashboardTabs billingGroupId={billingGroupId} month={month} current={tab} />
 
-      <Suspense key={`${tab}-${month}`} fallback={<LoadingState />}>
+      {/* No key: moving to another month or section is a transition, and the section shown stays
+          on screen until the next one is ready (the picker and the links say it is loading). */}
+      <Suspense fallback={<LoadingState />}>
         <Section tab={tab} group={group.data} month={month} />
       </Suspense>
     </div>

@@ -16,7 +16,13 @@ import { getI18n } from '@/i18n/server';
 import { formatMoney } from '@/lib/money';
 import { formatMonth } from '@/lib/months';
 import { loadBillingGroup } from '@/loaders/billing-groups';
-import { loadStatement, loadStatementCreditGrants, loadStatementPayments } from '@/loaders/statements';
+import { loadProjectNames } from '@/loaders/projects';
+import {
+  loadMonthStatement,
+  loadStatement,
+  loadStatementCreditGrants,
+  loadStatementPayments,
+} from '@/loaders/statements';
 import { isPayable, payableAmount } from '@/mappers/payments';
 import { toStatementView } from '@/mappers/statement-view';
 
@@ -40,10 +46,18 @@ export default async function StatementPage({ params }: PageProps<'/statements/[
   const { data } = statement;
   // Started now, read by the payments section: the two answers do not wait for each other.
   void loadStatementPayments(statementId);
-  const [group, grants] = await Promise.all([
+  const isVoid = data.state === 'VOID';
+  const [group, grants, monthNow, projectNames] = await Promise.all([
     loadBillingGroup(data.billingGroupId),
     loadStatementCreditGrants(data.billingGroupId),
+    // A void statement's month as it stands now: reissued (a live statement) or open again.
+    isVoid ? loadMonthStatement(data.billingGroupId, data.month) : null,
+    loadProjectNames(data.billingGroupId),
   ]);
+  const replacement =
+    monthNow?.ok && monthNow.data.state !== 'DRAFT' && monthNow.data.statementId !== data.statementId
+      ? monthNow.data.statementId
+      : null;
   const money = (amount: string) => formatMoney(amount, data.currency, locale);
   const creditConsumed = data.result.creditTotal.replace(/^-/, '');
 
@@ -66,18 +80,34 @@ export default async function StatementPage({ params }: PageProps<'/statements/[
         </a>
       </header>
 
+      {isVoid ? (
+        <p role="note" className="rounded-lg border border-slate-300 bg-slate-50 p-3 text-sm">
+          {t.statement.voidNote}{' '}
+          {replacement ? (
+            <Link href={`/statements/${replacement}`} className="font-medium text-blue-800 underline">
+              {t.statement.replacedBy(formatMonth(data.month, locale))}
+            </Link>
+          ) : (
+            t.statement.monthOpenAgain(formatMonth(data.month, locale))
+          )}
+        </p>
+      ) : null}
+
       <section aria-label={t.statement.state} className="card">
         <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-5">
           <Fact label={t.statement.total} value={money(data.total)} strong />
           <Fact label={t.statement.paid} value={money(data.paid)} />
-          <Fact label={t.statement.outstanding} value={money(data.outstanding)} />
+          <Fact
+            label={t.statement.outstanding}
+            value={isVoid ? t.statement.nothingOwed : money(data.outstanding)}
+          />
           <Fact
             label={t.statement.closedAt}
             value={data.closedAt ? formatDate(data.closedAt, locale) : t.common.none}
           />
           <Fact
             label={t.statement.dueAt}
-            value={data.dueAt ? formatDate(data.dueAt, locale) : t.common.none}
+            value={data.dueAt && !isVoid ? formatDate(data.dueAt, locale) : t.common.none}
           />
         </dl>
       </section>
@@ -107,6 +137,7 @@ export default async function StatementPage({ params }: PageProps<'/statements/[
             view={toStatementView(data.result)}
             locale={locale}
             grants={grants.ok ? grants.data.items : []}
+            projectNames={projectNames}
           />
         </section>
         <section aria-labelledby="payments-heading" className="card flex min-w-0 flex-col gap-3 self-start">

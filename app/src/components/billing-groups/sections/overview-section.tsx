@@ -3,6 +3,7 @@ import type { BillingGroup } from '@/api/types';
 import { AdjustmentForm } from '@/components/billing-groups/adjustment-form';
 import { AdjustmentList } from '@/components/billing-groups/adjustment-list';
 import { CloseMonthButton } from '@/components/billing-groups/close-month-button';
+import { PriceBookSetting } from '@/components/billing-groups/price-book-setting';
 import { ProjectedWallet } from '@/components/billing-groups/projected-wallet';
 import { ErrorState } from '@/components/feedback/error-state';
 import { StatementDetails } from '@/components/statement/statement-details';
@@ -10,16 +11,29 @@ import { getI18n } from '@/i18n/server';
 import { formatMonth } from '@/lib/months';
 import { projectWallet } from '@/lib/projected-wallet';
 import { loadOverview } from '@/loaders/billing-groups';
+import { loadProjectNames } from '@/loaders/projects';
 import { closeMonthFacts } from '@/mappers/month-close';
 import { toStatementView } from '@/mappers/statement-view';
 
 /** The month at a glance: the draft statement with its close button, the wallet after it, adjustments. */
 export async function OverviewSection({ group, month }: { group: BillingGroup; month: string }) {
   const { locale, t } = await getI18n();
-  const { statement, adjustments, balances, grants } = await loadOverview(group.id, month);
+  const [{ statement, previous, adjustments, balances, grants, priceBooks }, projectNames] =
+    await Promise.all([loadOverview(group.id, month), loadProjectNames(group.id)]);
   const draft = statement.ok && statement.data.state === 'DRAFT' ? statement.data : null;
+  const needsPriceBook = !statement.ok && statement.problem.type === '/problems/price-book-required';
+  // First when the group cannot be billed without it; after the month's figures otherwise.
+  const priceBookSetting = priceBooks.ok ? (
+    <PriceBookSetting
+      billingGroupId={group.id}
+      currency={group.currency}
+      current={group.priceBookId ?? null}
+      books={priceBooks.data.filter((book) => book.currency === group.currency)}
+    />
+  ) : null;
   return (
     <>
+      {needsPriceBook ? priceBookSetting : null}
       <section aria-labelledby="draft-heading" className="flex flex-col gap-3">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h2 id="draft-heading" className="text-lg font-semibold">
@@ -29,7 +43,17 @@ export async function OverviewSection({ group, month }: { group: BillingGroup; m
             <CloseMonthButton
               billingGroupId={group.id}
               month={month}
-              facts={draft ? closeMonthFacts(draft.result, group, Date.now(), locale) : null}
+              facts={
+                draft
+                  ? closeMonthFacts(
+                      draft.result,
+                      group,
+                      Date.now(),
+                      locale,
+                      previous.ok ? previous.data : null,
+                    )
+                  : null
+              }
             />
           ) : null}
         </div>
@@ -42,6 +66,7 @@ export async function OverviewSection({ group, month }: { group: BillingGroup; m
               view={toStatementView(draft.result)}
               locale={locale}
               grants={grants.ok ? grants.data.items : []}
+              projectNames={projectNames}
             />
           </>
         ) : (
@@ -72,6 +97,7 @@ export async function OverviewSection({ group, month }: { group: BillingGroup; m
         )}
         <AdjustmentForm billingGroupId={group.id} month={month} />
       </section>
+      {needsPriceBook ? null : priceBookSetting}
     </>
   );
 }

@@ -7,13 +7,17 @@ import { ErrorState } from '@/components/feedback/error-state';
 import { getI18n } from '@/i18n/server';
 import { formatMonth } from '@/lib/months';
 import { loadUsage } from '@/loaders/billing-groups';
+import { loadProjectNames } from '@/loaders/projects';
 import { chargesBy, usageRows } from '@/mappers/usage-chart';
 
 /** The month's usage: charges charted by counter and by project, then every quantity. */
 export async function UsageSection({ group, month }: { group: BillingGroup; month: string }) {
   const { locale, t } = await getI18n();
-  const { usage, statement } = await loadUsage(group.id, month);
-  const charges = statement.ok ? chargesBy(statement.data.result, locale) : null;
+  const [{ usage, statement }, projectNames] = await Promise.all([
+    loadUsage(group.id, month),
+    loadProjectNames(group.id),
+  ]);
+  const charges = statement.ok ? chargesBy(statement.data.result, locale, projectNames) : null;
   return (
     <section aria-labelledby="usage-heading" className="card flex flex-col gap-3">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -46,7 +50,7 @@ export async function UsageSection({ group, month }: { group: BillingGroup; mont
               />
             </div>
           ) : null}
-          <UsageTable rows={usageRows(usage.data)} />
+          <UsageTable rows={usageRows(usage.data)} projectNames={projectNames} />
         </>
       )}
     </section>
