@@ -50,7 +50,7 @@ export function withFaults(edge: Fetch, scenarios: ScenarioBook, held: HeldAnswe
     const fault = await faultOf(scenario, scopes, held);
     if (fault) {
       c.set('requestId', request.headers.get('X-Request-Id') ?? crypto.randomUUID());
-      c.header('X-Request-Id', c.var.requestId);
+      c.header('X-Request-Id', c.get('requestId'));
       return handleError(fault, c);
     }
     return reshape(scenario, await edge(request, c.env));
