@@ -19,6 +19,7 @@ import {
 import { observeRequests, type RequestObserver } from './middleware/request-log';
 import { routeNamer } from './observability/routes';
 import { traceRoute, traceStorage } from './observability/tracing';
+import { validateSynchronously } from './openapi/sync-validation';
 import { registerRoutes } from './routes';
 
 /** Where the legacy routes of DOMAIN §9 live (they take no API key; a limit per client applies). */
@@ -76,6 +77,7 @@ export function createApp(deps: AppDeps, observability: AppObservability = {}): 
 
   for (const legacyPrefix of LEGACY_PREFIXES) app.use(`${legacyPrefix}/*`, rateLimitLegacyPerClient);
 
+  validateSynchronously(app);
   registerRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
