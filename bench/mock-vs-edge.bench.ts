@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { type BenchApi, createBenchTenant } from './lib/api';
 import { BENCH_ADMIN_KEY, startEdge } from './lib/edge-servers';
 import { DEFAULT_LOAD, type LoadOptions, type LoadResult, runLoad } from './lib/load';
+import { benchPort } from './lib/ports';
 import { formatFixed, machine, ratio, writeResults } from './lib/report';
 import { STANDARD, standardAdjustments, standardCredits, standardEvents } from './lib/standard';
 
@@ -19,8 +20,8 @@ const { values: args } = parseArgs({
   options: {
     duration: { type: 'string', default: String(DEFAULT_LOAD.durationSeconds) },
     connections: { type: 'string', default: String(DEFAULT_LOAD.connections) },
-    'edge-port': { type: 'string', default: '8850' },
-    'mock-port': { type: 'string', default: '8851' },
+    'edge-port': { type: 'string', default: String(benchPort(50)) },
+    'mock-port': { type: 'string', default: String(benchPort(51)) },
   },
 });
 const load: LoadOptions = {
