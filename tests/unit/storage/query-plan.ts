@@ -24,6 +24,13 @@ export function explain(sqlite: DatabaseSync, sql: string): PlannedStatement {
   const rows = sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[];
   const plan = rows.map((row) => row.detail);
   const built = new Set(plan.flatMap((line) => BUILT_RESULT.exec(line)?.[1] ?? []));
+  // A built result read under an alias (`FROM starts s`) is scanned by that alias.
+  for (const name of [...built]) {
+    for (const match of sql.matchAll(new RegExp(`\\b${name}\\s+(?:AS\\s+)?(\\w+)`, 'gi'))) {
+      if (match[1] && !/^(?:AS|ON|WHERE|JOIN|CROSS|LEFT|INNER|GROUP|ORDER|UNION)$/i.test(match[1]))
+        built.add(match[1]);
+    }
+  }
   const fullScans = plan.filter((line) => {
     const scanned = SCAN.exec(line)?.[1];
     if (scanned === undefined || line.includes('VIRTUAL TABLE')) return false;
