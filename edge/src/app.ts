@@ -32,6 +32,11 @@ const ADMIN_ROUTES = new Set(['POST /v1/tenants']);
 export interface AppObservability {
   /** Told of every request once it is answered: the JSON log line, the Node host's metrics. */
   requestObservers?: RequestObserver[];
+  /**
+   * Whether the requests of these bindings are observed (the Worker's EDGE_LOG_LEVEL var); absent:
+   * always. A line nobody will see still costs its making and its transport.
+   */
+  isObserving?(bindings: unknown): boolean;
   /** Whether the requests of these bindings are traced (a route span, storage spans); absent: never. */
   isTracing?(bindings: unknown): boolean;
 }
@@ -52,8 +57,11 @@ export function createApp(deps: AppDeps, observability: AppObservability = {}): 
 
   app.use('*', requestId());
   const nameRoute = routeNamer(app);
-  const { requestObservers = [], isTracing } = observability;
-  if (requestObservers.length > 0) app.use('*', observeRequests(requestObservers, nameRoute));
+  const { requestObservers = [], isObserving, isTracing } = observability;
+  if (requestObservers.length > 0) {
+    const observed = observeRequests(requestObservers, nameRoute);
+    app.use('*', (c, next) => (isObserving?.(c.env) === false ? next() : observed(c, next)));
+  }
   if (isTracing) {
     const traced = traceRoute(nameRoute);
     app.use('*', (c, next) => (isTracing(c.env) ? traced(c, next) : next()));
