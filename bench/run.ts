@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: every benchmark, one after another, each in a process of its own (engine, edge on
- * workerd and Node, month-end close, test suite), then one summary: the ratios against the baselines
+ * workerd and Node beside the bare-Hono baseline, the mock beside the edge, month-end close, test
+ * suite), then one summary: the ratios against the baselines
  * measured in the same run, the acceptance lines, bench/results/summary.{json,md}, and the "Latest run"
  * section of bench/README.md, rewritten in place so the figures it quotes are always the latest run's.
  */
@@ -12,6 +13,7 @@ import { formatFixed, machine, RESULTS_DIR, writeMarkdown, writeResults } from '
 const PARTS = [
   { name: 'engine', script: 'bench/engine.bench.ts' },
   { name: 'edge', script: 'bench/edge.bench.ts' },
+  { name: 'mock', script: 'bench/mock-vs-edge.bench.ts' },
   { name: 'close-month', script: 'bench/close-month.bench.ts' },
   { name: 'suite', script: 'bench/suite.bench.ts' },
 ] as const;
