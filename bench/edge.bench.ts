@@ -18,7 +18,8 @@ import { parseArgs } from 'node:util';
 import { standardCompatRequest } from '@billing/fixtures';
 import { BASELINE_PATHS } from './baseline/app';
 import { type BenchApi, createBenchTenant, inParallel } from './lib/api';
-import { BENCH_ADMIN_KEY, type Runtime, startEdge } from './lib/edge-servers';
+import { groupCpuSeconds } from './lib/cpu';
+import { BENCH_ADMIN_KEY, type RunningEdge, type Runtime, startEdge } from './lib/edge-servers';
 import { ingestionScenario } from './lib/ingestion';
 import { DEFAULT_LOAD, type LoadOptions, type LoadResult, type LoadScenario, runLoad } from './lib/load';
 import { benchPort } from './lib/ports';
@@ -85,6 +86,10 @@ export interface RouteResult {
   vsTrivial: number;
   /** The same against the bare-Hono baseline of the same engine call; null: the route has none. */
   vsBare: number | null;
+  /** The server's CPU time per answered request, µs (median over the rounds); null off Linux. */
+  cpuMicrosPerRequest: number | null;
+  /** The bare twin's CPU per request ÷ this route's, per round, the median; null: no twin. */
+  cpuVsBare: number | null;
   target: 'edge' | 'baseline';
   rounds: LoadResult[];
 }
@@ -102,7 +107,7 @@ for (const runtime of runtimes) {
   );
   const edge = await startEdge(runtime, ports.edge, { baselinePort: ports.baseline });
   try {
-    results.push(await benchRuntime(runtime, edge.url, edge.baselineUrl as string));
+    results.push(await benchRuntime(runtime, edge));
   } finally {
     await edge.stop();
   }
@@ -112,7 +117,9 @@ const table = renderTable(results);
 console.log(`\n${table}`);
 writeResults('edge', { machine: machine(), load, results }, table);
 
-async function benchRuntime(runtime: Runtime, url: string, baselineUrl: string): Promise<RuntimeResult> {
+async function benchRuntime(runtime: Runtime, edge: RunningEdge): Promise<RuntimeResult> {
+  const { url } = edge;
+  const baselineUrl = edge.baselineUrl as string;
   const api = await createBenchTenant(url, BENCH_ADMIN_KEY, `bench ${runtime}`);
   const statementGroup = await createStandardGroup(api);
   const ingestGroups = await inParallel([100, 1000], 2, async (size) =>
@@ -164,14 +171,21 @@ async function benchRuntime(runtime: Runtime, url: string, baselineUrl: string):
     ...twinOf(scenario.name).map((twin) => ({ ...twin, target: 'baseline' as const })),
   ]);
   const rounds: LoadResult[][] = scenarios.map(() => []);
+  const cpuRounds: (number | null)[][] = scenarios.map(() => []);
   for (let round = 0; round < ROUNDS; round += 1) {
     for (const [index, scenario] of scenarios.entries()) {
       const target = scenario.target === 'edge' ? url : baselineUrl;
-      const result = await measureRoute(runtime, target, scenario, round === 0);
+      const group = scenario.target === 'edge' ? edge.processGroups.edge : edge.processGroups.baseline;
+      const cpu = () => (group === null ? null : groupCpuSeconds(group));
+      const { result, cpuSeconds } = await measureRoute(runtime, target, scenario, round === 0, cpu);
+      cpuRounds[index]?.push(cpuSeconds === null ? null : (cpuSeconds * 1e6) / Math.max(1, result.requests));
       console.log(
         `[bench:edge] ${runtime} round ${round + 1}/${ROUNDS} ${scenario.name}: ${formatFixed(result.requestsPerSecond, 0)} req/s, ` +
           `p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms` +
-          (result.itemsPerSecond === null ? '' : `, ${formatFixed(result.itemsPerSecond, 0)} events/s`),
+          (result.itemsPerSecond === null ? '' : `, ${formatFixed(result.itemsPerSecond, 0)} events/s`) +
+          (cpuSeconds === null
+            ? ''
+            : `, ${formatFixed((cpuSeconds * 1e6) / Math.max(1, result.requests), 0)} µs CPU/request`),
       );
       rounds[index]?.push(result);
     }
@@ -185,6 +199,9 @@ async function benchRuntime(runtime: Runtime, url: string, baselineUrl: string):
       ),
     );
   const trivialRounds = roundsOf(TRIVIAL) as LoadResult[];
+  const cpuOf = (name: string) => cpuRounds[scenarios.findIndex((scenario) => scenario.name === name)] ?? [];
+  const medianOrNull = (values: readonly (number | null)[]) =>
+    values.length > 0 && values.every((value) => value !== null) ? median(values as number[]) : null;
   const routes = scenarios.map((scenario, index): RouteResult => {
     const measured = rounds[index] as LoadResult[];
     const items = measured.map((result) => result.itemsPerSecond);
@@ -199,6 +216,15 @@ async function benchRuntime(runtime: Runtime, url: string, baselineUrl: string):
       itemsPerSecond: items.every((value) => value !== null) ? median(items as number[]) : null,
       vsTrivial: ratioTo(measured, trivialRounds),
       vsBare: bare ? ratioTo(measured, roundsOf(bare) as LoadResult[]) : null,
+      cpuMicrosPerRequest: medianOrNull(cpuRounds[index] ?? []),
+      cpuVsBare: bare
+        ? medianOrNull(
+            (cpuRounds[index] ?? []).map((ours, round) => {
+              const twin = cpuOf(bare)[round];
+              return ours === null || twin === null || twin === undefined ? null : twin / ours;
+            }),
+          )
+        : null,
       target: scenario.target,
       rounds: measured,
     };
@@ -216,11 +242,17 @@ async function measureRoute(
   url: string,
   scenario: LoadScenario,
   firstRound: boolean,
-): Promise<LoadResult> {
-  const options = { ...load, warmUpSeconds: firstRound ? load.warmUpSeconds : 0 };
+  cpu: () => number | null,
+): Promise<{ result: LoadResult; cpuSeconds: number | null }> {
+  const warmUp = { ...load, durationSeconds: load.warmUpSeconds, warmUpSeconds: 0 };
   for (let attempt = 1; ; attempt += 1) {
-    const result = await runLoad(url, scenario, options);
-    if (result.non2xx === 0 && result.errors === 0) return result;
+    // The warm-up runs apart from the timed run, so the CPU counted is the timed run's alone.
+    if (firstRound && load.warmUpSeconds > 0) await runLoad(url, scenario, warmUp);
+    const before = cpu();
+    const result = await runLoad(url, scenario, { ...load, warmUpSeconds: 0 });
+    const after = cpu();
+    const cpuSeconds = before === null || after === null ? null : after - before;
+    if (result.non2xx === 0 && result.errors === 0) return { result, cpuSeconds };
     const failure = `${runtime} ${scenario.name}: ${result.non2xx} non-2xx answers, ${result.errors} errors`;
     if (attempt === 2) throw new Error(failure);
     console.log(`[bench:edge] ${failure}; running it again`);
@@ -274,7 +306,7 @@ function renderTable(runs: readonly RuntimeResult[]): string {
   const routeOf = (run: RuntimeResult | undefined, name: string) =>
     run?.routes.find((route) => route.name === name);
   const cells = (route: RouteResult | undefined) => {
-    if (!route) return ['–', '–', '–', '–'];
+    if (!route) return ['–', '–', '–', '–', '–'];
     const rate =
       route.itemsPerSecond === null
         ? formatFixed(route.requestsPerSecond, 0)
@@ -284,6 +316,10 @@ function renderTable(runs: readonly RuntimeResult[]): string {
       `${milliseconds(route.p50Ms)} / ${milliseconds(route.p99Ms)}`,
       `${route.vsTrivial.toFixed(2)}×`,
       route.vsBare === null ? '' : `${route.vsBare.toFixed(2)}×`,
+      route.cpuMicrosPerRequest === null
+        ? '–'
+        : formatFixed(route.cpuMicrosPerRequest, 0) +
+          (route.cpuVsBare === null ? '' : ` (bare ÷ ours ${route.cpuVsBare.toFixed(2)}×)`),
     ];
   };
   const rows = names.map((name) => {
@@ -294,14 +330,15 @@ function renderTable(runs: readonly RuntimeResult[]): string {
   return [
     `Edge benchmark (${machine()}); autocannon on loopback, ${load.connections} connections, ${ROUNDS} rounds of ${load.durationSeconds} s per route (after a ${load.warmUpSeconds} s warm-up); medians over the rounds`,
     '',
-    '| route | workerd req/s | p50 / p99 ms | vs. trivial | vs. bare Hono | Node req/s | p50 / p99 ms | vs. trivial | vs. bare Hono | Node ÷ workerd |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| route | workerd req/s | p50 / p99 ms | vs. trivial | vs. bare Hono | workerd CPU µs/req | Node req/s | p50 / p99 ms | vs. trivial | vs. bare Hono | Node CPU µs/req | Node ÷ workerd |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map((row) => `| ${row.join(' | ')} |`),
     '',
     'Trivial route: `GET /docs/init.js`, a constant script through the whole middleware chain, with no auth and no database. ' +
       '"vs. trivial" is the median over the rounds of the route\'s throughput ÷ the trivial route\'s on the same runtime in the same round. ' +
       '"Bare Hono" is bench/baseline/: a Hono app with no middleware serving the same engine call (the calculator\'s and the legacy calculator\'s) in the same runtime, ' +
       'on Node in the edge\'s own process, on workerd as a Worker of its own under `wrangler dev` (see bench/README.md); "vs. bare Hono" is our route ÷ its bare twin, per round, the median. ' +
+      '"CPU µs/req" is the CPU time the serving processes spent per answered request in the timed run (on workerd every process of the `wrangler dev`: its proxy, workerd, the local D1 and Durable Objects; the bare twin\'s `wrangler dev` for its rows), the median over the rounds; "bare ÷ ours" compares the work per request, which a busy machine moves far less than throughput. ' +
       'Workerd is `wrangler dev` with local D1 (SQLite through a Durable Object, each write a durable commit); Node is `npm run start:node` with SQLite in process.',
     '',
     ...runs.flatMap(acceptanceLines),
@@ -311,6 +348,11 @@ function renderTable(runs: readonly RuntimeResult[]): string {
 /** autocannon's latencies are whole milliseconds. */
 function milliseconds(value: number): string {
   return value < 1 ? '<1' : String(value);
+}
+
+/** A ratio as an acceptance line quotes it: two decimals, rounded down, so 0.846 does not read as 0.85. */
+function flooredRatio(value: number): string {
+  return `${(Math.floor(value * 100) / 100).toFixed(2)}×`;
 }
 
 /** One acceptance line: PASS or FAIL, the figure, and the bar it had to clear. */
@@ -333,7 +375,10 @@ function acceptanceLines(run: RuntimeResult): string[] {
     lines.push(
       verdict(
         measured.vsBare >= 0.85,
-        `${label} on ${run.runtime}, full middleware chain, reaches ${measured.vsBare.toFixed(2)}× the bare-Hono baseline's throughput (at least 0.85×).`,
+        `${label} on ${run.runtime}, full middleware chain, reaches ${flooredRatio(measured.vsBare)} the bare-Hono baseline's throughput (at least 0.85×)` +
+          (measured.cpuVsBare === null
+            ? '.'
+            : `; per request it takes ${formatFixed(measured.cpuMicrosPerRequest ?? 0, 0)} µs of CPU, the bare twin ${flooredRatio(measured.cpuVsBare)} of that.`),
       ),
     );
   }
@@ -342,7 +387,7 @@ function acceptanceLines(run: RuntimeResult): string[] {
       lines.push(
         verdict(
           calculate.vsTrivial >= 0.5,
-          `/v1/calculate on workerd reaches ${calculate.vsTrivial.toFixed(2)}× the trivial route's throughput (at least 0.50×).`,
+          `/v1/calculate on workerd reaches ${flooredRatio(calculate.vsTrivial)} the trivial route's throughput (at least 0.50×).`,
         ),
       );
     }
@@ -359,7 +404,7 @@ function acceptanceLines(run: RuntimeResult): string[] {
       lines.push(
         verdict(
           calculate.vsTrivial >= 0.5,
-          `/v1/calculate on Node reaches ${calculate.vsTrivial.toFixed(2)}× the trivial route's throughput (at least 0.50×).`,
+          `/v1/calculate on Node reaches ${flooredRatio(calculate.vsTrivial)} the trivial route's throughput (at least 0.50×).`,
         ),
       );
     }
@@ -367,7 +412,7 @@ function acceptanceLines(run: RuntimeResult): string[] {
       lines.push(
         verdict(
           draft.vsTrivial >= 0.3,
-          `a draft statement read of the standard group on Node reaches ${draft.vsTrivial.toFixed(2)}× the trivial route's throughput (at least 0.30×).`,
+          `a draft statement read of the standard group on Node reaches ${flooredRatio(draft.vsTrivial)} the trivial route's throughput (at least 0.30×).`,
         ),
       );
     }

@@ -22,6 +22,8 @@ export interface RunningEdge {
   url: string;
   /** The bare-Hono baseline in the same runtime, when asked for. */
   baselineUrl: string | null;
+  /** The process groups serving the edge and the baseline (the same one on Node), for their CPU time. */
+  processGroups: { edge: number; baseline: number | null };
   stop(): Promise<void>;
 }
 
@@ -89,7 +91,13 @@ export async function startEdge(
     await stop();
     throw new Error(`${(error as Error).message}\n${output.join('')}`);
   }
-  return { runtime, url, baselineUrl, stop };
+  // Each child leads a process group of its own (detached), which its own children join.
+  const [edgeChild, baselineChild] = children;
+  const processGroups = {
+    edge: edgeChild?.pid as number,
+    baseline: baselineUrl === null ? null : ((baselineChild ?? edgeChild)?.pid as number),
+  };
+  return { runtime, url, baselineUrl, processGroups, stop };
 }
 
 /** The baseline Worker under `wrangler dev`, its local state in the edge's throwaway directory. */
