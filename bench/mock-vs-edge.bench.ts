@@ -13,7 +13,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { type BenchApi, createBenchTenant } from './lib/api';
-import { BENCH_ADMIN_KEY, startEdge } from './lib/edge-servers';
+import { assertPortFree, BENCH_ADMIN_KEY, startEdge } from './lib/edge-servers';
 import { DEFAULT_LOAD, type LoadOptions, type LoadResult, runLoad } from './lib/load';
 import { benchPort } from './lib/ports';
 import { formatFixed, machine, ratio, writeResults } from './lib/report';
@@ -129,6 +129,7 @@ if (!passed) process.exitCode = 1;
 
 /** The standalone mock (`mock/src/server.ts`) in a process group of its own. */
 async function startMock(port: number): Promise<{ url: string; stop: () => Promise<void> }> {
+  await assertPortFree(port);
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'mock/src/server.ts', '--port', String(port), '--admin-key', BENCH_ADMIN_KEY],

@@ -44,6 +44,9 @@ export async function startEdge(
   port: number,
   options: { baselinePort?: number } = {},
 ): Promise<RunningEdge> {
+  for (const taken of [port, ...(options.baselinePort === undefined ? [] : [options.baselinePort])]) {
+    await assertPortFree(taken);
+  }
   const dataDir = mkdtempSync(join(tmpdir(), `bench-${runtime}-`));
   const env = {
     ...process.env,
@@ -130,6 +133,20 @@ function spawnBaselineWorker(port: number, dataDir: string): ChildProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+}
+
+/**
+ * Refuses a port something already answers on: the health check would take that server for the
+ * benchmark's (and its answers, e.g. a 401 for another admin key, for the edge's). Move the ports
+ * with BENCH_PORT_BASE.
+ */
+export async function assertPortFree(port: number): Promise<void> {
+  try {
+    await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(2_000) });
+  } catch {
+    return;
+  }
+  throw new Error(`port ${port} is already in use: set BENCH_PORT_BASE to move the benchmark's ports`);
 }
 
 async function waitForHealth(url: string, children: readonly ChildProcess[]): Promise<void> {
