@@ -64,7 +64,6 @@ export async function startEdge(
         ...spawnOptions,
       }),
     );
-    if (baselinePort !== undefined) children.push(spawnBaselineWorker(baselinePort, dataDir));
   } else {
     const nodeEnv = { ...env, PORT: String(port), DATABASE_PATH: join(dataDir, 'billing.sqlite') };
     children.push(
@@ -77,10 +76,11 @@ export async function startEdge(
     );
   }
   const output: string[] = [];
-  for (const child of children) {
+  const capture = (child: ChildProcess) => {
     child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  }
+  };
+  for (const child of children) capture(child);
   const url = `http://127.0.0.1:${port}`;
   const baselineUrl = baselinePort === undefined ? null : `http://127.0.0.1:${baselinePort}`;
   const stop = async () => {
@@ -89,6 +89,13 @@ export async function startEdge(
   };
   try {
     await waitForHealth(`${url}/health`, children);
+    // The baseline's `wrangler dev` starts once the edge's is up: two starting at once can pick the
+    // same free port for an internal socket ("Address already in use").
+    if (runtime === 'workerd' && baselinePort !== undefined) {
+      const baseline = spawnBaselineWorker(baselinePort, dataDir);
+      capture(baseline);
+      children.push(baseline);
+    }
     if (baselineUrl) await waitForHealth(`${baselineUrl}/baseline/trivial`, children);
   } catch (error) {
     await stop();
