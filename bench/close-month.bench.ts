@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { createBenchTenant } from './lib/api';
 import { BENCH_ADMIN_KEY, type Runtime, startEdge } from './lib/edge-servers';
 import { closeMonth, type Job, setUpMonthEnd } from './lib/month-end';
+import { benchPort } from './lib/ports';
 import { formatFixed, machine, writeResults } from './lib/report';
 
 const { values: args } = parseArgs({
@@ -19,7 +20,8 @@ const { values: args } = parseArgs({
     groups: { type: 'string', default: '1000' },
   },
 });
-const PORTS: Record<Runtime, number> = { workerd: 8821, node: 8831 };
+/** 8821 and 8831, moved by BENCH_PORT_BASE (bench/lib/ports.ts). */
+const PORTS: Record<Runtime, number> = { workerd: benchPort(21), node: benchPort(31) };
 const runtimes = (args.runtime ?? ['workerd', 'node']) as Runtime[];
 const GROUPS = Number(args.groups);
 const MONTH = '2026-10';

@@ -16,12 +16,22 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import config, { chromiumExecutable } from '../playwright.config';
+import { benchPort } from './lib/ports';
 import { formatFixed, machine, writeResults } from './lib/report';
 
 const { values: args } = parseArgs({ options: { project: { type: 'string', multiple: true } } });
 
-/** The benchmark's own ports for the servers the projects start (edge, billing mock, web app). */
-const PORTS = { EDGE_PORT: '8829', MOCK_PORT: '8828', APP_PORT: '8827', APP_MOCKED_PORT: '8826' };
+/**
+ * The benchmark's own ports for the servers the projects start (edge, billing mock, web app, the
+ * security tier's private edges): 8826–8829 and 8810–8819, moved by BENCH_PORT_BASE (bench/lib/ports.ts).
+ */
+const PORTS = {
+  EDGE_PORT: String(benchPort(29)),
+  MOCK_PORT: String(benchPort(28)),
+  APP_PORT: String(benchPort(27)),
+  APP_MOCKED_PORT: String(benchPort(26)),
+  SECURITY_EDGE_PORT_BASE: String(benchPort(10)),
+};
 const workDir = mkdtempSync(join(tmpdir(), 'bench-suite-'));
 
 interface JsonReport {

@@ -18,10 +18,11 @@ export function ratio(value: number, baseline: number): string {
   return baseline > 0 ? `${(value / baseline).toFixed(2)}×` : '–';
 }
 
-/** Writes bench/results/<name>.json and <name>.md. */
-export function writeResults(name: string, data: unknown, markdown: string): void {
+/** Writes bench/results/<name>.json (with the time it was measured) and <name>.md. */
+export function writeResults(name: string, data: object, markdown: string): void {
   mkdirSync(RESULTS_DIR, { recursive: true });
-  writeFileSync(`${RESULTS_DIR}/${name}.json`, `${JSON.stringify(data, null, 2)}\n`);
+  const measured = { measuredAt: new Date().toISOString(), ...data };
+  writeFileSync(`${RESULTS_DIR}/${name}.json`, `${JSON.stringify(measured, null, 2)}\n`);
   writeMarkdown(`${RESULTS_DIR}/${name}.md`, markdown);
 }
 

@@ -67,6 +67,7 @@ if (!existsSync(join(persistTo, 'v3', 'd1'))) {
   applyMigrations(persistTo);
 }
 
+const logLevel = process.env.EDGE_LOG_LEVEL ?? 'warn';
 const server = spawn(
   process.execPath,
   [
@@ -86,9 +87,12 @@ const server = spawn(
     ...['AUTH_FAILURES_PER_MINUTE', 'LEGACY_RATE_LIMIT_PER_MINUTE', 'CLIENT_ADDRESS_TOKEN'].flatMap((name) =>
       process.env[name] ? ['--var', `${name}:${process.env[name]}`] : [],
     ),
+    // The Worker writes its request lines only where this level shows them (edge/OBSERVABILITY.md).
+    '--var',
+    `EDGE_LOG_LEVEL:${logLevel}`,
     '--show-interactive-dev-session=false',
     '--log-level',
-    process.env.EDGE_LOG_LEVEL ?? 'warn',
+    logLevel,
   ],
   { cwd: edgeDir, env, stdio: 'inherit' },
 );

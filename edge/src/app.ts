@@ -1,7 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './app-env';
@@ -9,7 +7,9 @@ import type { AppDeps } from './deps';
 import { handleError, illFormedUnicode, zodIssues } from './http/errors';
 import { ApiError } from './http/problem';
 import { authenticate, requireAdmin } from './middleware/auth';
+import { limitBody } from './middleware/body-limit';
 import { requireJsonBody } from './middleware/content-type';
+import { corsHeaders } from './middleware/cors';
 import { noStore } from './middleware/no-store';
 import {
   rateLimitLegacyPerClient,
@@ -19,10 +19,8 @@ import {
 import { observeRequests, type RequestObserver } from './middleware/request-log';
 import { routeNamer } from './observability/routes';
 import { traceRoute, traceStorage } from './observability/tracing';
+import { validateSynchronously } from './openapi/sync-validation';
 import { registerRoutes } from './routes';
-
-/** Large enough for a batch of 1000 usage events, small enough that no body ties up an isolate. */
-export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Where the legacy routes of DOMAIN §9 live (they take no API key; a limit per client applies). */
 const LEGACY_PREFIXES = ['/api/billing', '/billing'];
@@ -34,6 +32,11 @@ const ADMIN_ROUTES = new Set(['POST /v1/tenants']);
 export interface AppObservability {
   /** Told of every request once it is answered: the JSON log line, the Node host's metrics. */
   requestObservers?: RequestObserver[];
+  /**
+   * Whether the requests of these bindings are observed (the Worker's EDGE_LOG_LEVEL var); absent:
+   * always. A line nobody will see still costs its making and its transport.
+   */
+  isObserving?(bindings: unknown): boolean;
   /** Whether the requests of these bindings are traced (a route span, storage spans); absent: never. */
   isTracing?(bindings: unknown): boolean;
 }
@@ -54,8 +57,11 @@ export function createApp(deps: AppDeps, observability: AppObservability = {}): 
 
   app.use('*', requestId());
   const nameRoute = routeNamer(app);
-  const { requestObservers = [], isTracing } = observability;
-  if (requestObservers.length > 0) app.use('*', observeRequests(requestObservers, nameRoute));
+  const { requestObservers = [], isObserving, isTracing } = observability;
+  if (requestObservers.length > 0) {
+    const observed = observeRequests(requestObservers, nameRoute);
+    app.use('*', (c, next) => (isObserving?.(c.env) === false ? next() : observed(c, next)));
+  }
   if (isTracing) {
     const traced = traceRoute(nameRoute);
     app.use('*', (c, next) => (isTracing(c.env) ? traced(c, next) : next()));
@@ -69,31 +75,8 @@ export function createApp(deps: AppDeps, observability: AppObservability = {}): 
   });
   app.use('*', secureHeaders());
   app.use('/v1/*', noStore);
-  app.use(
-    '*',
-    cors({
-      origin: (origin, c) => ((c.var.config.corsOrigins as string[]).includes(origin) ? origin : null),
-      allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
-      // `uuid` is the legacy calculator's caller id header (DOMAIN §9).
-      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id', 'uuid'],
-      exposeHeaders: ['X-Request-Id', 'RateLimit', 'RateLimit-Policy', 'Retry-After'],
-      maxAge: 600,
-    }),
-  );
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new ApiError(
-          413,
-          'payload-too-large',
-          'Payload too large',
-          `the request body exceeds ${MAX_BODY_BYTES} bytes`,
-        );
-      },
-    }),
-  );
+  app.use('*', corsHeaders);
+  app.use('*', limitBody);
   app.use('/v1/*', requireJsonBody);
   const isAdminRoute = (c: Context<AppEnv>) => ADMIN_ROUTES.has(`${c.req.method} ${c.req.path}`);
   app.use('/v1/*', throttleFailedAuthentication);
@@ -102,6 +85,7 @@ export function createApp(deps: AppDeps, observability: AppObservability = {}): 
 
   for (const legacyPrefix of LEGACY_PREFIXES) app.use(`${legacyPrefix}/*`, rateLimitLegacyPerClient);
 
+  validateSynchronously(app);
   registerRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {

@@ -1,6 +1,6 @@
 import { createApp } from './app';
 import { readConfig } from './deps';
-import { writeRequestLines } from './middleware/request-log';
+import { showsRequestLines, writeRequestLines } from './middleware/request-log';
 import { isTracing, traceWorker, type WorkerTracingEnv } from './observability/workers';
 import { runSchedule } from './services/scheduled-work';
 import { workersContext, workersDeps } from './workers/host';
@@ -14,6 +14,10 @@ export { RateLimitCounter } from './workers/rate-limit-counter';
 const app = createApp(workersDeps, {
   // Workers Logs keeps what a Worker writes to the console (wrangler.jsonc: observability).
   requestObservers: [writeRequestLines(console.log)],
+  // Unless EDGE_LOG_LEVEL hides them, as on the Node host: `wrangler dev` below its `log` level
+  // would drop each line after the Worker wrote it and wrangler received it, at half the CPU of a
+  // small request (edge/OBSERVABILITY.md).
+  isObserving: (env) => showsRequestLines((env as WorkerEnv).EDGE_LOG_LEVEL),
   isTracing: (env) => isTracing(env as WorkerTracingEnv),
 });
 

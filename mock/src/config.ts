@@ -1,3 +1,5 @@
+import type { MemoryStorage } from '@billing/edge/storage/memory';
+
 /** How a mock instance behaves; every field has the edge's default. */
 export interface MockOptions {
   /** The operator's key that creates tenants (the edge's ADMIN_API_KEY). */
@@ -17,6 +19,12 @@ export interface MockOptions {
   baseUrl?: string;
   /** Where the browser fetches sql.js's wasm file from (Node finds it beside the package). */
   locateWasm?: (file: string) => string;
+  /**
+   * Opens the storage of a fresh world (a session's database, migrated). Absent: SQLite compiled to
+   * WebAssembly (sql.js), which runs wherever the mock does; the standalone server on Node passes
+   * Node's own SQLite, the same engine natively (mock/src/server.ts).
+   */
+  openWorld?: () => MemoryStorage;
 }
 
 export interface MockConfig {

@@ -61,9 +61,14 @@ export class BillingMock {
     this.app = withFaults(edge.fetch, this.scenarios, this.held, (path, bindings) =>
       driftUsage(path, (bindings as unknown as MockBindings).world),
     );
-    this.ready = loadSqlJs(options.locateWasm).then((sql) => {
-      this.open = () => openMemoryStorage(sql, MIGRATIONS);
-    });
+    const { openWorld } = options;
+    this.ready = openWorld
+      ? Promise.resolve().then(() => {
+          this.open = openWorld;
+        })
+      : loadSqlJs(options.locateWasm).then((sql) => {
+          this.open = () => openMemoryStorage(sql, MIGRATIONS);
+        });
     // One handler per first path segment the edge serves (/v1, /health, /api, …), on the base URL.
     const segments = new Set(edge.routes.map((route) => route.path.split('/')[1] ?? ''));
     const base = config.baseUrl === '*' ? '*' : config.baseUrl.replace(/\/$/, '');

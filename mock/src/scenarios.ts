@@ -41,6 +41,11 @@ interface ActiveScenario extends ScenarioRequest {
 export class ScenarioBook {
   private active: ActiveScenario[] = [];
 
+  /** No scenario is active: every request goes straight to the edge. */
+  get empty(): boolean {
+    return this.active.length === 0;
+  }
+
   add(scenario: ScenarioRequest, scope: string | null = null): void {
     this.active.push({ ...scenario, scope, remaining: scenario.times ?? Number.POSITIVE_INFINITY });
   }

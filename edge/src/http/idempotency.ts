@@ -71,8 +71,8 @@ export async function idempotent<T extends object, S extends ContentfulStatusCod
   request: { key: string; operation: string; body: unknown },
   work: () => Promise<IdempotentResult<T, S>>,
 ) {
-  const storage = c.var.storage;
-  const tenantId = c.var.principal.tenantId;
+  const storage = c.get('storage');
+  const tenantId = c.get('principal').tenantId;
   const requestHash = await sha256Hex(
     canonicalJson({ method: c.req.method, path: c.req.path, body: request.body ?? null }),
   );
@@ -84,7 +84,7 @@ export async function idempotent<T extends object, S extends ContentfulStatusCod
       key: request.key,
       operation: request.operation,
       requestHash,
-      createdAt: c.var.deps.clock().toISOString(),
+      createdAt: c.get('deps').clock().toISOString(),
     });
     if (reserved) {
       const result = await runReserved(c, request.key, work);
@@ -113,15 +113,15 @@ async function runReserved<T, S extends ContentfulStatusCode>(
   key: string,
   work: () => Promise<IdempotentResult<T, S>>,
 ): Promise<IdempotentResult<T, S>> {
-  const tenantId = c.var.principal.tenantId;
+  const tenantId = c.get('principal').tenantId;
   let result: IdempotentResult<T, S>;
   try {
     result = await work();
   } catch (error) {
-    await c.var.storage.releaseIdempotencyKey(tenantId, key);
+    await c.get('storage').releaseIdempotencyKey(tenantId, key);
     throw error;
   }
-  await c.var.storage.completeIdempotencyRecord(tenantId, key, {
+  await c.get('storage').completeIdempotencyRecord(tenantId, key, {
     status: result.status,
     body: JSON.stringify(result.body),
   });

@@ -36,11 +36,11 @@ function scopeOf(c: Context<AppEnv>): string {
   const filters = [...new URL(c.req.url).searchParams]
     .filter(([name]) => name !== 'cursor' && name !== 'limit')
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return JSON.stringify([c.var.principal?.tenantId ?? '', c.req.path, filters]);
+  return JSON.stringify([c.get('principal')?.tenantId ?? '', c.req.path, filters]);
 }
 
 async function tagOf(c: Context<AppEnv>, position: string): Promise<string> {
-  const key = await cursorKey(c.var.config.cursorSecret);
+  const key = await cursorKey(c.get('config').cursorSecret);
   const mac = await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`${scopeOf(c)}\n${position}`));
   return bytesToBase64Url(new Uint8Array(mac).slice(0, TAG_BYTES));
 }

@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env';
-import { constantTimeEqual, sha256Hex } from '../http/hash';
+import { constantTimeEqual } from '../http/hash';
+import { apiKeyHash } from '../http/key-hash';
 import { ApiError } from '../http/problem';
 
 const unauthorized = (detail: string) =>
@@ -16,7 +17,7 @@ export function bearerToken(header: string | undefined): string {
 /** Resolves the caller's API key to its tenant; an unknown or revoked key is a 401. */
 export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = bearerToken(c.req.header('Authorization'));
-  const key = await c.var.storage.findApiKeyByHash(await sha256Hex(token));
+  const key = await c.get('storage').findApiKeyByHash(await apiKeyHash(token));
   if (!key || key.revokedAt) throw unauthorized('the API key is unknown or revoked');
   c.set('principal', {
     tenantId: key.tenantId,
@@ -29,7 +30,7 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
 /** Only the operator's admin key, from configuration, may create tenants. */
 export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = bearerToken(c.req.header('Authorization'));
-  const adminKey = c.var.config.adminApiKey;
+  const adminKey = c.get('config').adminApiKey;
   if (!adminKey || !constantTimeEqual(token, adminKey)) throw unauthorized('the admin API key is required');
   await next();
 };

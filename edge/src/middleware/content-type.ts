@@ -6,8 +6,7 @@ const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 
 /** A request that sends a body must send JSON (415 otherwise); an empty body is let through. */
 export const requireJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const hasBody = c.req.header('Content-Length') !== '0' && c.req.raw.body !== null;
-  if (METHODS_WITH_BODY.has(c.req.method) && hasBody) {
+  if (METHODS_WITH_BODY.has(c.req.method) && hasBody(c.req.header('Content-Length'), c.req.raw)) {
     const type = (c.req.header('Content-Type') ?? '').split(';')[0]?.trim().toLowerCase();
     if (type !== 'application/json') {
       throw new ApiError(
@@ -21,3 +20,16 @@ export const requireJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
   await next();
 };
+
+/** A positive declared length: the request has a body, no need to ask the request object. */
+const POSITIVE_LENGTH = /^[1-9][0-9]*$/;
+
+/**
+ * Whether the request sends a body: not when it declares a length of 0, and not when it has none.
+ * A positive Content-Length answers without touching `request.body`, which on Node would turn the
+ * adapter's lazy request into a stream-backed one before the handler reads the body its own way.
+ */
+function hasBody(contentLength: string | undefined, request: Request): boolean {
+  if (contentLength !== undefined && POSITIVE_LENGTH.test(contentLength)) return true;
+  return contentLength !== '0' && request.body !== null;
+}

@@ -22,7 +22,7 @@ const ADDRESS = /^[0-9A-Fa-f.:]{2,45}$/;
  * for are throttled one by one, not as one client that any of them could lock out.
  */
 export function clientOf(c: Context<AppEnv>): string | null {
-  const token = c.var.config.clientAddressToken;
+  const token = c.get('config').clientAddressToken;
   if (token !== null) {
     const offered = c.req.header(FORWARDED_CLIENT_TOKEN_HEADER);
     const forwarded = c.req.header(FORWARDED_CLIENT_HEADER);
@@ -30,20 +30,20 @@ export function clientOf(c: Context<AppEnv>): string | null {
       if (ADDRESS.test(forwarded)) return `forwarded:${forwarded}`;
     }
   }
-  return c.var.deps.clientAddress?.(c.req.raw, c.env) ?? null;
+  return c.get('deps').clientAddress?.(c.req.raw, c.env) ?? null;
 }
 
 /** The host's store for a limiter (Durable Objects on Workers), else the process's memory. */
 function storeFor(c: Context<AppEnv>, limiter: RateLimiterName): Store<AppEnv> {
-  return c.var.deps.rateLimitStore?.(limiter, c.env) ?? new MemoryStore<AppEnv>();
+  return c.get('deps').rateLimitStore?.(limiter, c.env) ?? new MemoryStore<AppEnv>();
 }
 
 const createLimiter = (store: Store<AppEnv>) =>
   rateLimiter<AppEnv>({
     windowMs: WINDOW_MS,
     store,
-    limit: (c) => c.var.principal.rateLimitPerMinute,
-    keyGenerator: (c) => c.var.principal.apiKeyId,
+    limit: (c) => c.get('principal').rateLimitPerMinute,
+    keyGenerator: (c) => c.get('principal').apiKeyId,
     standardHeaders: 'draft-7',
     handler: (c) =>
       problemResponse(
@@ -61,14 +61,14 @@ const createLegacyLimiter = (store: Store<AppEnv>) =>
   rateLimiter<AppEnv>({
     windowMs: WINDOW_MS,
     store,
-    limit: (c) => c.var.config.legacyRateLimitPerMinute,
+    limit: (c) => c.get('config').legacyRateLimitPerMinute,
     // Clients the host cannot tell apart share one allowance: the legacy routes stay bounded.
     keyGenerator: (c) => clientOf(c) ?? 'unknown',
     // No RateLimit headers on the legacy answers, which stay as the older system sent them.
     standardHeaders: false,
     // The legacy envelope: the older system's clients read `header`, never a problem document.
     handler: (c) => {
-      const resetTime = c.var.rateLimit.resetTime?.getTime() ?? Date.now() + WINDOW_MS;
+      const resetTime = c.get('rateLimit').resetTime?.getTime() ?? Date.now() + WINDOW_MS;
       c.header('Retry-After', String(Math.max(1, Math.ceil((resetTime - Date.now()) / 1000))));
       return c.json(
         {
@@ -141,7 +141,7 @@ export const throttleFailedAuthentication: MiddlewareHandler<AppEnv> = async (c,
   if (client === null) return next();
   failures ??= createFailureStore(storeFor(c, 'auth-failures'));
   const store = failures;
-  const limit = c.var.config.authFailuresPerMinute;
+  const limit = c.get('config').authFailuresPerMinute;
   const seen = await store.get?.(client);
   if (seen?.resetTime && seen.resetTime.getTime() > Date.now() && seen.totalHits >= limit) {
     throw tooManyFailures(limit, seen.resetTime, Date.now());

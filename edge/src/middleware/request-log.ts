@@ -26,8 +26,8 @@ export function observeRequests(
     const started = performance.now();
     await next();
     const record: RequestRecord = {
-      requestId: c.var.requestId,
-      tenantId: c.var.principal?.tenantId ?? null,
+      requestId: c.get('requestId'),
+      tenantId: c.get('principal')?.tenantId ?? null,
       ...nameRoute(c),
       method: c.req.method,
       status: c.res.status,

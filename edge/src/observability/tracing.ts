@@ -32,7 +32,7 @@ export function traceRoute(nameRoute: (c: Context<AppEnv>) => RouteName): Middle
         try {
           await next();
           span.setAttribute('http.response.status_code', c.res.status);
-          if (c.var.principal) span.setAttribute('billing.tenant_id', c.var.principal.tenantId);
+          if (c.get('principal')) span.setAttribute('billing.tenant_id', c.get('principal').tenantId);
           if (c.error) span.recordException(c.error);
           if (c.res.status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
         } finally {

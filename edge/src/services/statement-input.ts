@@ -13,7 +13,7 @@ import {
 import { ApiError } from '../http/problem';
 import type { Storage } from '../storage/port';
 import type { BillingGroupRecord } from '../storage/ports/billing-groups';
-import type { StatementRecord } from '../storage/ports/statements';
+import type { StatementSummary } from '../storage/ports/statements';
 import { aggregateStoredUsage } from './usage-aggregation';
 
 /** The built-in price books, by currency: only KRW has one (DOMAIN §3). */
@@ -22,7 +22,7 @@ const DEFAULT_PRICE_BOOKS: Partial<Record<Currency, string>> = { KRW: 'default-k
 export interface AssembledInput {
   input: StatementInput;
   /** The statement whose outstanding amount becomes this one's unpaid balance, if any. */
-  previous: StatementRecord | null;
+  previous: StatementSummary | null;
   /** The previous statement's payments, as read for its outstanding amount. */
   previousPayments: Payment[];
 }
@@ -73,7 +73,7 @@ export async function assembleStatementInput(
 }
 
 /** What is still owed on a closed statement once its succeeded payments are taken off. */
-export function balanceForward(statement: StatementRecord, payments: readonly Payment[]): PreviousStatement {
+export function balanceForward(statement: StatementSummary, payments: readonly Payment[]): PreviousStatement {
   const outstanding = outstandingAmount(
     {
       statementId: statement.id,

@@ -18,4 +18,9 @@ export interface WorkerEnv extends Cloudflare.Env {
   AUTH_FAILURES_PER_MINUTE?: string;
   /** Requests per client and minute to the legacy routes (default 600). */
   LEGACY_RATE_LIMIT_PER_MINUTE?: string;
+  /**
+   * The request lines' switch, as on the Node host (middleware/request-log.ts): `info`, `warn`,
+   * `error` or `none` leave them out; absent: written (Workers Logs keeps them).
+   */
+  EDGE_LOG_LEVEL?: string;
 }

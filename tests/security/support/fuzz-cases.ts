@@ -61,7 +61,7 @@ export interface CaseContext {
   unique: string;
 }
 
-/** 1 MiB is the edge's limit (edge/src/app.ts MAX_BODY_BYTES). */
+/** 1 MiB is the edge's limit (edge/src/middleware/body-limit.ts MAX_BODY_BYTES). */
 const OVERSIZE_BYTES = 1024 * 1024 + 1024;
 
 export function plausibleParams(parameters: readonly Parameter[], ids: TenantIds): Record<string, string> {

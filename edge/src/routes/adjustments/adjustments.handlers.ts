@@ -33,7 +33,7 @@ const periodClosed = (month: string) => {
 export const handleCreateAdjustment: RouteHandler<typeof createAdjustment, AppEnv> = async (c) => {
   const group = await requireBillingGroup(c.var, c.req.valid('param').billingGroupId);
   const body = c.req.valid('json');
-  const id = c.var.deps.newId('adj');
+  const id = c.get('deps').newId('adj');
   const parsed = parseWithEngine(parseAdjustment, { ...body, id });
   const adjustment: AdjustmentRecord = {
     id,
@@ -46,28 +46,25 @@ export const handleCreateAdjustment: RouteHandler<typeof createAdjustment, AppEn
     level: parsed.level,
     targetProjectId: parsed.targetProjectId,
     description: parsed.description,
-    createdAt: c.var.deps.clock().toISOString(),
+    createdAt: c.get('deps').clock().toISOString(),
   };
-  if (!(await c.var.storage.createAdjustment(adjustment))) throw periodClosed(adjustment.month);
+  if (!(await c.get('storage').createAdjustment(adjustment))) throw periodClosed(adjustment.month);
   return c.json(adjustmentToWire(adjustment), 201);
 };
 
 export const handleListAdjustments: RouteHandler<typeof listAdjustments, AppEnv> = async (c) => {
   const group = await requireBillingGroup(c.var, c.req.valid('param').billingGroupId);
   const query = c.req.valid('query');
-  const page = await c.var.storage.listAdjustments(
-    group.tenantId,
-    group.id,
-    query.month ?? null,
-    await pageRequest(c, query),
-  );
+  const page = await c
+    .get('storage')
+    .listAdjustments(group.tenantId, group.id, query.month ?? null, await pageRequest(c, query));
   return c.json(await pageResponse(c, page, adjustmentToWire), 200);
 };
 
 export const handleDeleteAdjustment: RouteHandler<typeof deleteAdjustment, AppEnv> = async (c) => {
   const { billingGroupId, adjustmentId } = c.req.valid('param');
   const group = await requireBillingGroup(c.var, billingGroupId);
-  const result = await c.var.storage.deleteAdjustment(group.tenantId, group.id, adjustmentId);
+  const result = await c.get('storage').deleteAdjustment(group.tenantId, group.id, adjustmentId);
   if (result.outcome === 'not-found') throw notFound('adjustment', adjustmentId);
   if (result.outcome === 'period-closed') throw periodClosed(result.month);
   return c.body(null, 204);

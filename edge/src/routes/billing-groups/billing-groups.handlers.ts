@@ -25,8 +25,8 @@ export const handleCreateBillingGroup: RouteHandler<typeof createBillingGroup, A
   const body = c.req.valid('json');
   const currency = body.currency ?? DEFAULT_BILLING_GROUP_SETTINGS.currency;
   const group = {
-    id: c.var.deps.newId('bg'),
-    tenantId: c.var.principal.tenantId,
+    id: c.get('deps').newId('bg'),
+    tenantId: c.get('principal').tenantId,
     name: body.name,
     currency,
     vatRate: body.vatRate ?? DEFAULT_BILLING_GROUP_SETTINGS.vatRate,
@@ -35,17 +35,16 @@ export const handleCreateBillingGroup: RouteHandler<typeof createBillingGroup, A
     lateFeeRate: body.lateFeeRate ?? DEFAULT_BILLING_GROUP_SETTINGS.lateFeeRate,
     priceBookId: (await priceBookIdToStore(c.var, body.priceBookId, currency)) ?? null,
     autoClose: body.autoClose ?? false,
-    createdAt: c.var.deps.clock().toISOString(),
+    createdAt: c.get('deps').clock().toISOString(),
   };
-  await c.var.storage.createBillingGroup(group);
+  await c.get('storage').createBillingGroup(group);
   return c.json(billingGroupToWire(group), 201);
 };
 
 export const handleListBillingGroups: RouteHandler<typeof listBillingGroups, AppEnv> = async (c) => {
-  const page = await c.var.storage.listBillingGroups(
-    c.var.principal.tenantId,
-    await pageRequest(c, c.req.valid('query')),
-  );
+  const page = await c
+    .get('storage')
+    .listBillingGroups(c.get('principal').tenantId, await pageRequest(c, c.req.valid('query')));
   return c.json(await pageResponse(c, page, billingGroupToWire), 200);
 };
 
@@ -59,7 +58,7 @@ export const handleUpdateBillingGroup: RouteHandler<typeof updateBillingGroup, A
   const group = await requireBillingGroup(c.var, billingGroupId);
   const changes = c.req.valid('json');
   const priceBookId = await priceBookIdToStore(c.var, changes.priceBookId, group.currency);
-  const updated = await c.var.storage.updateBillingGroup(c.var.principal.tenantId, billingGroupId, {
+  const updated = await c.get('storage').updateBillingGroup(c.get('principal').tenantId, billingGroupId, {
     ...changes,
     priceBookId,
   });
@@ -69,22 +68,20 @@ export const handleUpdateBillingGroup: RouteHandler<typeof updateBillingGroup, A
 export const handleCreateProject: RouteHandler<typeof createProject, AppEnv> = async (c) => {
   const group = await requireBillingGroup(c.var, c.req.valid('param').billingGroupId);
   const project = {
-    id: c.var.deps.newId('prj'),
+    id: c.get('deps').newId('prj'),
     tenantId: group.tenantId,
     billingGroupId: group.id,
     name: c.req.valid('json').name,
-    createdAt: c.var.deps.clock().toISOString(),
+    createdAt: c.get('deps').clock().toISOString(),
   };
-  await c.var.storage.createProject(project);
+  await c.get('storage').createProject(project);
   return c.json(projectToWire(project), 201);
 };
 
 export const handleListProjects: RouteHandler<typeof listProjects, AppEnv> = async (c) => {
   const group = await requireBillingGroup(c.var, c.req.valid('param').billingGroupId);
-  const page = await c.var.storage.listProjects(
-    group.tenantId,
-    group.id,
-    await pageRequest(c, c.req.valid('query')),
-  );
+  const page = await c
+    .get('storage')
+    .listProjects(group.tenantId, group.id, await pageRequest(c, c.req.valid('query')));
   return c.json(await pageResponse(c, page, projectToWire), 200);
 };

@@ -6,7 +6,7 @@ import { toRequestIssues, toStatementInput } from '../../services/calculator-inp
 import type { calculateStatement } from './calculate.routes';
 
 export const handleCalculateStatement: RouteHandler<typeof calculateStatement, AppEnv> = async (c) => {
-  const input = toStatementInput(c.req.valid('json'), c.var.deps.clock());
+  const input = toStatementInput(c.req.valid('json'), c.get('deps').clock());
   try {
     return c.json(
       traceEngine('computeStatement', () => computeStatement(input)),

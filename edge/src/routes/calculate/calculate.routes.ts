@@ -39,7 +39,7 @@ const Pricing = z
  * Unknown fields in usage, adjustments and credits are refused (422) rather than dropped: a client
  * that sends a credit `balance` must learn that the calculator burns `amount`, not be over-credited.
  */
-const CalculatorRequest = z
+export const CalculatorRequest = z
   .object({
     month: Month,
     billingGroup: z

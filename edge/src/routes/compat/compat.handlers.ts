@@ -28,8 +28,8 @@ async function parseBody(c: LegacyContext, { optional }: { optional: boolean }):
 }
 
 const compatDeps = (c: LegacyContext, prefix: string) => ({
-  now: c.var.deps.clock().toISOString(),
-  newId: () => c.var.deps.newId(prefix),
+  now: c.get('deps').clock().toISOString(),
+  newId: () => c.get('deps').newId(prefix),
 });
 
 export async function handleLegacyCalculate(c: LegacyContext): Promise<Response> {
@@ -38,7 +38,7 @@ export async function handleLegacyCalculate(c: LegacyContext): Promise<Response>
     ? compatCalculate(body.value, {
         ...compatDeps(c, 'calc'),
         uuidHeader: c.req.header('uuid') ?? null,
-        vatRate: c.var.config.legacyVatRate,
+        vatRate: c.get('config').legacyVatRate,
       })
     : body.failure;
   return c.json(result.body, result.status);

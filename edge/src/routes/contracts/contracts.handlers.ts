@@ -41,30 +41,29 @@ const assignmentToWire = (assignment: ContractAssignmentRecord) => ({
 export const handleCreateContract: RouteHandler<typeof createContract, AppEnv> = async (c) => {
   const body = c.req.valid('json');
   const contract: ContractRecord = {
-    id: c.var.deps.newId('ctr'),
-    tenantId: c.var.principal.tenantId,
+    id: c.get('deps').newId('ctr'),
+    tenantId: c.get('principal').tenantId,
     name: body.name,
     priceOverrides: body.priceOverrides ?? [],
     discountRate: body.discountRate ?? null,
     minimumCharge: body.minimumCharge ?? null,
-    createdAt: c.var.deps.clock().toISOString(),
+    createdAt: c.get('deps').clock().toISOString(),
   };
   parseWithEngine(parseContract, { ...contract, ...TERMS_ONLY });
-  await c.var.storage.createContract(contract);
+  await c.get('storage').createContract(contract);
   return c.json(contractToWire(contract), 201);
 };
 
 export const handleListContracts: RouteHandler<typeof listContracts, AppEnv> = async (c) => {
-  const page = await c.var.storage.listContracts(
-    c.var.principal.tenantId,
-    await pageRequest(c, c.req.valid('query')),
-  );
+  const page = await c
+    .get('storage')
+    .listContracts(c.get('principal').tenantId, await pageRequest(c, c.req.valid('query')));
   return c.json(await pageResponse(c, page, contractToWire), 200);
 };
 
 export const handleGetContract: RouteHandler<typeof getContract, AppEnv> = async (c) => {
   const { contractId } = c.req.valid('param');
-  const contract = await c.var.storage.getContract(c.var.principal.tenantId, contractId);
+  const contract = await c.get('storage').getContract(c.get('principal').tenantId, contractId);
   if (!contract) throw notFound('contract', contractId);
   return c.json(contractToWire(contract), 200);
 };
@@ -74,20 +73,20 @@ export const handleCreateContractAssignment: RouteHandler<typeof createContractA
 ) => {
   const group = await requireBillingGroup(c.var, c.req.valid('param').billingGroupId);
   const body = c.req.valid('json');
-  const contract = await c.var.storage.getContract(group.tenantId, body.contractId);
+  const contract = await c.get('storage').getContract(group.tenantId, body.contractId);
   if (!contract) {
     throw validationFailed([
       { field: 'contractId', rule: 'exists', message: `contract ${body.contractId} does not exist` },
     ]);
   }
   const assignment: ContractAssignmentRecord = {
-    id: c.var.deps.newId('ca'),
+    id: c.get('deps').newId('ca'),
     tenantId: group.tenantId,
     billingGroupId: group.id,
     contractId: contract.id,
     startMonth: body.startMonth,
     endMonth: body.endMonth ?? null,
-    createdAt: c.var.deps.clock().toISOString(),
+    createdAt: c.get('deps').clock().toISOString(),
   };
   // The engine's own range rule: endMonth is inclusive and may not come before startMonth.
   parseWithEngine(parseContract, {
@@ -95,7 +94,7 @@ export const handleCreateContractAssignment: RouteHandler<typeof createContractA
     startMonth: assignment.startMonth,
     endMonth: assignment.endMonth,
   });
-  const outcome = await c.var.storage.assignContract(assignment);
+  const outcome = await c.get('storage').assignContract(assignment);
   if ('latestClosedMonth' in outcome) {
     const message = `${assignment.startMonth} is closed (the statement of ${outcome.latestClosedMonth} is issued); a contract applies from an open month on`;
     throw new ApiError(409, 'period-closed', 'The period is closed', message, {
@@ -126,10 +125,8 @@ export const handleListContractAssignments: RouteHandler<typeof listContractAssi
   c,
 ) => {
   const group = await requireBillingGroup(c.var, c.req.valid('param').billingGroupId);
-  const page = await c.var.storage.listContractAssignments(
-    group.tenantId,
-    group.id,
-    await pageRequest(c, c.req.valid('query')),
-  );
+  const page = await c
+    .get('storage')
+    .listContractAssignments(group.tenantId, group.id, await pageRequest(c, c.req.valid('query')));
   return c.json(await pageResponse(c, page, assignmentToWire), 200);
 };

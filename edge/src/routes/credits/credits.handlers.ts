@@ -85,10 +85,10 @@ const normalizeInstant = (millis: number | null) => (millis === null ? null : to
 export const handleGrantCredit: RouteHandler<typeof grantCredit, AppEnv> = async (c) => {
   const body = c.req.valid('json');
   const group = await requireBillingGroup(c.var, c.req.valid('param').billingGroupId);
-  const now = c.var.deps.clock().toISOString();
-  const id = c.var.deps.newId('cg');
+  const now = c.get('deps').clock().toISOString();
+  const id = c.get('deps').newId('cg');
   const parsed = parseGrantRequest(body, id, body.grantedAt ?? now, group.currency);
-  const grant = await c.var.storage.createCreditGrant(
+  const grant = await c.get('storage').createCreditGrant(
     {
       id,
       tenantId: group.tenantId,
@@ -109,11 +109,9 @@ export const handleGrantCredit: RouteHandler<typeof grantCredit, AppEnv> = async
 
 export const handleListCreditGrants: RouteHandler<typeof listCreditGrants, AppEnv> = async (c) => {
   const group = await requireBillingGroup(c.var, c.req.valid('param').billingGroupId);
-  const page = await c.var.storage.listCreditGrants(
-    group.tenantId,
-    group.id,
-    await pageRequest(c, c.req.valid('query')),
-  );
+  const page = await c
+    .get('storage')
+    .listCreditGrants(group.tenantId, group.id, await pageRequest(c, c.req.valid('query')));
   return c.json(await pageResponse(c, page, grantToWire), 200);
 };
 
@@ -138,12 +136,12 @@ export const handleVoidCreditGrant: RouteHandler<typeof voidCreditGrant, AppEnv>
       },
     );
   if (grant.voidedAt) throw alreadyVoided();
-  const voidedAt = c.var.deps.clock().toISOString();
-  const ledger = await c.var.storage.ledgerOfGrants(group.tenantId, group.id, [grantId]);
+  const voidedAt = c.get('deps').clock().toISOString();
+  const ledger = await c.get('storage').ledgerOfGrants(group.tenantId, group.id, [grantId]);
   const entries = planVoid(ledger, grantId, voidedAt);
   // The engine's ledger rules first; the database's triggers then guard against concurrent writers.
   appendToLedger(ledger, entries);
-  if (!(await c.var.storage.voidCreditGrant(scopeOf(group), grantId, voidedAt, entries)))
+  if (!(await c.get('storage').voidCreditGrant(scopeOf(group), grantId, voidedAt, entries)))
     throw alreadyVoided();
   return c.json(grantToWire(await requireGrant(c.var, group, grantId)), 200);
 };
@@ -200,7 +198,7 @@ function ledgerPosition(position: string): LedgerPosition {
 export const handleListCreditLedger: RouteHandler<typeof listCreditLedger, AppEnv> = async (c) => {
   const query = c.req.valid('query');
   const group = await requireBillingGroup(c.var, c.req.valid('param').billingGroupId);
-  const page = await c.var.storage.creditLedgerPage(group.tenantId, group.id, {
+  const page = await c.get('storage').creditLedgerPage(group.tenantId, group.id, {
     limit: query.limit,
     after: query.cursor ? ledgerPosition(await cursorPosition(c, query.cursor)) : null,
     grantId: query.grantId ?? null,
@@ -211,8 +209,8 @@ export const handleListCreditLedger: RouteHandler<typeof listCreditLedger, AppEn
 
 export const handleGetCreditBalances: RouteHandler<typeof getCreditBalances, AppEnv> = async (c) => {
   const group = await requireBillingGroup(c.var, c.req.valid('param').billingGroupId);
-  const asOf = c.var.deps.clock().toISOString();
-  const grants = (await c.var.storage.liveCreditGrants(group.tenantId, group.id)).map((grant) => ({
+  const asOf = c.get('deps').clock().toISOString();
+  const grants = (await c.get('storage').liveCreditGrants(group.tenantId, group.id)).map((grant) => ({
     grantId: grant.id,
     type: grant.type,
     priority: grant.priority ?? DEFAULT_CREDIT_PRIORITY[grant.type],

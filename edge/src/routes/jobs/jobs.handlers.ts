@@ -32,12 +32,12 @@ function executionContextOf(c: Context<AppEnv>): unknown {
 
 export const handleStartCloseMonthJob: RouteHandler<typeof startCloseMonthJob, AppEnv> = async (c) => {
   const { month } = c.req.valid('json');
-  const context = { storage: c.var.storage, deps: c.var.deps };
+  const context = { storage: c.get('storage'), deps: c.get('deps') };
   const { job, created, run } = await startMonthCloseJob(
     context,
-    c.var.principal.tenantId,
+    c.get('principal').tenantId,
     month,
-    c.var.config.jobLeaseMs,
+    c.get('config').jobLeaseMs,
   );
   if (run) await startJobRunner(context, job, c.env, executionContextOf(c));
   return created ? c.json(jobToWire(job), 202) : c.json(jobToWire(job), 200);
@@ -45,17 +45,19 @@ export const handleStartCloseMonthJob: RouteHandler<typeof startCloseMonthJob, A
 
 export const handleGetJob: RouteHandler<typeof getJob, AppEnv> = async (c) => {
   const { jobId } = c.req.valid('param');
-  const job = await c.var.storage.getJob(c.var.principal.tenantId, jobId);
+  const job = await c.get('storage').getJob(c.get('principal').tenantId, jobId);
   if (!job) throw notFound('job', jobId);
   return c.json(jobToWire(job), 200);
 };
 
 export const handleListJobs: RouteHandler<typeof listJobs, AppEnv> = async (c) => {
   const query = c.req.valid('query');
-  const page = await c.var.storage.listJobs(
-    c.var.principal.tenantId,
-    { kind: query.kind ?? null, month: query.month ?? null },
-    await pageRequest(c, query),
-  );
+  const page = await c
+    .get('storage')
+    .listJobs(
+      c.get('principal').tenantId,
+      { kind: query.kind ?? null, month: query.month ?? null },
+      await pageRequest(c, query),
+    );
   return c.json(await pageResponse(c, page, jobToWire), 200);
 };

@@ -50,7 +50,7 @@ export const handleCreatePayment: RouteHandler<typeof createPayment, AppEnv> = a
 export const handleListStatementPayments: RouteHandler<typeof listStatementPayments, AppEnv> = async (c) => {
   const request = await pageRequest(c, c.req.valid('query'));
   const statement = await requireStatement(c.var, c.req.valid('param').statementId);
-  const page = await c.var.storage.listPayments(statement.tenantId, statement.id, request);
+  const page = await c.get('storage').listPayments(statement.tenantId, statement.id, request);
   return c.json(await pageResponse(c, page, paymentToWire), 200);
 };
 
@@ -71,7 +71,7 @@ export const handleRefundPayment: RouteHandler<typeof refundPayment, AppEnv> = a
     // meanwhile; only then does the provider give the money back, and a refusal there moves it back.
     const refunded = await moveState(c.var, payment, 'REFUNDED', {});
     try {
-      await paymentProviderOf(c.var.deps).refund({
+      await paymentProviderOf(c.get('deps')).refund({
         reference: payment.providerReference ?? payment.id,
         amount: payment.amount,
         currency: payment.currency,
@@ -79,9 +79,9 @@ export const handleRefundPayment: RouteHandler<typeof refundPayment, AppEnv> = a
         idempotencyKey: `${payment.id}-refund`,
       });
     } catch (error) {
-      await c.var.storage.changePaymentState(payment.tenantId, payment.id, 'REFUNDED', {
+      await c.get('storage').changePaymentState(payment.tenantId, payment.id, 'REFUNDED', {
         state: payment.state,
-        updatedAt: c.var.deps.clock().toISOString(),
+        updatedAt: c.get('deps').clock().toISOString(),
       });
       throw error;
     }
@@ -97,7 +97,7 @@ export const handleSettlePayment: RouteHandler<typeof settlePayment, AppEnv> = a
     issues.add('failureReason', 'only-when-failed', 'is only given with the outcome FAILED');
     issues.throwIfAny();
   }
-  const provider = paymentProviderOf(c.var.deps);
+  const provider = paymentProviderOf(c.get('deps'));
   if (!provider.settle) {
     throw new ApiError(
       404,

@@ -19,29 +19,28 @@ const priceBookToWire = (book: PriceBookRecord) => ({
 export const handleCreatePriceBook: RouteHandler<typeof createPriceBook, AppEnv> = async (c) => {
   const body = c.req.valid('json');
   const book = {
-    id: c.var.deps.newId('pb'),
-    tenantId: c.var.principal.tenantId,
+    id: c.get('deps').newId('pb'),
+    tenantId: c.get('principal').tenantId,
     name: body.name,
     currency: body.currency,
     entries: body.entries,
-    createdAt: c.var.deps.clock().toISOString(),
+    createdAt: c.get('deps').clock().toISOString(),
   };
   parseWithEngine(parsePriceBook, book);
-  await c.var.storage.createPriceBook(book);
+  await c.get('storage').createPriceBook(book);
   return c.json(priceBookToWire({ ...book, builtIn: false }), 201);
 };
 
 export const handleListPriceBooks: RouteHandler<typeof listPriceBooks, AppEnv> = async (c) => {
-  const page = await c.var.storage.listPriceBooks(
-    c.var.principal.tenantId,
-    await pageRequest(c, c.req.valid('query')),
-  );
+  const page = await c
+    .get('storage')
+    .listPriceBooks(c.get('principal').tenantId, await pageRequest(c, c.req.valid('query')));
   return c.json(await pageResponse(c, page, priceBookToWire), 200);
 };
 
 export const handleGetPriceBook: RouteHandler<typeof getPriceBook, AppEnv> = async (c) => {
   const { priceBookId } = c.req.valid('param');
-  const book = await c.var.storage.findPriceBook(c.var.principal.tenantId, priceBookId);
+  const book = await c.get('storage').findPriceBook(c.get('principal').tenantId, priceBookId);
   if (!book) throw notFound('price book', priceBookId);
   return c.json(priceBookToWire(book), 200);
 };

@@ -14,15 +14,15 @@ const findingToWire = ({ tenantId: _tenantId, ...finding }: ReconciliationFindin
 
 export const handleReconcileStatement: RouteHandler<typeof reconcileStatement, AppEnv> = async (c) => {
   const { statementId } = c.req.valid('param');
-  const statement = await c.var.storage.getStatement(c.var.principal.tenantId, statementId);
+  const statement = await c.get('storage').getStatement(c.get('principal').tenantId, statementId);
   if (!statement) throw notFound('statement', statementId);
-  const report = await reconcileClosedStatement(c.var.storage, statement);
+  const report = await reconcileClosedStatement(c.get('storage'), statement);
   return c.json(
     {
       statementId: statement.id,
       billingGroupId: statement.billingGroupId,
       month: statement.month,
-      checkedAt: c.var.deps.clock().toISOString(),
+      checkedAt: c.get('deps').clock().toISOString(),
       ...report,
     },
     200,
@@ -32,8 +32,8 @@ export const handleReconcileStatement: RouteHandler<typeof reconcileStatement, A
 export const handleRunReconciliation: RouteHandler<typeof runReconciliation, AppEnv> = async (c) => {
   const { month } = c.req.valid('json');
   const sweep = await sweepMonth(
-    { storage: c.var.storage, deps: c.var.deps },
-    c.var.principal.tenantId,
+    { storage: c.get('storage'), deps: c.get('deps') },
+    c.get('principal').tenantId,
     month,
   );
   return c.json({ ...sweep, findings: sweep.findings.map(findingToWire) }, 201);
@@ -44,10 +44,8 @@ export const handleListReconciliationFindings: RouteHandler<
   AppEnv
 > = async (c) => {
   const query = c.req.valid('query');
-  const page = await c.var.storage.listFindings(
-    c.var.principal.tenantId,
-    query.month ?? null,
-    await pageRequest(c, query),
-  );
+  const page = await c
+    .get('storage')
+    .listFindings(c.get('principal').tenantId, query.month ?? null, await pageRequest(c, query));
   return c.json(await pageResponse(c, page, findingToWire), 200);
 };

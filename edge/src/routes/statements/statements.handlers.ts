@@ -117,17 +117,15 @@ export const handleExplainStatementOfMonth: RouteHandler<typeof explainStatement
 export const handleCloseStatementOfMonth: RouteHandler<typeof closeStatementOfMonth, AppEnv> = async (c) => {
   const { billingGroupId, month } = c.req.valid('param');
   const group = await requireBillingGroup(c.var, billingGroupId);
-  const closed = await closeMonthOfGroup({ storage: c.var.storage, deps: c.var.deps }, group, month);
+  const closed = await closeMonthOfGroup({ storage: c.get('storage'), deps: c.get('deps') }, group, month);
   return c.json(await closedToWire(c.var, closed), 201);
 };
 
 export const handleListStatements: RouteHandler<typeof listStatements, AppEnv> = async (c) => {
   const group = await requireBillingGroup(c.var, c.req.valid('param').billingGroupId);
-  const page = await c.var.storage.listStatements(
-    group.tenantId,
-    group.id,
-    await pageRequest(c, c.req.valid('query')),
-  );
+  const page = await c
+    .get('storage')
+    .listStatements(group.tenantId, group.id, await pageRequest(c, c.req.valid('query')));
   const items = await Promise.all(page.items.map((statement) => standingToWire(c.var, statement)));
   return c.json(await pageResponse(c, { items, nextCursor: page.nextCursor }, (item) => item), 200);
 };
@@ -139,7 +137,7 @@ export const handleGetStatement: RouteHandler<typeof getStatement, AppEnv> = asy
 
 export const handleVoidStatement: RouteHandler<typeof voidStatement, AppEnv> = async (c) => {
   const statement = await requireStatement(c.var, c.req.valid('param').statementId);
-  const voided = await voidClosedStatement({ storage: c.var.storage, deps: c.var.deps }, statement);
+  const voided = await voidClosedStatement({ storage: c.get('storage'), deps: c.get('deps') }, statement);
   return c.json(await closedToWire(c.var, voided), 200);
 };
 

@@ -44,42 +44,39 @@ async function newKey(
 export const handleCreateTenant: RouteHandler<typeof createTenant, AppEnv> = async (c) => {
   const body = c.req.valid('json');
   const tenant = {
-    id: c.var.deps.newId('tnt'),
+    id: c.get('deps').newId('tnt'),
     name: body.name,
-    createdAt: c.var.deps.clock().toISOString(),
+    createdAt: c.get('deps').clock().toISOString(),
   };
   const { key, record } = await newKey(c.var, tenant.id, body.apiKey ?? {});
-  await c.var.storage.createTenant(tenant, record);
+  await c.get('storage').createTenant(tenant, record);
   return c.json({ tenant, apiKey: { ...toWire({ ...record, revokedAt: null }), key } }, 201);
 };
 
 export const handleGetCurrentTenant: RouteHandler<typeof getCurrentTenant, AppEnv> = async (c) => {
-  const tenant = await c.var.storage.getTenant(c.var.principal.tenantId);
-  if (!tenant) throw notFound('tenant', c.var.principal.tenantId);
+  const tenant = await c.get('storage').getTenant(c.get('principal').tenantId);
+  if (!tenant) throw notFound('tenant', c.get('principal').tenantId);
   return c.json(tenant, 200);
 };
 
 export const handleCreateApiKey: RouteHandler<typeof createApiKey, AppEnv> = async (c) => {
-  const { key, record } = await newKey(c.var, c.var.principal.tenantId, c.req.valid('json'));
-  await c.var.storage.createApiKey(record);
+  const { key, record } = await newKey(c.var, c.get('principal').tenantId, c.req.valid('json'));
+  await c.get('storage').createApiKey(record);
   return c.json({ ...toWire({ ...record, revokedAt: null }), key }, 201);
 };
 
 export const handleListApiKeys: RouteHandler<typeof listApiKeys, AppEnv> = async (c) => {
-  const page = await c.var.storage.listApiKeys(
-    c.var.principal.tenantId,
-    await pageRequest(c, c.req.valid('query')),
-  );
+  const page = await c
+    .get('storage')
+    .listApiKeys(c.get('principal').tenantId, await pageRequest(c, c.req.valid('query')));
   return c.json(await pageResponse(c, page, toWire), 200);
 };
 
 export const handleRevokeApiKey: RouteHandler<typeof revokeApiKey, AppEnv> = async (c) => {
   const { keyId } = c.req.valid('param');
-  const key = await c.var.storage.revokeApiKey(
-    c.var.principal.tenantId,
-    keyId,
-    c.var.deps.clock().toISOString(),
-  );
+  const key = await c
+    .get('storage')
+    .revokeApiKey(c.get('principal').tenantId, keyId, c.get('deps').clock().toISOString());
   if (!key) throw notFound('API key', keyId);
   return c.json(toWire(key), 200);
 };

@@ -42,7 +42,7 @@ function throwIfLoneEventRejected(verdicts: IngestVerdict[]): void {
 
 export const handleIngestUsageEvents: RouteHandler<typeof ingestUsageEvents, AppEnv> = async (c) => {
   const group = await requireBillingGroup(c.var, c.req.valid('param').billingGroupId);
-  const verdicts = await ingestIntoGroup(c.var.storage, group, c.req.valid('json').events);
+  const verdicts = await ingestIntoGroup(c.get('storage'), group, c.req.valid('json').events);
   throwIfLoneEventRejected(verdicts);
   const count = (verdict: IngestVerdict['verdict']) => verdicts.filter((v) => v.verdict === verdict).length;
   return c.json(
@@ -59,7 +59,7 @@ export const handleListUsageEvents: RouteHandler<typeof listUsageEvents, AppEnv>
   const group = await requireBillingGroup(c.var, c.req.valid('param').billingGroupId);
   const query = c.req.valid('query');
   // Event pages continue after the previous page's last event id (any text the client chose).
-  const page = await c.var.storage.listUsageEvents(group.tenantId, group.id, query.month ?? null, {
+  const page = await c.get('storage').listUsageEvents(group.tenantId, group.id, query.month ?? null, {
     limit: query.limit,
     afterEventId: query.cursor ? await cursorPosition(c, query.cursor) : null,
   });
@@ -70,7 +70,7 @@ export const handleListUsageEvents: RouteHandler<typeof listUsageEvents, AppEnv>
 export const handleGetMonthlyUsage: RouteHandler<typeof getMonthlyUsage, AppEnv> = async (c) => {
   const group = await requireBillingGroup(c.var, c.req.valid('param').billingGroupId);
   const { month } = c.req.valid('query');
-  const events = await c.var.storage.usageEventsForStatement(group.tenantId, group.id, month);
+  const events = await c.get('storage').usageEventsForStatement(group.tenantId, group.id, month);
   const items = aggregateStoredUsage(events, month).map(aggregateToWire);
   return c.json({ billingGroupId: group.id, month, items }, 200);
 };

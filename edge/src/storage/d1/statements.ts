@@ -202,15 +202,18 @@ export function d1StatementStore(db: D1Database): StatementStore {
         billingGroupId,
       );
     },
-    latestClosedStatementBefore(tenantId, billingGroupId, month) {
-      return one(
-        `SELECT ${RECORD_COLUMNS} FROM statements
-         WHERE tenant_id = ? AND billing_group_id = ? AND voided_at IS NULL AND month < ?
-         ORDER BY month DESC LIMIT 1`,
-        tenantId,
-        billingGroupId,
-        month,
-      );
+    async latestClosedStatementBefore(tenantId, billingGroupId, month) {
+      // The summary only: a balance forward needs the total and dates, not the frozen inputs and
+      // result, whose JSON would be parsed on every draft read.
+      const row = await db
+        .prepare(
+          `SELECT ${SUMMARY_COLUMNS} FROM statements
+           WHERE tenant_id = ? AND billing_group_id = ? AND voided_at IS NULL AND month < ?
+           ORDER BY month DESC LIMIT 1`,
+        )
+        .bind(tenantId, billingGroupId, month)
+        .first<StatementRow>();
+      return row && toSummary(row);
     },
     liveStatementForMonth(tenantId, billingGroupId, month) {
       return one(

@@ -158,7 +158,11 @@ export function d1UsageStore(db: D1Database): UsageStore {
     },
     async usageEventsForStatement(tenantId, billingGroupId, month) {
       // The month's events, and every CUMULATIVE reading of each series' latest earlier month with
-      // readings: the last reading before the month is among them (months follow the instant).
+      // readings: the last reading before the month is among them (months follow the instant). Two
+      // branches, each on an index of its own (the month's events; the group's CUMULATIVE readings,
+      // migration 0011), so a draft reads its month and the readings it needs, not the group's
+      // whole history; the branches cannot overlap, since every start month is before the month.
+      // CROSS JOIN is SQLite's way of fixing the join order: the few starts drive the lookups.
       const { results } = await db
         .prepare(
           `WITH starts AS (
@@ -167,13 +171,15 @@ export function d1UsageStore(db: D1Database): UsageStore {
              GROUP BY project_id, counter_name, resource_id
            )
            SELECT ${EVENT_COLUMNS_OF_E} FROM usage_events e
-           WHERE e.tenant_id = ? AND e.billing_group_id = ? AND (
-             e.month = ? OR (e.counter_type = 'CUMULATIVE' AND EXISTS (
-               SELECT 1 FROM starts s WHERE s.month = e.month AND s.project_id = e.project_id
-                 AND s.counter_name = e.counter_name AND s.resource_id IS e.resource_id)))
-           ORDER BY e.seq`,
+           WHERE e.tenant_id = ? AND e.billing_group_id = ? AND e.month = ?
+           UNION ALL
+           SELECT ${EVENT_COLUMNS_OF_E} FROM starts s CROSS JOIN usage_events e
+             ON e.tenant_id = ? AND e.billing_group_id = ? AND e.counter_type = 'CUMULATIVE'
+               AND e.month = s.month AND e.project_id = s.project_id
+               AND e.counter_name = s.counter_name AND e.resource_id IS s.resource_id
+           ORDER BY seq`,
         )
-        .bind(tenantId, billingGroupId, month, tenantId, billingGroupId, month)
+        .bind(tenantId, billingGroupId, month, tenantId, billingGroupId, month, tenantId, billingGroupId)
         .all<UsageEventRow>();
       return keepLastReadingBefore(results, month).map((row) => withoutSeq(toEvent(row)));
     },

@@ -43,9 +43,24 @@ export function openMemoryStorage(SQL: SqlJsStatic, migrations: readonly Migrati
 
 const MAX_COMPILED = 1000;
 
-/** sql.js as the D1 shim's engine; compiled statements are kept by SQL text, as on the Node host. */
+/** A compiled statement and what its SQL text says about it, worked out once (as on the Node host). */
+interface Compiled {
+  statement: Statement;
+  /** The result's column names: a row is read as values and named here, not asked for them again. */
+  columns: string[];
+  /** A query, or a write with a RETURNING clause: run it for its rows. */
+  returnsRows: boolean;
+  /** A write that also returns rows: its changes are read back with `changes()`. */
+  writesRows: boolean;
+}
+
+/**
+ * sql.js as the D1 shim's engine; compiled statements are kept by SQL text, as on the Node host, with
+ * their column names: sql.js's `getAsObject()` asks SQLite for every column's name on every row,
+ * a call into WebAssembly each, which a draft statement read made a few hundred times.
+ */
 class SqlJsEngine implements SqliteEngine {
-  readonly #compiled = new Map<string, Statement>();
+  readonly #compiled = new Map<string, Compiled>();
 
   constructor(readonly database: Database) {}
 
@@ -54,62 +69,72 @@ class SqlJsEngine implements SqliteEngine {
   }
 
   run(sql: string, params: readonly SqlValue[]) {
-    const rows = this.#step(sql, params, (statement) => statement.getAsObject() as Row);
-    const statement = this.#statement(sql);
+    const compiled = this.#statement(sql);
+    const rows = this.#step(compiled, params, (values) => named(compiled.columns, values));
     // A query changes nothing: changes() would still tell of the last write.
-    if (statement.getColumnNames().length > 0 && !/\bRETURNING\b/i.test(sql)) {
-      return { rows, changes: 0, lastRowId: 0 };
-    }
-    const [counters] = this.#step('SELECT changes(), last_insert_rowid()', [], (s) => s.get());
+    if (compiled.returnsRows && !compiled.writesRows) return { rows, changes: 0, lastRowId: 0 };
+    const [counters] = this.#step(this.#statement('SELECT changes(), last_insert_rowid()'), [], (v) => v);
     return { rows, changes: Number(counters?.[0] ?? 0), lastRowId: Number(counters?.[1] ?? 0) };
   }
 
   first(sql: string, params: readonly SqlValue[]): Row | undefined {
-    return this.#step(sql, params, (statement) => statement.getAsObject() as Row, 1)[0];
+    const compiled = this.#statement(sql);
+    return this.#step(compiled, params, (values) => named(compiled.columns, values), 1)[0];
   }
 
   raw(sql: string, params: readonly SqlValue[]) {
-    const rows = this.#step(sql, params, (statement) => statement.get());
-    return { columns: this.#statement(sql).getColumnNames(), rows };
+    const compiled = this.#statement(sql);
+    return { columns: compiled.columns, rows: this.#step(compiled, params, (values) => values) };
   }
 
   close(): void {
-    for (const statement of this.#compiled.values()) statement.free();
+    for (const { statement } of this.#compiled.values()) statement.free();
     this.#compiled.clear();
     this.database.close();
   }
 
-  /** Binds, steps through up to `limit` rows reading each with `read`, and resets the statement. */
+  /** Binds, steps through up to `limit` rows reading each row's values with `read`, and resets. */
   #step<T>(
-    sql: string,
+    { statement }: Compiled,
     params: readonly SqlValue[],
-    read: (statement: Statement) => T,
+    read: (values: SqlJsValue[]) => T,
     limit = Infinity,
   ): T[] {
-    const statement = this.#statement(sql);
     const rows: T[] = [];
     try {
       // sql.js binds bigints as 64-bit integers, though its types do not say so.
       statement.bind(params as Parameters<Statement['bind']>[0]);
-      while (rows.length < limit && statement.step()) rows.push(read(statement));
+      while (rows.length < limit && statement.step()) rows.push(read(statement.get()));
       return rows;
     } finally {
       statement.reset();
     }
   }
 
-  #statement(sql: string): Statement {
-    let statement = this.#compiled.get(sql);
-    if (!statement) {
-      statement = this.database.prepare(sql);
+  #statement(sql: string): Compiled {
+    let compiled = this.#compiled.get(sql);
+    if (!compiled) {
+      const statement = this.database.prepare(sql);
+      const columns = statement.getColumnNames();
+      const returnsRows = columns.length > 0;
+      compiled = { statement, columns, returnsRows, writesRows: returnsRows && /\bRETURNING\b/i.test(sql) };
       // A few texts vary with their input (`IN (?, ?, …)` lists): bound the cache.
       if (this.#compiled.size >= MAX_COMPILED) {
-        const [oldest, compiled] = this.#compiled.entries().next().value as [string, Statement];
-        compiled.free();
+        const [oldest, evicted] = this.#compiled.entries().next().value as [string, Compiled];
+        evicted.statement.free();
         this.#compiled.delete(oldest);
       }
-      this.#compiled.set(sql, statement);
+      this.#compiled.set(sql, compiled);
     }
-    return statement;
+    return compiled;
   }
+}
+
+type SqlJsValue = ReturnType<Statement['get']>[number];
+
+/** A row of values as an object keyed by its columns' names, as `getAsObject()` builds it. */
+function named(columns: readonly string[], values: readonly SqlJsValue[]): Row {
+  const row: Row = {};
+  for (let index = 0; index < columns.length; index += 1) row[columns[index] as string] = values[index];
+  return row;
 }

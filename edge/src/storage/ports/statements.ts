@@ -64,7 +64,7 @@ export interface StatementStore {
     tenantId: string,
     billingGroupId: string,
     month: Month,
-  ): Promise<StatementRecord | null>;
+  ): Promise<StatementSummary | null>;
   /** The live (not void) statement of that month, if it is closed. */
   liveStatementForMonth(
     tenantId: string,

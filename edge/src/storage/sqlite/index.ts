@@ -24,6 +24,14 @@ export interface SqliteStorage {
 export function openSqliteStorage(path: string): SqliteStorage {
   const sqlite = new DatabaseSync(path, { enableForeignKeyConstraints: true });
   sqlite.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
+  return sqliteStorageOn(sqlite);
+}
+
+/**
+ * The storage port on a database the caller opened, migrated first: a test hands in one that
+ * records every statement the adapters prepare (tests/unit/storage/query-plans.spec.ts).
+ */
+export function sqliteStorageOn(sqlite: DatabaseSync): SqliteStorage {
   const d1 = new SqliteD1Database(sqlite);
   const applied = applyMigrations(d1.engine, readMigrations());
   return { storage: createD1Storage(d1), d1, applied, close: () => sqlite.close() };
