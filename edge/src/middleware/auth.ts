@@ -1,7 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env';
-import { constantTimeEqual } from '../http/hash';
-import { apiKeyHash } from '../http/key-hash';
+import { constantTimeEqual, sha256Hex } from '../http/hash';
 import { ApiError } from '../http/problem';
 
 const unauthorized = (detail: string) =>
@@ -14,10 +13,13 @@ export function bearerToken(header: string | undefined): string {
   return match[1];
 }
 
-/** Resolves the caller's API key to its tenant; an unknown or revoked key is a 401. */
+/**
+ * Resolves the caller's API key to its tenant; an unknown or revoked key is a 401. The key is hashed
+ * on every request rather than remembered: a process keeps no plaintext key longer than its request.
+ */
 export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = bearerToken(c.req.header('Authorization'));
-  const key = await c.get('storage').findApiKeyByHash(await apiKeyHash(token));
+  const key = await c.get('storage').findApiKeyByHash(await sha256Hex(token));
   if (!key || key.revokedAt) throw unauthorized('the API key is unknown or revoked');
   c.set('principal', {
     tenantId: key.tenantId,
