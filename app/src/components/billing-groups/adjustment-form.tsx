@@ -2,9 +2,9 @@
 
 import { useState } from 'react';
 import { addAdjustment } from '@/actions/billing-groups';
-import { ErrorState } from '@/components/feedback/error-state';
 import { useFormAction } from '@/components/feedback/use-form-action';
 import { ControlError, invalidProps } from '@/components/forms/control-error';
+import { RefusalSummary } from '@/components/forms/refusal-summary';
 import { useFocusFirstInvalid } from '@/components/forms/use-focus-first-invalid';
 import { useI18n } from '@/i18n/provider';
 import { ADJUSTMENT_LEVELS, ADJUSTMENT_METHODS, ADJUSTMENT_TYPES } from '@/lib/calculator-input';
@@ -15,7 +15,7 @@ const CONTROLS = new Set(['adjustment-value', 'adjustment-targetProjectId', 'adj
 
 /** Adds an adjustment to the month; a refused value is said beside its field, in the page's words. */
 export function AdjustmentForm({ billingGroupId, month }: { billingGroupId: string; month: string }) {
-  const { locale, t } = useI18n();
+  const { t } = useI18n();
   const { state, pending, onSubmit, formRef } = useFormAction(addAdjustment.bind(null, billingGroupId));
   const [level, setLevel] = useState<string>('BILLING_GROUP');
   const { placed, unplaced } = placeFieldErrors(state.problem, 'adjustment', CONTROLS, t);
@@ -107,17 +107,7 @@ export function AdjustmentForm({ billingGroupId, month }: { billingGroupId: stri
           <ControlError id="adjustment-description" message={placed.get('adjustment-description')} />
         </div>
       </div>
-      {state.problem && (placed.size === 0 || unplaced.length > 0) ? (
-        <ErrorState
-          locale={locale}
-          problem={{
-            ...state.problem,
-            // The fields say what is wrong in the page's words; the API's detail would say it again.
-            detail: state.problem.errors?.length ? '' : state.problem.detail,
-            errors: unplaced,
-          }}
-        />
-      ) : null}
+      <RefusalSummary problem={state.problem} placedCount={placed.size} unplaced={unplaced} />
       <p role="status" className="text-sm text-green-800">
         {state.saved > 0 && !state.problem ? t.groups.adjustmentAdded : ''}
       </p>

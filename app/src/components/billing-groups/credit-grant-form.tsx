@@ -2,10 +2,10 @@
 
 import { useEffect, useState } from 'react';
 import { grantCredit } from '@/actions/billing-groups';
-import { ErrorState } from '@/components/feedback/error-state';
 import { useFormAction } from '@/components/feedback/use-form-action';
 import { ControlError, invalidProps } from '@/components/forms/control-error';
 import { DateSelect } from '@/components/forms/date-select';
+import { RefusalSummary } from '@/components/forms/refusal-summary';
 import { useFocusFirstInvalid } from '@/components/forms/use-focus-first-invalid';
 import { useI18n } from '@/i18n/provider';
 import { CREDIT_TYPES } from '@/lib/calculator-input';
@@ -16,7 +16,7 @@ const CONTROLS = new Set(['credit-amount', 'credit-priority', 'credit-expiresAt'
 
 /** Grants credit to the group; a refused value is said beside its field, in the page's words. */
 export function CreditGrantForm({ billingGroupId }: { billingGroupId: string }) {
-  const { locale, t } = useI18n();
+  const { t } = useI18n();
   const { state, pending, onSubmit, formRef } = useFormAction(grantCredit.bind(null, billingGroupId));
   const { placed, unplaced } = placeFieldErrors(state.problem, 'credit', CONTROLS, t);
   useFocusFirstInvalid(formRef, state.problem);
@@ -95,17 +95,7 @@ export function CreditGrantForm({ billingGroupId }: { billingGroupId: string }) 
           <ControlError id="credit-name" message={placed.get('credit-name')} />
         </div>
       </div>
-      {state.problem && (placed.size === 0 || unplaced.length > 0) ? (
-        <ErrorState
-          locale={locale}
-          problem={{
-            ...state.problem,
-            // The fields say what is wrong in the page's words; the API's detail would say it again.
-            detail: state.problem.errors?.length ? '' : state.problem.detail,
-            errors: unplaced,
-          }}
-        />
-      ) : null}
+      <RefusalSummary problem={state.problem} placedCount={placed.size} unplaced={unplaced} />
       <p role="status" className="text-sm text-green-800">
         {state.saved > 0 && !state.problem ? t.groups.creditGranted : ''}
       </p>

@@ -1,8 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { numberLocale } from '@/i18n/locales';
-import { useI18n } from '@/i18n/provider';
+import { DaySelect, MonthOfYearSelect, YearSelect } from './calendar-selects';
 
 interface DateSelectProps {
   /** The fieldset's id; its controls are `${id}-year`, `${id}-month` and `${id}-day`. */
@@ -27,14 +26,12 @@ const daysIn = (year: string, month: string) =>
  * whatever the page's ("mm/dd/yyyy" on a Korean page). The value is set once all three are chosen.
  */
 export function DateSelect({ id, label, value, onChange, years, name, controlProps }: DateSelectProps) {
-  const { locale, t } = useI18n();
   const [parts, setParts] = useState(() => value.split('-'));
   // The parent sets a whole day, or clears it (a form reset); a day being chosen stays as it is.
   useEffect(() => {
     setParts((current) => (value ? value.split('-') : current.every(Boolean) ? ['', '', ''] : current));
   }, [value]);
   const [year = '', month = '', day = ''] = parts;
-  const monthName = new Intl.DateTimeFormat(numberLocale(locale), { month: 'long', timeZone: 'UTC' });
   const set = (next: [string, string, string]) => {
     const [y, m, d] = next;
     const lastDay = daysIn(y, m);
@@ -42,59 +39,32 @@ export function DateSelect({ id, label, value, onChange, years, name, controlPro
     setParts(fitted);
     onChange(fitted.every(Boolean) ? fitted.join('-') : '');
   };
-  const yearOptions = Array.from({ length: years.last - years.first + 1 }, (_, index) => years.first + index);
+  const common = { optional: true, controlProps };
   return (
     <fieldset id={id} className="field min-w-0">
       <legend className="mb-1 text-sm font-medium">{label}</legend>
       <div className="flex flex-wrap gap-1">
-        <select
+        <YearSelect
           id={`${id}-year`}
-          aria-label={t.common.year}
           value={year}
-          onChange={(event) => set([event.target.value, month, day])}
-          {...controlProps}
-        >
-          <option value="">{t.common.none}</option>
-          {yearOptions.map((option) => (
-            <option key={option} value={String(option)}>
-              {t.common.yearName(option)}
-            </option>
-          ))}
-        </select>
-        <select
+          onChange={(next) => set([next, month, day])}
+          years={years}
+          ascending
+          {...common}
+        />
+        <MonthOfYearSelect
           id={`${id}-month`}
-          aria-label={t.common.monthOfYear}
           value={month}
-          onChange={(event) => set([year, event.target.value, day])}
-          {...controlProps}
-        >
-          <option value="">{t.common.none}</option>
-          {Array.from({ length: 12 }, (_, index) => {
-            const number = String(index + 1).padStart(2, '0');
-            return (
-              <option key={number} value={number}>
-                {monthName.format(new Date(Date.UTC(2000, index, 1)))}
-              </option>
-            );
-          })}
-        </select>
-        <select
+          onChange={(next) => set([year, next, day])}
+          {...common}
+        />
+        <DaySelect
           id={`${id}-day`}
-          aria-label={t.common.day}
           value={day}
-          onChange={(event) => set([year, month, event.target.value])}
-          {...controlProps}
-        >
-          <option value="">{t.common.none}</option>
-          {Array.from({ length: daysIn(year, month) }, (_, index) => {
-            const number = String(index + 1).padStart(2, '0');
-            return (
-              <option key={number} value={number}>
-                {t.common.dayName(index + 1)}
-              </option>
-            );
-          })}
-        </select>
+          onChange={(next) => set([year, month, next])}
+          days={daysIn(year, month)}
+          {...common}
+        />
       </div>
       {name ? <input type="hidden" name={name} value={value} /> : null}
     </fieldset>

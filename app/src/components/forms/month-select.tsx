@@ -1,8 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { numberLocale } from '@/i18n/locales';
-import { useI18n } from '@/i18n/provider';
+import { MonthOfYearSelect, YearSelect } from './calendar-selects';
 
 interface MonthSelectProps {
   /** The id of the fieldset; its year and month controls are `${id}-year` and `${id}-month`. */
@@ -35,44 +34,24 @@ export function MonthSelect({
   controlProps,
   children,
 }: MonthSelectProps) {
-  const { locale, t } = useI18n();
   const [year = '', month = ''] = value.split('-');
-  const monthName = new Intl.DateTimeFormat(numberLocale(locale), { month: 'long', timeZone: 'UTC' });
-  const yearOptions = Array.from({ length: years.last - years.first + 1 }, (_, index) => years.last - index);
-  const set = (nextYear: string, nextMonth: string) => onChange(`${nextYear}-${nextMonth}`);
   return (
     <fieldset id={id} className="field">
       <legend className="mb-1 text-sm font-medium">{label}</legend>
       <div className="flex gap-2">
-        <select
+        <YearSelect
           id={`${id}-year`}
-          aria-label={t.common.year}
           value={year}
-          onChange={(event) => set(event.target.value, month)}
-          {...controlProps}
-        >
-          {yearOptions.map((option) => (
-            <option key={option} value={String(option)}>
-              {t.common.yearName(option)}
-            </option>
-          ))}
-        </select>
-        <select
+          onChange={(next) => onChange(`${next}-${month}`)}
+          years={years}
+          controlProps={controlProps}
+        />
+        <MonthOfYearSelect
           id={`${id}-month`}
-          aria-label={t.common.monthOfYear}
           value={month}
-          onChange={(event) => set(year, event.target.value)}
-          {...controlProps}
-        >
-          {Array.from({ length: 12 }, (_, index) => {
-            const number = String(index + 1).padStart(2, '0');
-            return (
-              <option key={number} value={number}>
-                {monthName.format(new Date(Date.UTC(2000, index, 1)))}
-              </option>
-            );
-          })}
-        </select>
+          onChange={(next) => onChange(`${year}-${next}`)}
+          controlProps={controlProps}
+        />
       </div>
       {name ? <input type="hidden" name={name} value={value} /> : null}
       {children}

@@ -1,17 +1,15 @@
 'use client';
 
-import { useId, useRef, useState, useTransition } from 'react';
+import { useId, useState } from 'react';
 import { saveContract } from '@/actions/pricing';
-import type { Contract, Problem } from '@/api/types';
-import { ErrorState } from '@/components/feedback/error-state';
-import { ControlError } from '@/components/forms/control-error';
-import { useFocusFirstInvalid } from '@/components/forms/use-focus-first-invalid';
+import type { Contract } from '@/api/types';
+import { ControlError, invalidProps } from '@/components/forms/control-error';
 import { useI18n } from '@/i18n/provider';
 import type { CounterOption } from '@/lib/calculator-input';
 import { controlIdOf, draftOf, newTier, type PricingDraft, toPricing } from '@/lib/pricing-draft';
 import { counterLabel } from '@/lib/usage-labels';
-import { placeFieldErrors } from '@/mappers/form-errors';
 import { PricingEditor } from './pricing-editor';
+import { PricingForm } from './pricing-form';
 
 const PREFIX = 'contract';
 
@@ -62,27 +60,19 @@ export function ContractEditor({ source, suggestedName, counters }: ContractEdit
     })),
   );
   const [added, setAdded] = useState(0);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [pending, startTransition] = useTransition();
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstInvalid(formRef, problem);
-  const { placed, unplaced } = placeFieldErrors(problem, PREFIX, controlIds(overrides), t);
-
   const save = () =>
-    startTransition(async () => {
-      const outcome = await saveContract({
-        name: name.trim(),
-        discountRate: discountRate.trim() || null,
-        minimumCharge: minimumCharge.trim() || null,
-        priceOverrides: overrides.map((override) => ({
-          counterName: override.counterName,
-          pricing: toPricing(override.pricing),
-        })),
-      });
-      setProblem(outcome.problem);
+    saveContract({
+      name: name.trim(),
+      discountRate: discountRate.trim() || null,
+      minimumCharge: minimumCharge.trim() || null,
+      priceOverrides: overrides.map((override) => ({
+        counterName: override.counterName,
+        pricing: toPricing(override.pricing),
+      })),
     });
 
   const text = (
+    placed: ReadonlyMap<string, string>,
     field: string,
     label: string,
     value: string,
@@ -90,7 +80,6 @@ export function ContractEditor({ source, suggestedName, counters }: ContractEdit
     decimal = false,
   ) => {
     const id = controlIdOf(PREFIX, field);
-    const message = placed.get(id);
     return (
       <div className="field max-w-md">
         <label htmlFor={id}>{label}</label>
@@ -100,111 +89,103 @@ export function ContractEditor({ source, suggestedName, counters }: ContractEdit
           autoComplete="off"
           {...(decimal ? { inputMode: 'decimal' as const } : {})}
           onChange={(event) => set(event.target.value)}
-          {...(message ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {})}
+          {...invalidProps(id, placed)}
         />
-        <ControlError id={id} message={message} />
+        <ControlError id={id} message={placed.get(id)} />
       </div>
     );
   };
 
   return (
-    <form
-      ref={formRef}
-      aria-label={t.pricing.newContract}
-      className="flex flex-col gap-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        save();
-      }}
+    <PricingForm
+      label={t.pricing.newContract}
+      submitLabel={t.pricing.saveContract}
+      save={save}
+      prefix={PREFIX}
+      controlIds={controlIds(overrides)}
     >
-      {problem ? (
-        <ErrorState
-          locale={locale}
-          title={t.pricing.notSaved(placed.size + unplaced.length)}
-          problem={{ ...problem, detail: problem.errors?.length ? '' : problem.detail, errors: unplaced }}
-        />
-      ) : null}
-      <div className="card flex flex-col gap-3">
-        {text('name', t.pricing.name, name, setName)}
-        {text('discountRate', t.pricing.discountRateLabel, discountRate, setDiscountRate, true)}
-        {text('minimumCharge', t.pricing.minimumCharge, minimumCharge, setMinimumCharge, true)}
-      </div>
-      <section aria-labelledby="overrides-heading" className="flex flex-col gap-3">
-        <h2 id="overrides-heading" className="text-lg font-semibold">
-          {t.pricing.overrides}
-        </h2>
-        {overrides.length === 0 ? <p className="text-sm text-slate-600">{t.pricing.noOverrides}</p> : null}
-        {overrides.map((override, index) => {
-          const counterId = controlIdOf(PREFIX, `priceOverrides[${index}].counterName`);
-          return (
-            <fieldset key={override.key} className="card flex flex-col gap-2">
-              <legend className="font-semibold">{t.pricing.overrideRow(index + 1)}</legend>
-              <div className="field">
-                <label htmlFor={counterId}>{t.pricing.product}</label>
-                <select
-                  id={counterId}
-                  value={override.counterName}
-                  onChange={(event) =>
-                    setOverrides((current) =>
-                      current.map((item, at) =>
-                        at === index ? { ...item, counterName: event.target.value } : item,
-                      ),
-                    )
-                  }
-                >
-                  {counters.map((counter) => (
-                    <option key={counter.counterName} value={counter.counterName}>
-                      {counterLabel(counter.counterName, locale)}
-                    </option>
-                  ))}
-                </select>
-                <ControlError id={counterId} message={placed.get(counterId)} />
-              </div>
-              <PricingEditor
-                path={`priceOverrides[${index}].pricing`}
-                idPrefix={PREFIX}
-                draft={override.pricing}
-                errors={placed}
-                onChange={(pricing) =>
-                  setOverrides((current) =>
-                    current.map((item, at) => (at === index ? { ...item, pricing } : item)),
-                  )
-                }
-              />
-              <button
-                type="button"
-                className="btn-secondary self-start"
-                onClick={() => setOverrides((current) => current.filter((_, at) => at !== index))}
-              >
-                {t.pricing.removeOverride(index + 1)}
-              </button>
-            </fieldset>
-          );
-        })}
-        <button
-          type="button"
-          className="btn-secondary self-start"
-          disabled={counters.length === 0}
-          onClick={() => {
-            setAdded((count) => count + 1);
-            setOverrides((current) => [
-              ...current,
-              {
-                key: `${keyBase}-added-${added}`,
-                counterName: counters[0]?.counterName ?? '',
-                pricing: { model: 'PER_UNIT', unitPrice: '', tiers: [newTier()] },
-              },
-            ]);
-          }}
-        >
-          {t.pricing.addOverride}
-        </button>
-      </section>
-      <div>
-        <button type="submit" className="btn" disabled={pending}>
-          {pending ? t.pricing.saving : t.pricing.saveContract}
-        </button>
-      </div>
-    </form>
+      {(placed) => (
+        <>
+          <div className="card flex flex-col gap-3">
+            {text(placed, 'name', t.pricing.name, name, setName)}
+            {text(placed, 'discountRate', t.pricing.discountRateLabel, discountRate, setDiscountRate, true)}
+            {text(placed, 'minimumCharge', t.pricing.minimumCharge, minimumCharge, setMinimumCharge, true)}
+          </div>
+          <section aria-labelledby="overrides-heading" className="flex flex-col gap-3">
+            <h2 id="overrides-heading" className="text-lg font-semibold">
+              {t.pricing.overrides}
+            </h2>
+            {overrides.length === 0 ? (
+              <p className="text-sm text-slate-600">{t.pricing.noOverrides}</p>
+            ) : null}
+            {overrides.map((override, index) => {
+              const counterId = controlIdOf(PREFIX, `priceOverrides[${index}].counterName`);
+              return (
+                <fieldset key={override.key} className="card flex flex-col gap-2">
+                  <legend className="font-semibold">{t.pricing.overrideRow(index + 1)}</legend>
+                  <div className="field">
+                    <label htmlFor={counterId}>{t.pricing.product}</label>
+                    <select
+                      id={counterId}
+                      value={override.counterName}
+                      onChange={(event) =>
+                        setOverrides((current) =>
+                          current.map((item, at) =>
+                            at === index ? { ...item, counterName: event.target.value } : item,
+                          ),
+                        )
+                      }
+                    >
+                      {counters.map((counter) => (
+                        <option key={counter.counterName} value={counter.counterName}>
+                          {counterLabel(counter.counterName, locale)}
+                        </option>
+                      ))}
+                    </select>
+                    <ControlError id={counterId} message={placed.get(counterId)} />
+                  </div>
+                  <PricingEditor
+                    path={`priceOverrides[${index}].pricing`}
+                    idPrefix={PREFIX}
+                    draft={override.pricing}
+                    errors={placed}
+                    onChange={(pricing) =>
+                      setOverrides((current) =>
+                        current.map((item, at) => (at === index ? { ...item, pricing } : item)),
+                      )
+                    }
+                  />
+                  <button
+                    type="button"
+                    className="btn-secondary self-start"
+                    onClick={() => setOverrides((current) => current.filter((_, at) => at !== index))}
+                  >
+                    {t.pricing.removeOverride(index + 1)}
+                  </button>
+                </fieldset>
+              );
+            })}
+            <button
+              type="button"
+              className="btn-secondary self-start"
+              disabled={counters.length === 0}
+              onClick={() => {
+                setAdded((count) => count + 1);
+                setOverrides((current) => [
+                  ...current,
+                  {
+                    key: `${keyBase}-added-${added}`,
+                    counterName: counters[0]?.counterName ?? '',
+                    pricing: { model: 'PER_UNIT', unitPrice: '', tiers: [newTier()] },
+                  },
+                ]);
+              }}
+            >
+              {t.pricing.addOverride}
+            </button>
+          </section>
+        </>
+      )}
+    </PricingForm>
   );
 }
