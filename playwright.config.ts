@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import {
   chromium,
   defineConfig,
+  devices,
   type PlaywrightTestOptions,
   type PlaywrightWorkerOptions,
   type Project,
@@ -57,6 +58,9 @@ export const chromiumExecutable = resolveChromium();
  * The quick lane's projects (`npm run test:quick`): the integration and contract specs with the
  * edge's `createApp` inside each worker on node:sqlite, called through `app.fetch`, no server.
  */
+/** A phone's profile for the e2e-phone project, on the run's Chromium (the browser type stays the config's). */
+const { defaultBrowserType: _phoneBrowser, ...PHONE_DEVICE } = devices['Pixel 7'];
+
 const IN_PROCESS_PROJECT_NAMES = new Set(['integration-inprocess', 'contract-inprocess']);
 /** Projects that never call the real edge: a run of only these does not start it. */
 const EDGELESS_PROJECTS = new Set(['unit', 'e2e-mocked', ...IN_PROCESS_PROJECT_NAMES]);
@@ -85,8 +89,8 @@ const ALLURE_CATEGORIES = [
 const runs = (projects: ReadonlySet<string>) =>
   projectsAsked.length === 0 || projectsAsked.some((name) => projects.has(name));
 const needsEdge = projectsAsked.length === 0 || projectsAsked.some((name) => !EDGELESS_PROJECTS.has(name));
-/** The web app over the real edge: only a run including `e2e` builds and starts it. */
-const needsApp = runs(new Set(['e2e']));
+/** The web app over the real edge: only a run including `e2e` or `e2e-phone` builds and starts it. */
+const needsApp = runs(new Set(['e2e', 'e2e-phone']));
 /** The web app over the standalone mock: only a run including `e2e-mocked` starts it. */
 const needsMockedApp = runs(new Set(['e2e-mocked']));
 /** The standalone billing mock: the parity suite compares the edge with it; the mocked app calls it. */
@@ -201,6 +205,15 @@ const PROJECTS: BillingProject[] = [
     workers: BROWSER_WORKERS,
     snapshotPathTemplate: VISUAL_BASELINES,
     expect: { toHaveScreenshot: VISUAL_COMPARISON },
+  },
+  // The e2e tier's @smoke tests on a phone (Chromium with Pixel 7's viewport, touch, user agent and
+  // pixel ratio): what a finance reader on a phone does first, every run.
+  {
+    name: 'e2e-phone',
+    testDir: './tests/e2e',
+    grep: /@smoke/,
+    use: { ...PHONE_DEVICE, baseURL: APP_URL },
+    workers: BROWSER_WORKERS,
   },
   // The same page fixtures as e2e, on the app served over the standalone mock: the tests' own data
   // goes through the mock too, and its fault scenarios apply to the worker's tenant.
