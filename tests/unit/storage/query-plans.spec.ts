@@ -1,6 +1,6 @@
 import { DatabaseSync } from 'node:sqlite';
 import { sqliteStorageOn } from '@billing/edge/storage/sqlite';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../../support/api-test';
 import { driveHotPaths } from './hot-paths';
 import { explain, type PlannedStatement, triggerStatements } from './query-plan';
 

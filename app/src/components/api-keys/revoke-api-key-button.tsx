@@ -4,6 +4,7 @@ import { useRef, useState, useTransition } from 'react';
 import { revokeApiKey } from '@/actions/api-keys';
 import type { EdgeResult } from '@/api/client';
 import type { ApiKey } from '@/api/types';
+import { ConfirmDialog } from '@/components/feedback/confirm-dialog';
 import { DialogActions } from '@/components/feedback/dialog-actions';
 import { ActionProblem } from '@/components/operator/action-problem';
 import { useI18n } from '@/i18n/provider';
@@ -40,16 +41,7 @@ export function RevokeApiKeyButton({ apiKey, isCurrent }: RevokeApiKeyButtonProp
       >
         {t.apiKeys.revoke(apiKey.name)}
       </button>
-      <dialog
-        ref={dialog}
-        aria-labelledby={titleId}
-        aria-describedby={bodyId}
-        aria-busy={pending}
-        onCancel={(event) => {
-          if (pending) event.preventDefault();
-        }}
-        className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg p-0 shadow-xl"
-      >
+      <ConfirmDialog dialogRef={dialog} labelledBy={titleId} describedBy={bodyId} pending={pending}>
         <div className="flex flex-col gap-3 p-5">
           <h2 id={titleId} className="text-lg font-semibold">
             {t.apiKeys.revokeTitle(apiKey.name)}
@@ -67,7 +59,7 @@ export function RevokeApiKeyButton({ apiKey, isCurrent }: RevokeApiKeyButtonProp
             pendingLabel={t.apiKeys.revoking}
           />
         </div>
-      </dialog>
+      </ConfirmDialog>
     </>
   );
 }

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { type CloseMonthOutcome, closeMonth } from '@/actions/billing-groups';
+import { ConfirmDialog } from '@/components/feedback/confirm-dialog';
 import { DialogActions } from '@/components/feedback/dialog-actions';
 import { ErrorState } from '@/components/feedback/error-state';
 import { useI18n } from '@/i18n/provider';
@@ -54,17 +55,17 @@ export function CloseMonthButton({ billingGroupId, facts, month }: CloseMonthBut
           {t.groups.closeMonth(formatMonth(month, locale))}
         </button>
       ) : null}
-      <dialog
-        ref={dialog}
-        aria-labelledby="close-month-title"
-        aria-describedby={
-          facts?.unfinishedUntil && !issued ? 'close-month-warning close-month-body' : 'close-month-body'
-        }
-        aria-busy={pending}
-        onCancel={(event) => {
-          if (pending) event.preventDefault();
-        }}
-        className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg p-0 shadow-xl"
+      <ConfirmDialog
+        dialogRef={dialog}
+        labelledBy="close-month-title"
+        describedBy={[
+          !issued && facts?.blockedBy ? 'close-month-blocked' : '',
+          !issued && facts?.unfinishedUntil ? 'close-month-warning' : '',
+          'close-month-body',
+        ]
+          .filter(Boolean)
+          .join(' ')}
+        pending={pending}
       >
         {issued ? (
           <div className="flex flex-col gap-3 p-5">
@@ -156,7 +157,7 @@ export function CloseMonthButton({ billingGroupId, facts, month }: CloseMonthBut
             )}
           </div>
         ) : null}
-      </dialog>
+      </ConfirmDialog>
     </>
   );
 }

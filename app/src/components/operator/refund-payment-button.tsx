@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, useTransition } from 'react';
 import { refundPayment } from '@/actions/statements';
 import type { EdgeResult } from '@/api/client';
 import type { Payment } from '@/api/types';
+import { ConfirmDialog } from '@/components/feedback/confirm-dialog';
 import { DialogActions } from '@/components/feedback/dialog-actions';
 import { newIdempotencyKey } from '@/components/payments/idempotency-key';
 import { formatDate } from '@/i18n/locales';
@@ -51,16 +52,7 @@ export function RefundPaymentButton({ payment }: { payment: Payment }) {
           {t.operator.refund(amount)}
         </button>
       ) : null}
-      <dialog
-        ref={dialog}
-        aria-labelledby={titleId}
-        aria-describedby={bodyId}
-        aria-busy={pending}
-        onCancel={(event) => {
-          if (pending) event.preventDefault();
-        }}
-        className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg p-0 shadow-xl"
-      >
+      <ConfirmDialog dialogRef={dialog} labelledBy={titleId} describedBy={bodyId} pending={pending}>
         <div className="flex flex-col gap-3 p-5">
           <h2 id={titleId} className="text-lg font-semibold">
             {refunded ? t.operator.refundedTitle : t.operator.refundTitle}
@@ -91,7 +83,7 @@ export function RefundPaymentButton({ payment }: { payment: Payment }) {
             />
           )}
         </div>
-      </dialog>
+      </ConfirmDialog>
     </>
   );
 }

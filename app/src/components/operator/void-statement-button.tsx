@@ -6,6 +6,7 @@ import { type CloseMonthOutcome, closeMonth } from '@/actions/billing-groups';
 import { voidStatement } from '@/actions/statements';
 import type { EdgeResult } from '@/api/client';
 import type { Statement } from '@/api/types';
+import { ConfirmDialog } from '@/components/feedback/confirm-dialog';
 import { DialogActions } from '@/components/feedback/dialog-actions';
 import { useI18n } from '@/i18n/provider';
 import { formatMoney } from '@/lib/money';
@@ -72,15 +73,11 @@ export function VoidStatementButton({
           {t.operator.void}
         </button>
       ) : null}
-      <dialog
-        ref={dialog}
-        aria-labelledby="void-statement-title"
-        aria-describedby="void-statement-body"
-        aria-busy={pending}
-        onCancel={(event) => {
-          if (pending) event.preventDefault();
-        }}
-        className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg p-0 shadow-xl"
+      <ConfirmDialog
+        dialogRef={dialog}
+        labelledBy="void-statement-title"
+        describedBy="void-statement-body"
+        pending={pending}
       >
         <div className="flex flex-col gap-3 p-5">
           {issued ? (
@@ -143,7 +140,7 @@ export function VoidStatementButton({
             </>
           )}
         </div>
-      </dialog>
+      </ConfirmDialog>
     </>
   );
 }

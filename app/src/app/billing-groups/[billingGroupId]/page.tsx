@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import type { BillingGroup } from '@/api/types';
 import { DashboardTabs } from '@/components/billing-groups/dashboard-tabs';
@@ -9,8 +8,8 @@ import { CreditsSection } from '@/components/billing-groups/sections/credits-sec
 import { OverviewSection } from '@/components/billing-groups/sections/overview-section';
 import { StatementsSection } from '@/components/billing-groups/sections/statements-section';
 import { UsageSection } from '@/components/billing-groups/sections/usage-section';
-import { ErrorState } from '@/components/feedback/error-state';
 import { LoadingState } from '@/components/feedback/loading-state';
+import { ReadFailure } from '@/components/feedback/read-failure';
 import { getI18n } from '@/i18n/server';
 import { type DashboardTab, dashboardTab, pickableMonths } from '@/lib/dashboard-tabs';
 import { currentMonth, isMonth } from '@/lib/months';
@@ -38,10 +37,7 @@ export default async function BillingGroupDashboard({
   const tab = dashboardTab(query.tab);
 
   const group = await loadBillingGroup(billingGroupId);
-  if (!group.ok) {
-    if (group.status === 404) notFound();
-    return <ErrorState problem={group.problem} locale={locale} />;
-  }
+  if (!group.ok) return <ReadFailure failure={group} locale={locale} />;
 
   return (
     <div className="flex flex-col gap-4">

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { EmptyState } from '@/components/feedback/empty-state';
-import { ErrorState } from '@/components/feedback/error-state';
+import { ReadFailure } from '@/components/feedback/read-failure';
 import { PricingDescription, pricingModelLabel } from '@/components/pricing/pricing-description';
 import { PricingPageHeader } from '@/components/pricing/pricing-page-header';
 import { formatDate } from '@/i18n/locales';
@@ -20,10 +19,7 @@ export default async function ContractPage({ params }: { params: Promise<{ contr
   const { locale, t } = await getI18n();
   const { contractId } = await params;
   const contract = await loadContract(decodeURIComponent(contractId));
-  if (!contract.ok) {
-    if (contract.status === 404) notFound();
-    return <ErrorState problem={contract.problem} locale={locale} />;
-  }
+  if (!contract.ok) return <ReadFailure failure={contract} locale={locale} />;
   const { data } = contract;
   return (
     <div className="flex flex-col gap-4">

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { ErrorState } from '@/components/feedback/error-state';
+import { ReadFailure } from '@/components/feedback/read-failure';
 import { ContractEditor } from '@/components/pricing/contract-editor';
 import { PricingPageHeader } from '@/components/pricing/pricing-page-header';
 import { getI18n } from '@/i18n/server';
@@ -20,10 +20,7 @@ export default async function NewContractPage({ searchParams }: PageProps<'/cont
     typeof from === 'string' ? loadContract(from) : null,
     loadCalculatorCounters(),
   ]);
-  if (source && !source.ok) {
-    if (source.status === 404) notFound();
-    return <ErrorState problem={source.problem} locale={locale} />;
-  }
+  if (source && !source.ok) return <ReadFailure failure={source} locale={locale} />;
   if (!counters.ok) return <ErrorState problem={counters.problem} locale={locale} />;
   const contract = source?.data ?? null;
   return (

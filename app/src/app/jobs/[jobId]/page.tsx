@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { ErrorState } from '@/components/feedback/error-state';
+import { ReadFailure } from '@/components/feedback/read-failure';
 import { JobRefresher } from '@/components/jobs/job-refresher';
 import { RetryJobForm } from '@/components/jobs/retry-job-form';
 import { formatDate } from '@/i18n/locales';
@@ -24,10 +23,7 @@ export default async function JobPage({ params }: PageProps<'/jobs/[jobId]'>) {
   const { locale, t } = await getI18n();
   const { jobId } = await params;
   const job = await loadJob(jobId);
-  if (!job.ok) {
-    if (job.status === 404) notFound();
-    return <ErrorState problem={job.problem} locale={locale} />;
-  }
+  if (!job.ok) return <ReadFailure failure={job} locale={locale} />;
   const { month, status, total, done, failed, kind, createdAt, updatedAt } = job.data;
   const groups = await Promise.all(job.data.errors.map((error) => loadBillingGroup(error.billingGroupId)));
   const failures = jobFailures(job.data.errors, groups, t);

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { ErrorState } from '@/components/feedback/error-state';
+import { ReadFailure } from '@/components/feedback/read-failure';
 import { PricingDescription, pricingModelLabel } from '@/components/pricing/pricing-description';
 import { PricingPageHeader } from '@/components/pricing/pricing-page-header';
 import { formatDate } from '@/i18n/locales';
@@ -18,10 +17,7 @@ export default async function PriceBookPage({ params }: { params: Promise<{ pric
   const { locale, t } = await getI18n();
   const { priceBookId } = await params;
   const book = await loadPriceBook(decodeURIComponent(priceBookId));
-  if (!book.ok) {
-    if (book.status === 404) notFound();
-    return <ErrorState problem={book.problem} locale={locale} />;
-  }
+  if (!book.ok) return <ReadFailure failure={book} locale={locale} />;
   const { data } = book;
   return (
     <div className="flex flex-col gap-4">

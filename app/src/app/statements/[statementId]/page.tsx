@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import type { Statement } from '@/api/types';
 import { StateBadge } from '@/components/billing-groups/state-badge';
 import { ErrorState } from '@/components/feedback/error-state';
 import { LoadingState } from '@/components/feedback/loading-state';
+import { ReadFailure } from '@/components/feedback/read-failure';
 import { ReconcilePanel } from '@/components/operator/reconcile-panel';
 import { VoidStatementButton } from '@/components/operator/void-statement-button';
 import { PaymentList } from '@/components/payments/payment-list';
@@ -39,10 +39,7 @@ export default async function StatementPage({ params }: PageProps<'/statements/[
   const { locale, t } = await getI18n();
   const { statementId } = await params;
   const statement = await loadStatement(statementId);
-  if (!statement.ok) {
-    if (statement.status === 404) notFound();
-    return <ErrorState problem={statement.problem} locale={locale} />;
-  }
+  if (!statement.ok) return <ReadFailure failure={statement} locale={locale} />;
   const { data } = statement;
   // Started now, read by the payments section: the two answers do not wait for each other.
   void loadStatementPayments(statementId);

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { ErrorState } from '@/components/feedback/error-state';
+import { ReadFailure } from '@/components/feedback/read-failure';
 import { UsageImportForm } from '@/components/usage-import/usage-import-form';
 import { getI18n } from '@/i18n/server';
 import { loadBillingGroup } from '@/loaders/billing-groups';
@@ -16,10 +15,7 @@ export default async function UsageImportPage({ params }: { params: Promise<{ bi
   const { locale, t } = await getI18n();
   const { billingGroupId } = await params;
   const group = await loadBillingGroup(billingGroupId);
-  if (!group.ok) {
-    if (group.status === 404) notFound();
-    return <ErrorState problem={group.problem} locale={locale} />;
-  }
+  if (!group.ok) return <ReadFailure failure={group} locale={locale} />;
   return (
     <div className="flex flex-col gap-4">
       <header className="flex flex-col gap-1">

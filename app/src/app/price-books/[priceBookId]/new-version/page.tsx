@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { ErrorState } from '@/components/feedback/error-state';
+import { ReadFailure } from '@/components/feedback/read-failure';
 import { PriceBookEditor } from '@/components/pricing/price-book-editor';
 import { PricingPageHeader } from '@/components/pricing/pricing-page-header';
 import { getI18n } from '@/i18n/server';
@@ -18,10 +17,7 @@ export default async function NewPriceBookVersionPage({
   const { locale, t } = await getI18n();
   const { priceBookId } = await params;
   const book = await loadPriceBook(decodeURIComponent(priceBookId));
-  if (!book.ok) {
-    if (book.status === 404) notFound();
-    return <ErrorState problem={book.problem} locale={locale} />;
-  }
+  if (!book.ok) return <ReadFailure failure={book} locale={locale} />;
   return (
     <div className="flex flex-col gap-4">
       <PricingPageHeader
