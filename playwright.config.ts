@@ -18,7 +18,7 @@ import {
   APP_SESSION_SECRET,
   APP_URL,
 } from './tests/support/app-server';
-import { ADMIN_API_KEY, EDGE_PORT, EDGE_URL } from './tests/support/edge-server';
+import { ADMIN_API_KEY, EDGE_PORT, EDGE_URL, TEST_WEBHOOK_SETTINGS } from './tests/support/edge-server';
 import type { EdgeWorkerOptions } from './tests/support/fixtures/edge';
 import type { MockedAppOptions } from './tests/support/fixtures/mocked-app';
 import { MOCK_PORT, MOCK_URL } from './tests/support/mock-server';
@@ -325,6 +325,7 @@ export default defineConfig<ProjectOptions, EdgeWorkerOptions>({
                   AUTH_FAILURES_PER_MINUTE: '1000000',
                   CLIENT_ADDRESS_TOKEN: RUN_CLIENT_ADDRESS_TOKEN,
                   LEGACY_RATE_LIMIT_PER_MINUTE: '1000000',
+                  ...TEST_WEBHOOK_SETTINGS,
                 },
                 gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },
               },

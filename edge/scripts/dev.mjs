@@ -83,10 +83,16 @@ const server = spawn(
     `ADMIN_API_KEY:${adminKey}`,
     // The crash tests resume a killed month-end job without waiting the default 30 s.
     ...(process.env.JOB_LEASE_SECONDS ? ['--var', `JOB_LEASE_SECONDS:${process.env.JOB_LEASE_SECONDS}`] : []),
-    // The throttles' limits and the web app's token (edge/src/middleware/rate-limit.ts), when set.
-    ...['AUTH_FAILURES_PER_MINUTE', 'LEGACY_RATE_LIMIT_PER_MINUTE', 'CLIENT_ADDRESS_TOKEN'].flatMap((name) =>
-      process.env[name] ? ['--var', `${name}:${process.env[name]}`] : [],
-    ),
+    // The throttles' limits, the web app's token (edge/src/middleware/rate-limit.ts) and the
+    // webhook waits tests shorten (edge/src/deps.ts), when set.
+    ...[
+      'AUTH_FAILURES_PER_MINUTE',
+      'LEGACY_RATE_LIMIT_PER_MINUTE',
+      'CLIENT_ADDRESS_TOKEN',
+      'WEBHOOK_RETRY_BASE_SECONDS',
+      'WEBHOOK_RETRY_WINDOW_SECONDS',
+      'WEBHOOK_TIMEOUT_SECONDS',
+    ].flatMap((name) => (process.env[name] ? ['--var', `${name}:${process.env[name]}`] : [])),
     // The Worker writes its request lines only where this level shows them (edge/OBSERVABILITY.md).
     '--var',
     `EDGE_LOG_LEVEL:${logLevel}`,

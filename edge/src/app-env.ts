@@ -1,5 +1,6 @@
 import type { RateLimitInfo } from 'hono-rate-limiter';
 import type { AppDeps, EdgeConfig } from './deps';
+import type { OutboxNotifier } from './services/events';
 import type { Storage } from './storage/port';
 
 /** The caller, once authenticated. */
@@ -18,6 +19,8 @@ export interface AppEnv {
     storage: Storage;
     config: EdgeConfig;
     principal: Principal;
+    /** Wakes the webhook dispatcher once a request's events are written (services/events.ts). */
+    outbox: OutboxNotifier;
     /** Set by the rate limiters (hono-rate-limiter) on the requests they count. */
     rateLimit: RateLimitInfo;
   };

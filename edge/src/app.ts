@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './app-env';
 import type { AppDeps } from './deps';
 import { handleError, illFormedUnicode, zodIssues } from './http/errors';
+import { executionContextOf } from './http/execution-context';
 import { ApiError } from './http/problem';
 import { authenticate, requireAdmin } from './middleware/auth';
 import { limitBody } from './middleware/body-limit';
@@ -71,6 +72,9 @@ export function createApp(deps: AppDeps, observability: AppObservability = {}): 
     c.set('config', deps.config(c.env));
     const storage = deps.storage(c.env);
     c.set('storage', isTracing?.(c.env) ? traceStorage(storage) : storage);
+    c.set('outbox', {
+      wrote: (tenantId) => deps.wakeWebhooks?.(tenantId, c.env, executionContextOf(c)),
+    });
     await next();
   });
   app.use('*', secureHeaders());

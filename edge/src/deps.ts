@@ -48,6 +48,20 @@ export interface EdgeConfig {
    * hold); null: no caller is trusted to.
    */
   clientAddressToken: string | null;
+  /** Webhook delivery (services/webhook-delivery.ts). */
+  webhooks: WebhookSettings;
+}
+
+/** How webhooks are sent and retried. Tests shorten the waits; production keeps the defaults. */
+export interface WebhookSettings {
+  /** ENVIRONMENT=development: http to the loopback host is a valid endpoint (services/webhook-url.ts). */
+  allowLoopbackHttp: boolean;
+  /** The wait after the first failed try; each later wait doubles (WEBHOOK_RETRY_BASE_SECONDS, 30). */
+  retryBaseMs: number;
+  /** How long a delivery is retried before it is FAILED (WEBHOOK_RETRY_WINDOW_SECONDS, a day). */
+  retryWindowMs: number;
+  /** How long a receiver may take to answer (WEBHOOK_TIMEOUT_SECONDS, 10). */
+  timeoutMs: number;
 }
 
 /**
@@ -81,6 +95,13 @@ export interface AppDeps {
    * Node host, the in-process lane, the mock).
    */
   rateLimitStore?(limiter: RateLimiterName, bindings: unknown): Store<AppEnv>;
+  /**
+   * Wakes the webhook dispatcher of a tenant whose events were just written: on Workers the
+   * tenant's WebhookDispatcher Durable Object (its alarms retry, and survive a crash); on Node the
+   * process's dispatcher (services/local-webhook-dispatcher.ts). Absent: events are recorded and
+   * listed, and nothing delivers them.
+   */
+  wakeWebhooks?(tenantId: string, bindings: unknown, executionContext: unknown): Promise<void> | void;
   /** Moves the money of payments; absent: the built-in deterministic sandbox (edge/PAYMENTS.md). */
   paymentProvider?: PaymentProvider;
 }
@@ -106,6 +127,12 @@ export function readConfig(bindings: object): EdgeConfig {
     ),
     cursorSecret: text('CURSOR_SECRET') ?? text('ADMIN_API_KEY') ?? 'local-development-cursor-secret',
     clientAddressToken: text('CLIENT_ADDRESS_TOKEN'),
+    webhooks: {
+      allowLoopbackHttp: text('ENVIRONMENT') === 'development',
+      retryBaseMs: positiveSeconds(text('WEBHOOK_RETRY_BASE_SECONDS'), 30) * 1000,
+      retryWindowMs: positiveSeconds(text('WEBHOOK_RETRY_WINDOW_SECONDS'), 24 * 60 * 60) * 1000,
+      timeoutMs: positiveSeconds(text('WEBHOOK_TIMEOUT_SECONDS'), 10) * 1000,
+    },
   };
 }
 

@@ -9,3 +9,4 @@ export { handleError } from './http/errors';
 export { sha256Hex } from './http/hash';
 export { ApiError } from './http/problem';
 export { MAX_BODY_BYTES } from './middleware/body-limit';
+export { LocalWebhookDispatcher } from './services/local-webhook-dispatcher';

@@ -5,10 +5,12 @@ import { isTracing, traceWorker, type WorkerTracingEnv } from './observability/w
 import { runSchedule } from './services/scheduled-work';
 import { workersContext, workersDeps } from './workers/host';
 import { startMonthCloseRunner } from './workers/month-close-runner';
+import { wakeWebhookDispatcher } from './workers/webhook-dispatcher';
 import type { WorkerEnv } from './workers/worker-env';
 
 export { MonthCloseRunner } from './workers/month-close-runner';
 export { RateLimitCounter } from './workers/rate-limit-counter';
+export { WebhookDispatcher } from './workers/webhook-dispatcher';
 
 /** The Workers entry: the Hono app for requests, the scheduled run for the crons of wrangler.jsonc. */
 const app = createApp(workersDeps, {
@@ -29,6 +31,7 @@ export default traceWorker<WorkerEnv>({
       ...workersContext(env),
       staleAfterMs: readConfig(env).jobLeaseMs,
       startRunner: (job: Parameters<typeof startMonthCloseRunner>[1]) => startMonthCloseRunner(env, job),
+      wakeWebhooks: (tenantId: string) => wakeWebhookDispatcher(env, tenantId),
     };
     const reports = await runSchedule(context, controller.cron);
     console.log(

@@ -1,4 +1,4 @@
-import { createApp, randomId, readConfig, sha256Hex } from '@billing/edge/app';
+import { createApp, LocalWebhookDispatcher, randomId, readConfig, sha256Hex } from '@billing/edge/app';
 import { MIGRATIONS } from '@billing/edge/migrations';
 import { loadSqlJs, type MemoryStorage, openMemoryStorage } from '@billing/edge/storage/memory';
 import { type HttpHandler, HttpResponse, http } from 'msw';
@@ -35,6 +35,8 @@ export class BillingMock {
   private readonly app: ReturnType<typeof withFaults>;
   private readonly worlds = new Map<string, MemoryStorage>();
   private readonly background = new Set<Promise<unknown>>();
+  private readonly dispatchers = new WeakMap<MemoryStorage, LocalWebhookDispatcher>();
+  private readonly webhooksOf: (world: MemoryStorage) => LocalWebhookDispatcher;
   private open: (() => MemoryStorage) | undefined;
   /** Resets in flight: a request waits for them, so a reset need not be awaited. */
   private resetting: Promise<unknown> = Promise.resolve();
@@ -50,14 +52,30 @@ export class BillingMock {
       // Every client of a mock is one client (no address): its throttles must not meet each other.
       AUTH_FAILURES_PER_MINUTE: '1000000',
       LEGACY_RATE_LIMIT_PER_MINUTE: '1000000',
+      // A mock is local development: webhooks may go to a receiver on the loopback host over http.
+      ENVIRONMENT: 'development',
     });
+    const deps = { clock: config.clock, newId: randomId };
     const edge = createApp({
       storage: (bindings) => (bindings as MockBindings).world.storage,
       config: () => edgeConfig,
-      clock: config.clock,
-      newId: randomId,
+      ...deps,
       runInBackground: (work) => this.runInBackground(work),
+      // Each session's database has a dispatcher of its own, as each edge would.
+      wakeWebhooks: (_tenantId, bindings) => this.webhooksOf((bindings as MockBindings).world).wake(),
     });
+    this.webhooksOf = (world) => {
+      let dispatcher = this.dispatchers.get(world);
+      if (!dispatcher) {
+        dispatcher = new LocalWebhookDispatcher({
+          storage: world.storage,
+          deps,
+          settings: edgeConfig.webhooks,
+        });
+        this.dispatchers.set(world, dispatcher);
+      }
+      return dispatcher;
+    };
     this.app = withFaults(edge.fetch, this.scenarios, this.held, (path, bindings) =>
       driftUsage(path, (bindings as unknown as MockBindings).world),
     );
@@ -148,7 +166,10 @@ export class BillingMock {
   }
 
   private forget(session: string): void {
-    this.worlds.get(session)?.close();
+    const world = this.worlds.get(session);
+    // Its dispatcher stops waking before the database goes (a run in flight ends on its own).
+    if (world) void this.dispatchers.get(world)?.stop();
+    world?.close();
     this.worlds.delete(session);
   }
 

@@ -9,6 +9,7 @@ import { type PaymentFixtures, paymentFixtures } from './fixtures/payments';
 import { randomFixtures } from './fixtures/random';
 import { type SecurityFixtures, securityFixtures } from './fixtures/security';
 import { type StatementFixtures, statementFixtures } from './fixtures/statements';
+import { type WebhookFixtures, webhookFixtures } from './fixtures/webhooks';
 
 /**
  * Every fixture of the API tiers, one module after another. The page `test` (page-test.ts) builds
@@ -24,7 +25,8 @@ export const apiFixturesTest = base
   .extend<PaymentFixtures>(paymentFixtures)
   .extend<SecurityFixtures>(securityFixtures)
   .extend<ObservabilityFixtures>(observabilityFixtures)
-  .extend<MockFixtures, MockWorkerFixtures>(mockFixtures);
+  .extend<MockFixtures, MockWorkerFixtures>(mockFixtures)
+  .extend<WebhookFixtures>(webhookFixtures);
 
 type TestArgsOf<T> = T extends TestType<infer Args, infer _Workers> ? Args : never;
 type WorkerArgsOf<T> = T extends TestType<infer _Args, infer Workers> ? Workers : never;

@@ -10,6 +10,7 @@ import { type AppDeps, type EdgeConfig, randomId, readConfig } from '../deps';
 import { showsRequestLines, writeRequestLines } from '../middleware/request-log';
 import { startNodeTracing } from '../observability/node';
 import { createSandboxPaymentProvider } from '../payment-provider/sandbox';
+import { LocalWebhookDispatcher } from '../services/local-webhook-dispatcher';
 import { openSqliteStorage } from '../storage/sqlite';
 import { createNodeMetrics } from './metrics';
 import { startScheduler } from './scheduler';
@@ -39,8 +40,8 @@ export interface NodeServer {
 /**
  * The billing API on Node: the same `createApp` as on workerd, with SQLite through the D1 adapters.
  * One process holds one database connection, so storage and config are built once, not per request.
- * Background work (the month-end job) runs on in the process after the response, and the crons of
- * wrangler.jsonc run here too (./scheduler.ts).
+ * Background work (the month-end job) runs on in the process after the response, webhooks go out
+ * from the process's dispatcher, and the crons of wrangler.jsonc run here too (./scheduler.ts).
  */
 export async function startNodeServer(options: NodeServerOptions): Promise<NodeServer> {
   const sqlite = openSqliteStorage(options.databasePath);
@@ -56,7 +57,9 @@ export async function startNodeServer(options: NodeServerOptions): Promise<NodeS
       work.catch((error: unknown) => console.error(JSON.stringify({ background: String(error) })));
     },
     paymentProvider: createSandboxPaymentProvider(),
+    wakeWebhooks: () => webhooks.wake(),
   };
+  const webhooks = new LocalWebhookDispatcher({ storage: sqlite.storage, deps, settings: config.webhooks });
   const tracing = startNodeTracing(options.env);
   // /metrics holds no tenant data, but is for the operator's scraper only: no token, no endpoint.
   const metrics = options.env.METRICS_TOKEN
@@ -72,7 +75,13 @@ export async function startNodeServer(options: NodeServerOptions): Promise<NodeS
   app.use('/docs/vendor/*', serveDocsAssets);
   if (metrics) app.get('/metrics', metrics.serve);
   const served = await serveNode((request, bindings) => app.fetch(request, bindings), options);
-  const scheduler = startScheduler({ storage: sqlite.storage, deps, staleAfterMs: config.jobLeaseMs });
+  const scheduler = startScheduler({
+    storage: sqlite.storage,
+    deps,
+    staleAfterMs: config.jobLeaseMs,
+    wakeWebhooks: () => webhooks.wake(),
+  });
+  webhooks.start();
   return {
     ...served,
     applied: sqlite.applied,
@@ -80,6 +89,7 @@ export async function startNodeServer(options: NodeServerOptions): Promise<NodeS
       scheduler.stop();
       return served
         .close()
+        .then(() => webhooks.stop())
         .then(() => tracing?.shutdown())
         .finally(() => sqlite.close());
     },

@@ -6,6 +6,7 @@ import { registerCalculateRoutes } from './calculate/calculate.index';
 import { registerCompatRoutes } from './compat/compat.index';
 import { registerContractRoutes } from './contracts/contracts.index';
 import { registerCreditRoutes } from './credits/credits.index';
+import { registerEventRoutes } from './events/events.index';
 import { registerJobRoutes } from './jobs/jobs.index';
 import { registerPaymentRoutes } from './payments/payments.index';
 import { registerPriceBookRoutes } from './price-books/price-books.index';
@@ -14,6 +15,7 @@ import { registerStatementRoutes } from './statements/statements.index';
 import { registerSystemRoutes } from './system/system.index';
 import { registerTenantRoutes } from './tenants/tenants.index';
 import { registerUsageRoutes } from './usage/usage.index';
+import { registerWebhookRoutes } from './webhooks/webhooks.index';
 
 /** Every resource's routes, one line each. */
 export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -29,6 +31,8 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   registerJobRoutes(app);
   registerReconciliationRoutes(app);
   registerCreditRoutes(app);
+  registerEventRoutes(app);
+  registerWebhookRoutes(app);
   registerCalculateRoutes(app);
   registerCompatRoutes(app);
 }

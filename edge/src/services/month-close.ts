@@ -12,8 +12,10 @@ import {
 } from '@billing/engine';
 import { ApiError } from '../http/problem';
 import { AUTO_CLOSE, CLOSE_MONTH, type JobKind, type JobRecord, type JobStatus } from '../storage/ports/jobs';
+import { newEvent } from './events';
 import { assertMonthStarted, closeMonthOfGroup, type StatementContext } from './statement-close';
 import { sweepMonth } from './statement-reconcile';
+import { jobToWire } from './wire-objects';
 
 /**
  * A RUNNING job whose progress has not moved for this long lost its runner: the scheduled sweep (or
@@ -135,14 +137,27 @@ export async function runMonthCloseStep(
   const finished = batch.length === 0;
   // The month is closed: check every statement of it against storage, and record what differs.
   if (finished) await sweepMonth(context, tenantId, job.month);
+  const status = finished ? finalStatus(progress) : 'RUNNING';
+  const updatedAt = deps.clock().toISOString();
+  const event = finished
+    ? newEvent(
+        deps,
+        tenantId,
+        'job.finished',
+        jobToWire({ ...job, ...progress, status, updatedAt }),
+        `job.finished:${jobId}`,
+      )
+    : null;
   const kept = await storage.saveJobProgress({
     tenantId,
     jobId,
     leaseId: job.leaseId,
     progress,
-    status: finished ? finalStatus(progress) : 'RUNNING',
-    updatedAt: deps.clock().toISOString(),
+    status,
+    updatedAt,
+    event,
   });
+  if (kept && event) await context.outbox?.wrote(tenantId);
   return kept && !finished ? 'more' : 'finished';
 }
 

@@ -13,6 +13,8 @@ export interface ScheduledContext {
   staleAfterMs: number;
   /** Starts the runner of a job (a Durable Object on Workers, a loop in the process on Node). */
   startRunner(job: JobRecord): Promise<void>;
+  /** Wakes a tenant's webhook dispatcher (a Durable Object on Workers, the process's on Node). */
+  wakeWebhooks(tenantId: string): Promise<void> | void;
 }
 
 /** What one scheduled task did, for the log line the scheduled run writes. */
@@ -100,10 +102,25 @@ export async function sweepPreviousMonth(context: ScheduledContext): Promise<Tas
   return report;
 }
 
+/**
+ * Every few minutes: wakes the dispatcher of every tenant with a webhook delivery due and not in
+ * flight, so a delivery whose wake was lost (a crash right after its event's write) still goes out.
+ */
+export async function wakeDueWebhooks(context: ScheduledContext): Promise<TaskReport> {
+  const report: TaskReport = { task: 'wake-due-webhooks', count: 0, failures: [] };
+  for (const tenantId of await context.storage.tenantsWithDueDeliveries(context.deps.clock().toISOString())) {
+    await attempt(report, tenantId, async () => {
+      await context.wakeWebhooks(tenantId);
+      report.count += 1;
+    });
+  }
+  return report;
+}
+
 /** The crons of edge/wrangler.jsonc and what each runs, in order. */
 export const SCHEDULES = {
-  '*/10 * * * *': [resumeStaleJobs],
-  '0 2 * * *': [resumeStaleJobs, autoCloseGroups, expireCredit, sweepPreviousMonth],
+  '*/10 * * * *': [resumeStaleJobs, wakeDueWebhooks],
+  '0 2 * * *': [resumeStaleJobs, autoCloseGroups, expireCredit, sweepPreviousMonth, wakeDueWebhooks],
 } as const satisfies Record<string, readonly ((context: ScheduledContext) => Promise<TaskReport>)[]>;
 
 export type Schedule = keyof typeof SCHEDULES;

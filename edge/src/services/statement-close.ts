@@ -8,32 +8,28 @@ import {
   type Month,
   periodOf,
   planStatementVoid,
-  type StatementStanding,
 } from '@billing/engine';
 import type { AppDeps } from '../deps';
 import { ApiError } from '../http/problem';
 import { traceEngine } from '../observability/tracing';
 import type { Storage } from '../storage/port';
 import type { BillingGroupRecord } from '../storage/ports/billing-groups';
-import type { StatementRecord, StatementSummary } from '../storage/ports/statements';
+import type { StatementRecord } from '../storage/ports/statements';
+import { newEvent, type OutboxNotifier } from './events';
 import { assembleStatementInput } from './statement-input';
+import { standingOf, statementStandingToWire } from './wire-objects';
 
-/** What closing and voiding need: the tenant's storage, and the host's clock and ids. */
+/**
+ * What closing and voiding need: the tenant's storage, the host's clock and ids, and who to tell
+ * once their events are written (absent: nobody; the scheduled sweep delivers them).
+ */
 export interface StatementContext {
   storage: Storage;
   deps: Pick<AppDeps, 'clock' | 'newId'>;
+  outbox?: OutboxNotifier;
 }
 
-export function standingOf(statement: StatementSummary): StatementStanding {
-  return {
-    statementId: statement.id,
-    total: statement.total,
-    closedAt: statement.closedAt,
-    dueAt: statement.dueAt,
-    voidedAt: statement.voidedAt,
-    carriedForwardBy: statement.carriedForwardBy,
-  };
-}
+export { standingOf };
 
 /**
  * How often a close reads its inputs again when writes keep landing between its snapshot and its
@@ -112,14 +108,7 @@ async function closeFromOneSnapshot(
   );
   // Only a statement with something left to pay is taken over; a paid one stays PAID.
   const carriesForward = previous && new Decimal(closed.result.unpaid).greaterThan(0) ? previous.id : null;
-  await storage.insertClosedStatement({
-    tenantId: group.tenantId,
-    closed,
-    fence,
-    closeJobId,
-    carriesForward,
-  });
-  return {
+  const record: StatementRecord = {
     id: closed.statementId,
     tenantId: group.tenantId,
     billingGroupId: group.id,
@@ -134,6 +123,17 @@ async function closeFromOneSnapshot(
     closeJobId,
     closed,
   };
+  const statement = statementStandingToWire(record, [], closedAt);
+  await storage.insertClosedStatement({
+    tenantId: group.tenantId,
+    closed,
+    fence,
+    closeJobId,
+    carriesForward,
+    events: [newEvent(deps, group.tenantId, 'statement.closed', statement, `statement.closed:${record.id}`)],
+  });
+  await context.outbox?.wrote(group.tenantId);
+  return record;
 }
 
 /**
@@ -173,8 +173,20 @@ export async function voidClosedStatement(
       { extensions: { statementId: statement.id } },
     );
   }
-  await storage.voidStatement({ tenantId: statement.tenantId, statement, voidedAt, releases: plan.releases });
-  return { ...statement, voidedAt };
+  const voided = { ...statement, voidedAt };
+  // Nothing is paid on a statement that voids (the check above), so its standing needs no payments.
+  const wire = statementStandingToWire(voided, [], voidedAt);
+  await storage.voidStatement({
+    tenantId: statement.tenantId,
+    statement,
+    voidedAt,
+    releases: plan.releases,
+    events: [
+      newEvent(deps, statement.tenantId, 'statement.voided', wire, `statement.voided:${statement.id}`),
+    ],
+  });
+  await context.outbox?.wrote(statement.tenantId);
+  return voided;
 }
 
 /** A month closes once it has begun; closing a month ahead would let later usage skip its statement. */

@@ -1,6 +1,8 @@
 import type { AdjustmentStore } from './ports/adjustments';
 import type { BillingGroupStore } from './ports/billing-groups';
+import type { BudgetStore } from './ports/budgets';
 import type { CreditStore } from './ports/credits';
+import type { EventStore } from './ports/events';
 import type { IdempotencyStore } from './ports/idempotency';
 import type { JobStore } from './ports/jobs';
 import type { PaymentStore } from './ports/payments';
@@ -10,6 +12,7 @@ import type { ScheduledWorkStore } from './ports/scheduled';
 import type { StatementStore } from './ports/statements';
 import type { TenantStore } from './ports/tenants';
 import type { UsageStore } from './ports/usage';
+import type { WebhookStore } from './ports/webhooks';
 
 /**
  * Everything the handlers may ask of storage, one interface per resource. Adapters (D1 on workerd,
@@ -27,6 +30,9 @@ export interface Storage
     PaymentStore,
     IdempotencyStore,
     JobStore,
-    ScheduledWorkStore {}
+    ScheduledWorkStore,
+    EventStore,
+    WebhookStore,
+    BudgetStore {}
 
 export type { Page, PageRequest } from './ports/tenants';

@@ -5,6 +5,7 @@ import type { StatementContext } from '../services/statement-close';
 import { createD1Storage } from '../storage/d1';
 import { startMonthCloseRunner } from './month-close-runner';
 import { RateLimitCounterStore } from './rate-limit-counter';
+import { wakeWebhookDispatcher } from './webhook-dispatcher';
 import type { WorkerEnv } from './worker-env';
 
 /** What the app needs from the Workers runtime: D1, its clock, waitUntil, Durable Objects. */
@@ -18,11 +19,20 @@ export const workersDeps: AppDeps = {
   runInBackground: (work, executionContext) => (executionContext as ExecutionContext).waitUntil(work),
   paymentProvider: createSandboxPaymentProvider(),
   startJobRunner: (job, bindings) => startMonthCloseRunner(bindings as WorkerEnv, job),
+  wakeWebhooks: (tenantId, bindings, executionContext) => {
+    const woken = wakeWebhookDispatcher(bindings as WorkerEnv, tenantId);
+    if (executionContext) (executionContext as ExecutionContext).waitUntil(woken);
+    else return woken;
+  },
   rateLimitStore: (limiter, bindings) =>
     new RateLimitCounterStore((bindings as WorkerEnv).RATE_LIMIT_COUNTER, limiter),
 };
 
 /** The storage and deps a job step or a scheduled task runs with, outside any request. */
 export function workersContext(env: WorkerEnv): StatementContext & { deps: AppDeps } {
-  return { storage: workersDeps.storage(env), deps: workersDeps };
+  return {
+    storage: workersDeps.storage(env),
+    deps: workersDeps,
+    outbox: { wrote: (tenantId) => wakeWebhookDispatcher(env, tenantId) },
+  };
 }

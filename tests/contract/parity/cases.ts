@@ -17,6 +17,7 @@ import {
   USD_PRICE_BOOK,
   unique,
 } from './scripts';
+import { WEBHOOK_PARITY_CASES } from './webhook-cases';
 
 /**
  * For every operation of edge/openapi.json, one valid and one invalid request, each a script run
@@ -552,4 +553,6 @@ export const PARITY_CASES: Record<string, ParityCase> = {
     invalid: (s) => s.target.anonymousApi.post('/billing/payments/2025-03', [1, 2]),
     same: (body) => [body.header, (body.data as Record<string, unknown>).amount],
   },
+
+  ...WEBHOOK_PARITY_CASES,
 };

@@ -53,10 +53,16 @@ export async function createEveryResource(api: BillingApi, name: string): Promis
     },
     200,
   );
+  // Before the close, so the close's event is owed to it: an event and a delivery to probe.
+  const endpoint = await api.create<{ id: string }>('/v1/webhook-endpoints', {
+    url: 'http://127.0.0.1:9/hooks',
+    eventTypes: ['statement.closed'],
+  });
   const statement = await api.create<{ statementId: string }>(
     `${groupPath}/statements/${CLOSED_MONTH}/close`,
     {},
   );
+  const events = await api.read<{ items: { id: string }[] }>('/v1/events?type=statement.closed');
   const paid = await api.post(
     `/v1/statements/${statement.statementId}/payments`,
     { amount: '100', source: 'tok_success' },
@@ -89,5 +95,7 @@ export async function createEveryResource(api: BillingApi, name: string): Promis
     adjustmentId: adjustment.id,
     jobId: job.id,
     keyId: spareKey.id,
+    endpointId: endpoint.id,
+    eventId: events.items[0]?.id ?? '',
   };
 }

@@ -8,6 +8,7 @@
  */
 import { createApp, randomId, readConfig } from '@billing/edge/app';
 import { runSchedule, SCHEDULES } from '@billing/edge/services/scheduled-work';
+import { deliverDueWebhooks } from '@billing/edge/services/webhook-delivery';
 import type { SqliteStorage } from '@billing/edge/storage/sqlite';
 import { wranglerVars } from '@billing/edge/wrangler-vars';
 import { standardCompatRequest } from '@billing/fixtures';
@@ -28,6 +29,7 @@ interface Answer {
   id: string;
   statementId: string;
   apiKey: { key: string };
+  tenant: { id: string };
 }
 
 type Call = (
@@ -86,6 +88,11 @@ export async function driveHotPaths(sqlite: SqliteStorage): Promise<void> {
   const key = await call('POST', '/v1/api-keys', { name: 'second' });
   await call('GET', '/v1/api-keys');
   await call('DELETE', `/v1/api-keys/${key.id}`);
+  // An endpoint for every event, so each change below also queues its delivery (the fan-out trigger).
+  const endpoint = await call('POST', '/v1/webhook-endpoints', {
+    url: 'http://127.0.0.1:9/hooks',
+    eventTypes: ['*'],
+  });
 
   const priceBook = await call('POST', '/v1/price-books', {
     name: 'USD list',
@@ -201,12 +208,41 @@ export async function driveHotPaths(sqlite: SqliteStorage): Promise<void> {
   await call('POST', '/api/billing/admin/calculate', standardCompatRequest());
   await call('GET', `/api/billing/payments/${CLOSED_MONTH}/statements`, undefined, { uuid: 'uuid-standard' });
 
+  // Webhooks: the dispatcher sends what the changes above queued (the receiver fails once, then
+  // answers), and the endpoint's listings, a redelivery and the endpoint's own changes.
+  let answers = 0;
+  const receiver = async () => {
+    answers += 1;
+    return new Response('ok', { status: answers === 1 ? 500 : 200 });
+  };
+  const delivery = { storage: sqlite.storage, deps, settings: { ...config.webhooks, retryBaseMs: 0 } };
+  await deliverDueWebhooks({ ...delivery, fetch: receiver }, null);
+  await deliverDueWebhooks({ ...delivery, fetch: receiver }, tenant.tenant.id);
+  if (answers < 2)
+    throw new Error(`the dispatcher sent ${answers} webhook(s); the drive needs a retry and a success`);
+  const events = (await call('GET', '/v1/events?type=statement.closed')) as unknown as { items: Answer[] };
+  await call('GET', '/v1/events');
+  await call('GET', `/v1/events/${events.items[0]?.id}`);
+  await call('GET', `/v1/webhook-endpoints/${endpoint.id}/deliveries`);
+  await call('GET', `/v1/webhook-endpoints/${endpoint.id}/attempts`);
+  await call('POST', `/v1/webhook-endpoints/${endpoint.id}/redeliveries`, { eventId: events.items[0]?.id });
+  await call('GET', '/v1/webhook-endpoints');
+  await call('PATCH', `/v1/webhook-endpoints/${endpoint.id}`, { enabled: false });
+  await call('POST', `/v1/webhook-endpoints/${endpoint.id}/rotate-secret`);
+
   // The crons of wrangler.jsonc, as the Node host and the Workers entry run them.
   for (const cron of Object.keys(SCHEDULES)) {
     await runSchedule(
-      { storage: sqlite.storage, deps, staleAfterMs: 0, startRunner: async () => undefined },
+      {
+        storage: sqlite.storage,
+        deps,
+        staleAfterMs: 0,
+        startRunner: async () => undefined,
+        wakeWebhooks: () => undefined,
+      },
       cron,
     );
   }
   await settle();
+  await call('DELETE', `/v1/webhook-endpoints/${endpoint.id}`);
 }

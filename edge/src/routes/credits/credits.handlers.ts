@@ -23,8 +23,9 @@ import { ApiError, notFound } from '../../http/problem';
 import { requireBillingGroup } from '../../services/billing-group-lookup';
 import { expireCreditOfGroup } from '../../services/credit-expiry';
 import { parseChargeAmount, parseGrantRequest } from '../../services/credit-parsing';
+import { grantToWire } from '../../services/wire-objects';
 import type { BillingGroupRecord } from '../../storage/ports/billing-groups';
-import type { CreditGrantRecord, CreditLedgerRecord, LedgerPosition } from '../../storage/ports/credits';
+import type { CreditLedgerRecord, LedgerPosition } from '../../storage/ports/credits';
 import type {
   expireCreditGrants,
   getCreditBalances,
@@ -35,22 +36,6 @@ import type {
   previewCreditBurn,
   voidCreditGrant,
 } from './credits.routes';
-
-const grantToWire = (grant: CreditGrantRecord) => ({
-  id: grant.id,
-  billingGroupId: grant.billingGroupId,
-  type: grant.type,
-  amount: grant.amount,
-  balance: grant.balance,
-  priority: grant.priority ?? DEFAULT_CREDIT_PRIORITY[grant.type],
-  priorityIsDefault: grant.priority === null,
-  expiresAt: grant.expiresAt,
-  grantedAt: grant.grantedAt,
-  campaignId: grant.campaignId,
-  name: grant.name,
-  voidedAt: grant.voidedAt,
-  createdAt: grant.createdAt,
-});
 
 const ledgerToWire = (entry: CreditLedgerRecord) => ({ ...entry });
 

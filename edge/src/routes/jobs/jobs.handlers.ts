@@ -1,38 +1,16 @@
 import type { RouteHandler } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import type { AppEnv } from '../../app-env';
+import { executionContextOf } from '../../http/execution-context';
 import { pageRequest, pageResponse } from '../../http/pagination';
 import { notFound } from '../../http/problem';
 import { startJobRunner } from '../../services/job-runner';
 import { startMonthCloseJob } from '../../services/month-close';
-import type { JobRecord } from '../../storage/ports/jobs';
+import { jobToWire } from '../../services/wire-objects';
 import type { getJob, listJobs, startCloseMonthJob } from './jobs.routes';
-
-const jobToWire = (job: JobRecord) => ({
-  id: job.id,
-  kind: job.kind,
-  month: job.month,
-  status: job.status,
-  total: job.total,
-  done: job.done,
-  failed: job.failed,
-  errors: job.errors,
-  createdAt: job.createdAt,
-  updatedAt: job.updatedAt,
-});
-
-/** Workers' execution context, or undefined on a host without one (Hono throws when it is absent). */
-function executionContextOf(c: Context<AppEnv>): unknown {
-  try {
-    return c.executionCtx;
-  } catch {
-    return undefined;
-  }
-}
 
 export const handleStartCloseMonthJob: RouteHandler<typeof startCloseMonthJob, AppEnv> = async (c) => {
   const { month } = c.req.valid('json');
-  const context = { storage: c.get('storage'), deps: c.get('deps') };
+  const context = { storage: c.get('storage'), deps: c.get('deps'), outbox: c.get('outbox') };
   const { job, created, run } = await startMonthCloseJob(
     context,
     c.get('principal').tenantId,

@@ -19,13 +19,15 @@ import { pageRequest, pageResponse } from '../../http/pagination';
 import { ApiError } from '../../http/problem';
 import { paymentProviderOf } from '../../payment-provider';
 import { type ChargeResult, maskSource, paymentMethodOf } from '../../payment-provider/port';
+import { newEvent } from '../../services/events';
 import {
   enginePayment,
   paymentToWire,
   requirePayment,
   requireStatement,
 } from '../../services/payment-lookup';
-import type { PaymentRecord } from '../../storage/ports/payments';
+import type { EventType } from '../../storage/ports/events';
+import type { PaymentRecord, PaymentStateChange } from '../../storage/ports/payments';
 import type { StatementRecord } from '../../storage/ports/statements';
 import type {
   createPayment,
@@ -79,7 +81,7 @@ export const handleRefundPayment: RouteHandler<typeof refundPayment, AppEnv> = a
         idempotencyKey: `${payment.id}-refund`,
       });
     } catch (error) {
-      await c.get('storage').changePaymentState(payment.tenantId, payment.id, 'REFUNDED', {
+      await changeState(c.var, refunded, 'REFUNDED', {
         state: payment.state,
         updatedAt: c.get('deps').clock().toISOString(),
       });
@@ -170,7 +172,7 @@ async function payStatement(
   const charge = await chargeOrStayPending(vars, pending, body.source);
   if (charge === null) return pending;
   if (charge.outcome !== 'PENDING') transitionPayment(enginePayment(pending), charge.outcome);
-  const recorded = await vars.storage.changePaymentState(pending.tenantId, pending.id, 'PENDING', {
+  const recorded = await changeState(vars, pending, 'PENDING', {
     state: charge.outcome,
     providerReference: charge.reference,
     failureReason: charge.failureReason ?? null,
@@ -216,7 +218,7 @@ async function moveState(
   details: { failureReason?: string | null; providerReference?: string | null },
 ): Promise<PaymentRecord> {
   if (to !== payment.state) transitionPayment(enginePayment(payment), to);
-  const moved = await vars.storage.changePaymentState(payment.tenantId, payment.id, payment.state, {
+  const moved = await changeState(vars, payment, payment.state, {
     state: to,
     ...details,
     updatedAt: vars.deps.clock().toISOString(),
@@ -225,6 +227,40 @@ async function moveState(
   const current = await requirePayment(vars, payment.id);
   transitionPayment(enginePayment(current), to);
   return current;
+}
+
+/** The event each state a payment enters is reported by (DOMAIN §8b); PENDING is none. */
+const PAYMENT_EVENTS: Partial<Record<PaymentState, EventType>> = {
+  SUCCEEDED: 'payment.succeeded',
+  FAILED: 'payment.failed',
+  REFUNDED: 'payment.refunded',
+};
+
+/**
+ * Moves a payment from `from` (compare and set), with the event of the state it enters written in
+ * the same batch and only if the move applies, then wakes the webhook dispatcher.
+ */
+async function changeState(
+  vars: Vars,
+  payment: PaymentRecord,
+  from: PaymentState,
+  change: PaymentStateChange,
+): Promise<PaymentRecord | null> {
+  const type = PAYMENT_EVENTS[change.state];
+  const after: PaymentRecord = {
+    ...payment,
+    state: change.state,
+    failureReason: change.failureReason ?? payment.failureReason,
+    providerReference: change.providerReference ?? payment.providerReference,
+    updatedAt: change.updatedAt,
+  };
+  const event = type ? newEvent(vars.deps, payment.tenantId, type, paymentToWire(after)) : null;
+  const moved = await vars.storage.changePaymentState(payment.tenantId, payment.id, from, {
+    ...change,
+    event,
+  });
+  if (moved && event) await vars.outbox.wrote(payment.tenantId);
+  return moved;
 }
 
 /**

@@ -1,10 +1,8 @@
 import {
   computeStatement,
-  deriveStatementState,
   formatTrace,
   replayStatement as replayClosedStatement,
   type StatementResult,
-  toDecimalString,
 } from '@billing/engine';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env';
@@ -12,8 +10,9 @@ import { pageRequest, pageResponse } from '../../http/pagination';
 import { notFound } from '../../http/problem';
 import { traceEngine } from '../../observability/tracing';
 import { requireBillingGroup } from '../../services/billing-group-lookup';
-import { closeMonthOfGroup, standingOf, voidClosedStatement } from '../../services/statement-close';
+import { closeMonthOfGroup, voidClosedStatement } from '../../services/statement-close';
 import { assembleStatementInput } from '../../services/statement-input';
+import { statementStandingToWire } from '../../services/wire-objects';
 import type { StatementRecord, StatementSummary } from '../../storage/ports/statements';
 import type {
   closeStatementOfMonth,
@@ -27,29 +26,12 @@ import type {
 
 type Vars = AppEnv['Variables'];
 
+const contextOf = (vars: Vars) => ({ storage: vars.storage, deps: vars.deps, outbox: vars.outbox });
+
 /** A closed or voided statement's standing: its state as of now, from its close, void and payments. */
 async function standingToWire(vars: Vars, statement: StatementSummary) {
   const payments = await vars.storage.paymentsForStatement(statement.tenantId, statement.id);
-  const { state, paid, outstanding } = deriveStatementState(
-    standingOf(statement),
-    payments,
-    vars.deps.clock().toISOString(),
-  );
-  return {
-    statementId: statement.id,
-    billingGroupId: statement.billingGroupId,
-    month: statement.month,
-    currency: statement.currency as StatementResult['currency'],
-    state,
-    total: statement.total,
-    paid: toDecimalString(paid),
-    outstanding: toDecimalString(outstanding),
-    closedAt: statement.closedAt,
-    dueAt: statement.dueAt,
-    voidedAt: statement.voidedAt,
-    carriedForwardBy: statement.carriedForwardBy,
-    contentHash: statement.contentHash,
-  };
+  return statementStandingToWire(statement, payments, vars.deps.clock().toISOString());
 }
 
 const closedToWire = async (vars: Vars, statement: StatementRecord) => ({
@@ -117,7 +99,7 @@ export const handleExplainStatementOfMonth: RouteHandler<typeof explainStatement
 export const handleCloseStatementOfMonth: RouteHandler<typeof closeStatementOfMonth, AppEnv> = async (c) => {
   const { billingGroupId, month } = c.req.valid('param');
   const group = await requireBillingGroup(c.var, billingGroupId);
-  const closed = await closeMonthOfGroup({ storage: c.get('storage'), deps: c.get('deps') }, group, month);
+  const closed = await closeMonthOfGroup(contextOf(c.var), group, month);
   return c.json(await closedToWire(c.var, closed), 201);
 };
 
@@ -137,7 +119,7 @@ export const handleGetStatement: RouteHandler<typeof getStatement, AppEnv> = asy
 
 export const handleVoidStatement: RouteHandler<typeof voidStatement, AppEnv> = async (c) => {
   const statement = await requireStatement(c.var, c.req.valid('param').statementId);
-  const voided = await voidClosedStatement({ storage: c.get('storage'), deps: c.get('deps') }, statement);
+  const voided = await voidClosedStatement(contextOf(c.var), statement);
   return c.json(await closedToWire(c.var, voided), 200);
 };
 

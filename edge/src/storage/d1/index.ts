@@ -1,7 +1,9 @@
 import type { Storage } from '../port';
 import { d1AdjustmentStore } from './adjustments';
 import { d1BillingGroupStore } from './billing-groups';
+import { d1BudgetStore } from './budgets';
 import { d1CreditStore } from './credits';
+import { d1EventStore } from './events';
 import { d1IdempotencyStore } from './idempotency';
 import { d1JobStore } from './jobs';
 import { d1PaymentStore } from './payments';
@@ -11,6 +13,7 @@ import { d1ScheduledWorkStore } from './scheduled';
 import { d1StatementStore } from './statements';
 import { d1TenantStore } from './tenants';
 import { d1UsageStore } from './usage';
+import { d1WebhookStore } from './webhooks';
 
 /** The D1 adapter of the storage port: all SQL of the edge lives under this folder. */
 export function createD1Storage(db: D1Database): Storage {
@@ -27,5 +30,8 @@ export function createD1Storage(db: D1Database): Storage {
     ...d1ReconciliationStore(db),
     ...d1JobStore(db),
     ...d1ScheduledWorkStore(db),
+    ...d1EventStore(db),
+    ...d1WebhookStore(db),
+    ...d1BudgetStore(db),
   };
 }

@@ -1,5 +1,6 @@
 import type { MonthCloseCandidate } from '@billing/engine';
 import type { JobKind, JobRecord, JobStatus, JobStore } from '../ports/jobs';
+import { eventInsertIfChanged } from './events';
 import { afterParams, pageOf } from './paging';
 
 export interface JobRow {
@@ -111,8 +112,8 @@ export function d1JobStore(db: D1Database): JobStore {
         .first<JobRow>();
       return row && toJob(row);
     },
-    async saveJobProgress({ tenantId, jobId, leaseId, progress, status, updatedAt }) {
-      const result = await db
+    async saveJobProgress({ tenantId, jobId, leaseId, progress, status, updatedAt, event }) {
+      const update = db
         .prepare(
           `UPDATE jobs SET status = ?, total = ?, done = ?, failed = ?, errors_json = ?, updated_at = ?
            WHERE tenant_id = ? AND id = ? AND lease_id = ? AND status = 'RUNNING'`,
@@ -127,9 +128,9 @@ export function d1JobStore(db: D1Database): JobStore {
           tenantId,
           jobId,
           leaseId,
-        )
-        .run();
-      return result.meta.changes > 0;
+        );
+      const [result] = await db.batch(event ? [update, eventInsertIfChanged(db, event)] : [update]);
+      return (result?.meta.changes ?? 0) > 0;
     },
     async monthCloseCandidates(tenantId, month, onlyAutoClose = false) {
       const { results } = await db

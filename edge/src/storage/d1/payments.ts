@@ -1,5 +1,6 @@
 import { ConflictError, type PaymentState } from '@billing/engine';
 import type { NewPayment, PaymentRecord, PaymentStore } from '../ports/payments';
+import { eventInsertIfChanged } from './events';
 import { pageOf } from './paging';
 
 interface PaymentRow {
@@ -139,7 +140,7 @@ export function d1PaymentStore(db: D1Database): PaymentStore {
       return pageOf(results.map(toPayment), page);
     },
     async changePaymentState(tenantId, paymentId, from, change) {
-      const updated = await db
+      const update = db
         .prepare(
           `UPDATE payments SET state = ?, failure_reason = COALESCE(?, failure_reason),
              provider_reference = COALESCE(?, provider_reference), updated_at = ?
@@ -154,9 +155,13 @@ export function d1PaymentStore(db: D1Database): PaymentStore {
           tenantId,
           paymentId,
           from,
-        )
-        // RETURNING, not meta.changes: D1 counts the rows the close fence's triggers touch too.
-        .first<{ id: string }>()
+        );
+      // The event rides in the same batch, written only when the compare-and-set applied.
+      const writes = change.event ? [update, eventInsertIfChanged(db, change.event)] : [update];
+      // RETURNING, not meta.changes: D1 counts the rows the close fence's triggers touch too.
+      const updated = await db
+        .batch<{ id: string }>(writes)
+        .then(([result]) => result?.results[0] ?? null)
         .catch((error: unknown) => {
           if (!String((error as Error)?.message ?? error).includes('carried-forward')) throw error;
           throw new ConflictError(

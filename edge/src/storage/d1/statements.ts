@@ -15,6 +15,7 @@ import {
 import type { StatementRecord, StatementStore, StatementSummary } from '../ports/statements';
 import type { PageRequest } from '../ports/tenants';
 import { creditLedgerInsert } from './credits';
+import { eventInsert } from './events';
 
 interface StatementRow {
   id: string;
@@ -293,7 +294,7 @@ export function d1StatementStore(db: D1Database): StatementStore {
       if (!row) throw new Error(`billing group ${billingGroupId} vanished while closing`);
       return { revision: row.revision, usageSeq: row.usage_seq };
     },
-    async insertClosedStatement({ tenantId, closed, fence, closeJobId, carriesForward }) {
+    async insertClosedStatement({ tenantId, closed, fence, closeJobId, carriesForward, events }) {
       const currency = closed.result.currency;
       const writes = [
         db
@@ -332,9 +333,10 @@ export function d1StatementStore(db: D1Database): StatementStore {
             .bind(closed.statementId, tenantId, carriesForward),
         );
       }
+      writes.push(...events.map((event) => eventInsert(db, event)));
       await runBatch(db, writes, (message) => closeConflict(message, closed));
     },
-    async voidStatement({ tenantId, statement, voidedAt, releases }) {
+    async voidStatement({ tenantId, statement, voidedAt, releases, events }) {
       const currency = statement.closed.result.currency;
       await runBatch(
         db,
@@ -350,6 +352,7 @@ export function d1StatementStore(db: D1Database): StatementStore {
               'UPDATE statements SET carried_forward_by = NULL WHERE tenant_id = ? AND carried_forward_by = ?',
             )
             .bind(tenantId, statement.id),
+          ...events.map((event) => eventInsert(db, event)),
         ],
         (message) => voidConflict(message, statement),
       );

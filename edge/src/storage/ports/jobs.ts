@@ -1,4 +1,5 @@
 import type { Month, MonthCloseCandidate, MonthCloseProgress } from '@billing/engine';
+import type { NewEvent } from './events';
 import type { Page, PageRequest } from './tenants';
 
 export const JOB_STATUSES = ['RUNNING', 'SUCCEEDED', 'FAILED'] as const;
@@ -30,6 +31,8 @@ export interface JobProgressWrite {
   progress: MonthCloseProgress;
   status: JobStatus;
   updatedAt: string;
+  /** `job.finished` when the write ends the job: written only if the write applies. */
+  event?: NewEvent | null;
 }
 
 /** Background jobs and their progress (owner: the job routes). */

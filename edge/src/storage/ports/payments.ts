@@ -1,4 +1,5 @@
 import type { Payment, PaymentState } from '@billing/engine';
+import type { NewEvent } from './events';
 import type { Page, PageRequest } from './tenants';
 
 /** A payment as stored: the engine's Payment plus what the API and the provider need. */
@@ -33,6 +34,8 @@ export interface PaymentStateChange {
   failureReason?: string | null;
   providerReference?: string | null;
   updatedAt: string;
+  /** The event that reports the change (payment.succeeded, …), written only if the change applies. */
+  event?: NewEvent | null;
 }
 
 /** Payments (owner: the payment routes). Read by statements to derive their states. */

@@ -1,4 +1,5 @@
 import type { ClosedStatement, LedgerEntry, Month, MonthActivity } from '@billing/engine';
+import type { NewEvent } from './events';
 import type { Page, PageRequest } from './tenants';
 
 /** What a list shows of a closed (or voided) statement, without its frozen inputs and result. */
@@ -42,6 +43,8 @@ export interface StatementClose {
   closeJobId: string | null;
   /** The earlier statement whose outstanding amount this one takes over as its unpaid balance. */
   carriesForward: string | null;
+  /** The events that report the close (`statement.closed`), written in the same batch (the outbox). */
+  events: NewEvent[];
 }
 
 /** Everything one void writes, in one atomic batch. */
@@ -51,6 +54,8 @@ export interface StatementVoidWrite {
   voidedAt: string;
   /** RELEASE entries giving back every credit the statement consumed. */
   releases: LedgerEntry[];
+  /** The events that report the void (`statement.voided`), written in the same batch. */
+  events: NewEvent[];
 }
 
 export interface StatementStore {

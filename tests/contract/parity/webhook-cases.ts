@@ -1,0 +1,107 @@
+import type { BillingApi } from '../../support/api/billing-api';
+import type { ParityCase } from './cases';
+import { closedStatement, freshTenant, type Script } from './scripts';
+
+/** Nothing listens here: deliveries to it fail and retry, which no parity case waits for. */
+const NOWHERE = 'http://127.0.0.1:9/hooks';
+
+async function endpoint(tenant: BillingApi, eventTypes = ['statement.closed']): Promise<string> {
+  const created = await tenant.create<{ id: string }>('/v1/webhook-endpoints', { url: NOWHERE, eventTypes });
+  return created.id;
+}
+
+/** A fresh tenant with an endpoint and one closed statement, so one event and one delivery. */
+async function tenantWithEvent(
+  script: Script,
+): Promise<{ tenant: BillingApi; endpointId: string; eventId: string }> {
+  const tenant = await freshTenant(script);
+  const endpointId = await endpoint(tenant);
+  await closedStatement({ ...script, target: { ...script.target, api: tenant } });
+  const events = await tenant.read<{ items: { id: string }[] }>('/v1/events');
+  return { tenant, endpointId, eventId: events.items[0]?.id ?? 'evt_none' };
+}
+
+/** The parity cases of the event and webhook operations (DOMAIN §8b). */
+export const WEBHOOK_PARITY_CASES: Record<string, ParityCase> = {
+  listEvents: {
+    valid: async (s) => (await tenantWithEvent(s)).tenant.get('/v1/events?type=statement.closed'),
+    invalid: (s) => s.target.api.get('/v1/events?type=statement.lost'),
+    same: (body) => (body.items as { type: string }[]).map((event) => event.type),
+  },
+  getEvent: {
+    valid: async (s) => {
+      const { tenant, eventId } = await tenantWithEvent(s);
+      return tenant.get(`/v1/events/${eventId}`);
+    },
+    invalid: (s) => s.target.api.get('/v1/events/evt_missing'),
+    same: (body) => [body.type, (body.data as { object: Record<string, unknown> }).object.total],
+  },
+  createWebhookEndpoint: {
+    valid: (s) =>
+      s.target.api.post('/v1/webhook-endpoints', { url: NOWHERE, eventTypes: ['payment.succeeded'] }),
+    invalid: (s) =>
+      s.target.api.post('/v1/webhook-endpoints', { url: 'http://10.0.0.1/hooks', eventTypes: ['*'] }),
+    same: (body) => [body.url, body.eventTypes, body.enabled],
+  },
+  listWebhookEndpoints: {
+    valid: async (s) => {
+      const tenant = await freshTenant(s);
+      await endpoint(tenant);
+      return tenant.get('/v1/webhook-endpoints');
+    },
+    invalid: (s) => s.target.api.get('/v1/webhook-endpoints?limit=0'),
+    same: (body) => (body.items as { url: string }[]).map((item) => item.url),
+  },
+  getWebhookEndpoint: {
+    valid: async (s) => s.target.api.get(`/v1/webhook-endpoints/${await endpoint(s.target.api)}`),
+    invalid: (s) => s.target.api.get('/v1/webhook-endpoints/whe_missing'),
+    same: (body) => [body.url, body.eventTypes],
+  },
+  updateWebhookEndpoint: {
+    valid: async (s) =>
+      s.target.api.patch(`/v1/webhook-endpoints/${await endpoint(s.target.api)}`, {
+        enabled: false,
+        eventTypes: ['*', 'statement.closed'],
+      }),
+    invalid: async (s) =>
+      s.target.api.patch(`/v1/webhook-endpoints/${await endpoint(s.target.api)}`, {
+        url: 'ftp://example.com',
+      }),
+    same: (body) => [body.enabled, body.eventTypes],
+  },
+  deleteWebhookEndpoint: {
+    valid: async (s) => s.target.api.delete(`/v1/webhook-endpoints/${await endpoint(s.target.api)}`),
+    invalid: (s) => s.target.api.delete('/v1/webhook-endpoints/whe_missing'),
+  },
+  rotateWebhookSecret: {
+    valid: async (s) =>
+      s.target.api.post(`/v1/webhook-endpoints/${await endpoint(s.target.api)}/rotate-secret`),
+    invalid: (s) => s.target.api.post('/v1/webhook-endpoints/whe_missing/rotate-secret'),
+  },
+  listWebhookDeliveries: {
+    valid: async (s) => {
+      const { tenant, endpointId } = await tenantWithEvent(s);
+      return tenant.get(`/v1/webhook-endpoints/${endpointId}/deliveries`);
+    },
+    invalid: (s) => s.target.api.get('/v1/webhook-endpoints/whe_missing/deliveries'),
+    same: (body) => (body.items as { eventType: string }[]).map((item) => item.eventType),
+  },
+  listWebhookAttempts: {
+    valid: async (s) => {
+      const { tenant, endpointId } = await tenantWithEvent(s);
+      return tenant.get(`/v1/webhook-endpoints/${endpointId}/attempts?limit=5`);
+    },
+    invalid: (s) => s.target.api.get('/v1/webhook-endpoints/whe_missing/attempts'),
+  },
+  redeliverWebhook: {
+    valid: async (s) => {
+      const { tenant, endpointId, eventId } = await tenantWithEvent(s);
+      return tenant.post(`/v1/webhook-endpoints/${endpointId}/redeliveries`, { eventId });
+    },
+    invalid: async (s) =>
+      s.target.api.post(`/v1/webhook-endpoints/${await endpoint(s.target.api)}/redeliveries`, {
+        eventId: 'evt_missing',
+      }),
+    same: (body) => [body.eventType, body.state],
+  },
+};

@@ -1,0 +1,8 @@
+export {
+  SIGNATURE_HEADER,
+  signatureHeader,
+  type VerifiedEvent,
+  type VerifyOptions,
+  verifyWebhook,
+  WebhookVerificationError,
+} from './signature';
