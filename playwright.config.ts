@@ -62,6 +62,8 @@ export const chromiumExecutable = resolveChromium();
 const { defaultBrowserType: _phoneBrowser, ...PHONE_DEVICE } = devices['Pixel 7'];
 
 const IN_PROCESS_PROJECT_NAMES = new Set(['integration-inprocess', 'contract-inprocess']);
+/** The e2e tier on Firefox and WebKit: opt-in, like `perf` and the quick lane (OTHER_BROWSER_PROJECTS below). */
+const OTHER_BROWSER_PROJECT_NAMES = new Set(['e2e-firefox', 'e2e-webkit']);
 /** Projects that never call the real edge: a run of only these does not start it. */
 const EDGELESS_PROJECTS = new Set(['unit', 'e2e-mocked', ...IN_PROCESS_PROJECT_NAMES]);
 
@@ -89,8 +91,8 @@ const ALLURE_CATEGORIES = [
 const runs = (projects: ReadonlySet<string>) =>
   projectsAsked.length === 0 || projectsAsked.some((name) => projects.has(name));
 const needsEdge = projectsAsked.length === 0 || projectsAsked.some((name) => !EDGELESS_PROJECTS.has(name));
-/** The web app over the real edge: only a run including `e2e` or `e2e-phone` builds and starts it. */
-const needsApp = runs(new Set(['e2e', 'e2e-phone']));
+/** The web app over the real edge: only a run including an e2e project on it builds and starts it. */
+const needsApp = runs(new Set(['e2e', 'e2e-phone', ...OTHER_BROWSER_PROJECT_NAMES]));
 /** The web app over the standalone mock: only a run including `e2e-mocked` starts it. */
 const needsMockedApp = runs(new Set(['e2e-mocked']));
 /** The standalone billing mock: the parity suite compares the edge with it; the mocked app calls it. */
@@ -253,10 +255,32 @@ const IN_PROCESS_PROJECTS: BillingProject[] = [
   { name: 'contract-inprocess', testDir: './tests/contract', use: { backendURL: IN_PROCESS } },
 ];
 if (projectsAsked.some((name) => IN_PROCESS_PROJECT_NAMES.has(name))) process.env.PW_LANE = 'quick';
+
+/**
+ * The e2e tier on Firefox and WebKit (Playwright's Desktop Firefox and Desktop Safari profiles).
+ * Opt-in: defined only when a run names one of them or sets `PW_BROWSERS=all`, since these machines
+ * have Debian's Chromium alone and `npx playwright install` cannot download here; the nightly
+ * regression workflow installs both browsers and runs them. The run's Chromium (`launchOptions`
+ * above) is not theirs: each launches its own browser. The pixel baselines are Chromium's, so on
+ * these two the visual tests run every layout and axe check and leave out only the comparison
+ * (tests/support/visual.ts).
+ */
+const OTHER_BROWSER_PROJECTS: BillingProject[] = [
+  { name: 'e2e-firefox', device: devices['Desktop Firefox'] },
+  { name: 'e2e-webkit', device: devices['Desktop Safari'] },
+].map(({ name, device }) => ({
+  name,
+  testDir: './tests/e2e',
+  use: { ...device, baseURL: APP_URL, launchOptions: {} },
+  workers: BROWSER_WORKERS,
+}));
+if (projectsAsked.some((name) => OTHER_BROWSER_PROJECT_NAMES.has(name))) process.env.PW_BROWSERS = 'all';
+
 const ALL_PROJECTS = [
   ...PROJECTS,
   ...(process.env.PW_RUN_PERF === '1' ? [PERF_PROJECT] : []),
   ...(process.env.PW_LANE === 'quick' ? IN_PROCESS_PROJECTS : []),
+  ...(process.env.PW_BROWSERS === 'all' ? OTHER_BROWSER_PROJECTS : []),
 ];
 
 /**
@@ -303,6 +327,7 @@ export default defineConfig<ProjectOptions, EdgeWorkerOptions>({
     // its time on 2 cores. `--trace=retain-on-failure` on the command line brings it back.
     trace: { mode: 'retain-on-failure', screenshots: false },
     screenshot: 'only-on-failure',
+    // Chromium's projects only: e2e-firefox and e2e-webkit set launchOptions of their own.
     launchOptions: { executablePath: chromiumExecutable },
   },
   // The edge on workerd (`wrangler dev`) with a fresh local D1 for every run.

@@ -1,7 +1,9 @@
 // Writes a run's summary for GitHub's job page from Playwright's JSON report: passed, failed, flaky and
 // skipped per project, the wall time, the failed tests' titles, and which artifacts to open.
 //   node scripts/job-summary.mjs [--report reports/results.json] [--title "Tests"] [--artifacts a,b]
-// Appends to $GITHUB_STEP_SUMMARY when it is set (on GitHub), else prints the markdown.
+//                                [--started-at <epoch seconds>]
+// `--started-at` (a job's first step: `date +%s`) adds the whole job's wall time, setup included,
+// beside the test run's. Appends to $GITHUB_STEP_SUMMARY when it is set (on GitHub), else prints it.
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
@@ -10,8 +12,16 @@ const { values: options } = parseArgs({
     report: { type: 'string', default: 'reports/results.json' },
     title: { type: 'string', default: 'Tests' },
     artifacts: { type: 'string', default: '' },
+    'started-at': { type: 'string', default: '' },
   },
 });
+
+/** The job's wall time so far, from `--started-at` (epoch seconds), or nothing without one. */
+const startedAt = Number(options['started-at']);
+const jobWallTime =
+  options['started-at'] !== '' && Number.isFinite(startedAt) && startedAt > 0
+    ? `Job wall time: ${((Date.now() - startedAt * 1000) / 60_000).toFixed(1)} min (setup, installs and tests).`
+    : null;
 
 const write = (markdown) =>
   process.env.GITHUB_STEP_SUMMARY
@@ -19,7 +29,13 @@ const write = (markdown) =>
     : console.log(markdown);
 
 if (!existsSync(options.report)) {
-  write(`## ${options.title}\n\nNo JSON report at \`${options.report}\`: the run ended before writing one.`);
+  const lines = [
+    `## ${options.title}`,
+    '',
+    `No JSON report at \`${options.report}\`: the run ended before writing one.`,
+  ];
+  if (jobWallTime) lines.push('', jobWallTime);
+  write(lines.join('\n'));
   process.exit(0);
 }
 const report = JSON.parse(readFileSync(options.report, 'utf8'));
@@ -53,6 +69,7 @@ const lines = [
   `## ${options.title}`,
   '',
   `**${stats.expected} passed, ${stats.unexpected} failed, ${stats.flaky} flaky, ${stats.skipped} skipped** in ${minutes} min (wall time).`,
+  ...(jobWallTime ? ['', jobWallTime] : []),
   '',
   '| project | passed | failed | flaky | skipped |',
   '| --- | ---: | ---: | ---: | ---: |',

@@ -70,8 +70,9 @@ export interface ScreenOptions {
  * character or two per line, no select may cut its chosen option, and axe may find nothing serious or critical (a baseline taken of a
  * broken layout would only freeze the defect). Then the run's dates and ids are replaced by fixed
  * stand-ins (after the checks, which measure the real text) and masked; `mask` adds what only the
- * test knows changes (a form field's value). On a Chromium build other than the baselines' the
- * checks still run and only the pixel comparison is left out, with the reason as an annotation.
+ * test knows changes (a form field's value). On a Chromium build other than the baselines', and on
+ * Firefox or WebKit (e2e-firefox, e2e-webkit), the checks still run and only the pixel comparison is
+ * left out, with the reason as an annotation.
  */
 export async function expectScreen(
   page: Page,
@@ -133,10 +134,17 @@ function browserRecordOf(testInfo: TestInfo): string {
  * them is recorded beside them when they are taken (`--update-snapshots`), and a run on another build
  * leaves the comparison out, saying which build drew them and how to retake them, rather than failing
  * every screenshot (GitHub's runners install Playwright's own Chromium; these machines use Debian's).
+ * The baselines are Chromium's alone: Firefox and WebKit never compare with them, and never take or
+ * record any, even under `--update-snapshots`.
  */
-function baselineBrowserMismatch(page: Page, testInfo: TestInfo): string | null {
+export function baselineBrowserMismatch(page: Page, testInfo: TestInfo): string | null {
+  const browser = page.context().browser();
+  const current = browser?.version() ?? 'unknown';
+  const browserName = browser?.browserType().name() ?? 'chromium';
+  if (browserName !== 'chromium') {
+    return `the baselines are Chromium's and this run's browser is ${browserName} ${current}: pixels are compared on Chromium only`;
+  }
   const record = browserRecordOf(testInfo);
-  const current = page.context().browser()?.version() ?? 'unknown';
   if (testInfo.config.updateSnapshots === 'all' || testInfo.config.updateSnapshots === 'changed') {
     writeFileSync(record, `${current}\n`);
     return null;

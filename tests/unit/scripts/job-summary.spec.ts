@@ -62,3 +62,41 @@ test('the job summary counts each project and names the failed and flaky tests',
   expect(markdown).toContain('- (flaky) [e2e] close.spec.ts › close-month › resumes');
   expect(markdown).toContain('`playwright-report`');
 });
+
+test('the job summary adds the whole job wall time when told when the job started', async ({}, testInfo) => {
+  const reportPath = testInfo.outputPath('results.json');
+  writeFileSync(reportPath, JSON.stringify(REPORT));
+  const summarize = (args: string[]) =>
+    execFileSync(process.execPath, ['scripts/job-summary.mjs', '--report', reportPath, ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, GITHUB_STEP_SUMMARY: '' },
+    });
+  const tenMinutesAgo = String(Math.floor(Date.now() / 1000) - 600);
+
+  expect(summarize(['--started-at', tenMinutesAgo])).toMatch(
+    /in 1\.5 min \(wall time\)\.\n\nJob wall time: 10\.\d min \(setup, installs and tests\)\./,
+  );
+  // A job whose first step did not run (an empty variable): no job time, and no error.
+  expect(summarize(['--started-at', ''])).not.toContain('Job wall time');
+  expect(summarize([])).not.toContain('Job wall time');
+});
+
+test('the job summary of a run that wrote no report still gives the job wall time', async ({}, testInfo) => {
+  const markdown = execFileSync(
+    process.execPath,
+    [
+      'scripts/job-summary.mjs',
+      '--report',
+      testInfo.outputPath('none.json'),
+      '--title',
+      'Firefox and WebKit',
+      '--started-at',
+      String(Math.floor(Date.now() / 1000) - 120),
+    ],
+    { encoding: 'utf8', env: { ...process.env, GITHUB_STEP_SUMMARY: '' } },
+  );
+
+  expect(markdown).toContain('## Firefox and WebKit');
+  expect(markdown).toContain('the run ended before writing one');
+  expect(markdown).toMatch(/Job wall time: 2\.\d min/);
+});
