@@ -780,6 +780,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/billing-groups/{billingGroupId}/budgets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A billing group’s budgets against a month: value so far, crossed or not */
+        get: operations["listBudgets"];
+        put?: never;
+        /** Add a budget to a billing group; crossing it reports budget.threshold_crossed once a month */
+        post: operations["createBudget"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/billing-groups/{billingGroupId}/budgets/{budgetId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a budget (the crossings it reported stay in the events) */
+        delete: operations["deleteBudget"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/events": {
         parameters: {
             query?: never;
@@ -1988,6 +2023,11 @@ export interface components {
             name: string | null;
             voidedAt: string | null;
             createdAt: string;
+            /**
+             * @description `credit.low` is reported once when the balance falls below this; null: never
+             * @example 39700
+             */
+            lowBalanceThreshold: string | null;
         };
         NewCreditGrant: {
             /**
@@ -2014,6 +2054,11 @@ export interface components {
             grantedAt?: string;
             campaignId?: string | null;
             name?: string | null;
+            /**
+             * @description Report `credit.low` (once) when the balance falls below this; ≥ 0, in whole minor units
+             * @example 1000
+             */
+            lowBalanceThreshold?: string | null;
         };
         CreditGrantPage: {
             items: components["schemas"]["CreditGrant"][];
@@ -2128,6 +2173,52 @@ export interface components {
                 /** @example 39700 */
                 balance: string;
             }[];
+        };
+        Budget: {
+            id: string;
+            billingGroupId: string;
+            name: string;
+            /**
+             * @description TOTAL: the month’s running total (its draft statement’s total); QUANTITY: one counter’s quantity
+             * @enum {string}
+             */
+            kind: "TOTAL" | "QUANTITY";
+            counterName: string | null;
+            /** @example 39700 */
+            threshold: string;
+            createdAt: string;
+            /**
+             * @description The month the value and crossing are of
+             * @example 2026-03
+             */
+            month: string;
+            /**
+             * @description The total, or the counter’s quantity, so far in the month
+             * @example 39700
+             */
+            value: string;
+            /** @description The value has reached the threshold */
+            crossed: boolean;
+            /** @description When `budget.threshold_crossed` reported it for the month; null until then */
+            crossedAt: string | null;
+        };
+        NewBudget: {
+            name: string;
+            /**
+             * @description TOTAL: the month’s running total (its draft statement’s total); QUANTITY: one counter’s quantity
+             * @enum {string}
+             */
+            kind: "TOTAL" | "QUANTITY";
+            /** @description Required for QUANTITY, absent for TOTAL */
+            counterName?: string | null;
+            /**
+             * @description Greater than 0
+             * @example 100000
+             */
+            threshold: string;
+        };
+        BudgetList: {
+            items: components["schemas"]["Budget"][];
         };
         EventPage: {
             items: components["schemas"]["Event"][];
@@ -6236,6 +6327,213 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CreditBalances"];
                 };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller’s tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the API key’s rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listBudgets: {
+        parameters: {
+            query?: {
+                /** @description The month to show the budgets against (default: the current one) */
+                month?: string;
+            };
+            header?: never;
+            path: {
+                billingGroupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every budget of the group */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetList"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or the cursor is not one this list issued */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller’s tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: each error names the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the API key’s rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                billingGroupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewBudget"];
+            };
+        };
+        responses: {
+            /** @description The budget, against the current month */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Budget"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or the cursor is not one this list issued */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller’s tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: each error names the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the API key’s rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                billingGroupId: string;
+                budgetId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {

@@ -106,3 +106,5 @@ CREATE INDEX budgets_by_group ON budgets (tenant_id, billing_group_id, id);
 
 -- `credit.low`: a grant may name the balance under which it is reported low, once.
 ALTER TABLE credit_grants ADD COLUMN low_balance_threshold TEXT;
+CREATE INDEX credit_grants_with_threshold ON credit_grants (tenant_id, billing_group_id)
+  WHERE voided_at IS NULL AND low_balance_threshold IS NOT NULL;

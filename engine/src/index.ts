@@ -14,6 +14,8 @@ export {
   isMonthInBillingWindow,
   LAST_BILLING_YEAR,
 } from './billing-window';
+// §8b: budgets against a month's statement.
+export { type Budget, type BudgetStanding, budgetStandings } from './budgets';
 export { canonicalJson } from './canonical';
 export { closeStatement, replayStatement } from './close';
 export { compatCalculate, compatCreatePayment, compatInvalidJson, compatPaymentStatements } from './compat';

@@ -107,6 +107,7 @@ test.describe('the close fence, interleaved by hand on SQLite', () => {
           grantedAt: '2026-11-01T00:00:00Z',
           campaignId: null,
           name: null,
+          lowBalanceThreshold: null,
           createdAt: NOW.toISOString(),
         },
         'KRW',

@@ -82,6 +82,7 @@ test.describe('reconcile: a closed statement against what storage holds now', ()
         grantedAt: '2026-11-01T00:00:00Z',
         campaignId: null,
         name: null,
+        lowBalanceThreshold: null,
         createdAt: '2026-11-01T00:00:00Z',
       },
       'KRW',

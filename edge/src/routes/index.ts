@@ -2,6 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env';
 import { registerAdjustmentRoutes } from './adjustments/adjustments.index';
 import { registerBillingGroupRoutes } from './billing-groups/billing-groups.index';
+import { registerBudgetRoutes } from './budgets/budgets.index';
 import { registerCalculateRoutes } from './calculate/calculate.index';
 import { registerCompatRoutes } from './compat/compat.index';
 import { registerContractRoutes } from './contracts/contracts.index';
@@ -31,6 +32,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   registerJobRoutes(app);
   registerReconciliationRoutes(app);
   registerCreditRoutes(app);
+  registerBudgetRoutes(app);
   registerEventRoutes(app);
   registerWebhookRoutes(app);
   registerCalculateRoutes(app);

@@ -2,6 +2,8 @@ import { type Month, monthOfMillis, previousMonth } from '@billing/engine';
 import type { AppDeps } from '../deps';
 import type { Storage } from '../storage/port';
 import { AUTO_CLOSE, type JobRecord } from '../storage/ports/jobs';
+import { checkBudgets } from './budgets';
+import { EXPIRING_WITHIN_MS, reportCreditAlerts } from './credit-alerts';
 import { expireCreditOfGroup } from './credit-expiry';
 import { resumeIfStale, startMonthCloseJob } from './month-close';
 import { sweepMonth } from './statement-reconcile';
@@ -103,6 +105,42 @@ export async function sweepPreviousMonth(context: ScheduledContext): Promise<Tas
 }
 
 /**
+ * Daily (DOMAIN §8b): `credit.expiring` for grants that expire within seven days with a balance
+ * left, `credit.low` for grants below their threshold, and `budget.threshold_crossed` for the current
+ * month's budgets; each reported once, however many runs find it.
+ */
+export async function reportAlerts(context: ScheduledContext): Promise<TaskReport> {
+  const { storage, deps } = context;
+  const report: TaskReport = { task: 'report-alerts', count: 0, failures: [] };
+  const now = deps.clock();
+  const until = new Date(now.getTime() + EXPIRING_WITHIN_MS).toISOString();
+  const creditGroups = [
+    ...(await storage.groupsWithCreditExpiring(now.toISOString(), until)),
+    ...(await storage.groupsWithCreditThresholds()),
+  ];
+  const seen = new Set<string>();
+  const outbox = { wrote: (tenantId: string) => context.wakeWebhooks(tenantId) };
+  for (const ref of creditGroups) {
+    if (seen.has(ref.billingGroupId)) continue;
+    seen.add(ref.billingGroupId);
+    await attempt(report, ref.billingGroupId, async () => {
+      const group = await storage.getBillingGroup(ref.tenantId, ref.billingGroupId);
+      if (group) await reportCreditAlerts({ ...context, outbox }, group);
+      report.count += 1;
+    });
+  }
+  const month = monthOfMillis(now.getTime());
+  for (const ref of await storage.groupsWithBudgets()) {
+    await attempt(report, `${ref.billingGroupId} budgets`, async () => {
+      const group = await storage.getBillingGroup(ref.tenantId, ref.billingGroupId);
+      if (group) await checkBudgets({ ...context, outbox }, group, month);
+      report.count += 1;
+    });
+  }
+  return report;
+}
+
+/**
  * Every few minutes: wakes the dispatcher of every tenant with a webhook delivery due and not in
  * flight, so a delivery whose wake was lost (a crash right after its event's write) still goes out.
  */
@@ -120,7 +158,14 @@ export async function wakeDueWebhooks(context: ScheduledContext): Promise<TaskRe
 /** The crons of edge/wrangler.jsonc and what each runs, in order. */
 export const SCHEDULES = {
   '*/10 * * * *': [resumeStaleJobs, wakeDueWebhooks],
-  '0 2 * * *': [resumeStaleJobs, autoCloseGroups, expireCredit, sweepPreviousMonth, wakeDueWebhooks],
+  '0 2 * * *': [
+    resumeStaleJobs,
+    autoCloseGroups,
+    expireCredit,
+    sweepPreviousMonth,
+    reportAlerts,
+    wakeDueWebhooks,
+  ],
 } as const satisfies Record<string, readonly ((context: ScheduledContext) => Promise<TaskReport>)[]>;
 
 export type Schedule = keyof typeof SCHEDULES;

@@ -74,4 +74,5 @@ export const grantToWire = (grant: CreditGrantRecord) => ({
   name: grant.name,
   voidedAt: grant.voidedAt,
   createdAt: grant.createdAt,
+  lowBalanceThreshold: grant.lowBalanceThreshold,
 });

@@ -1,6 +1,6 @@
 import type { BillingApi } from '../../support/api/billing-api';
 import type { ParityCase } from './cases';
-import { closedStatement, freshTenant, type Script } from './scripts';
+import { closedStatement, freshTenant, group, ingest, MARCH, type Script } from './scripts';
 
 /** Nothing listens here: deliveries to it fail and retry, which no parity case waits for. */
 const NOWHERE = 'http://127.0.0.1:9/hooks';
@@ -21,8 +21,41 @@ async function tenantWithEvent(
   return { tenant, endpointId, eventId: events.items[0]?.id ?? 'evt_none' };
 }
 
-/** The parity cases of the event and webhook operations (DOMAIN §8b). */
+const COMPUTE_BUDGET = { name: 'compute', kind: 'QUANTITY', counterName: 'compute.c2.c8m8', threshold: '50' };
+
+/** The parity cases of the event, webhook and budget operations (DOMAIN §8b). */
 export const WEBHOOK_PARITY_CASES: Record<string, ParityCase> = {
+  createBudget: {
+    valid: async (s) => s.target.api.post(`/v1/billing-groups/${await group(s)}/budgets`, COMPUTE_BUDGET),
+    invalid: async (s) =>
+      s.target.api.post(`/v1/billing-groups/${await group(s)}/budgets`, {
+        ...COMPUTE_BUDGET,
+        counterName: null,
+      }),
+    same: (body) => [body.kind, body.value, body.crossed],
+  },
+  listBudgets: {
+    valid: async (s) => {
+      const billingGroupId = await group(s);
+      await ingest(s, billingGroupId, MARCH);
+      await s.target.api.create(`/v1/billing-groups/${billingGroupId}/budgets`, COMPUTE_BUDGET);
+      return s.target.api.get(`/v1/billing-groups/${billingGroupId}/budgets?month=${MARCH}`);
+    },
+    invalid: async (s) => s.target.api.get(`/v1/billing-groups/${await group(s)}/budgets?month=2026-13`),
+    same: (body) =>
+      (body.items as { value: string; crossed: boolean }[]).map((item) => [item.value, item.crossed]),
+  },
+  deleteBudget: {
+    valid: async (s) => {
+      const billingGroupId = await group(s);
+      const budget = await s.target.api.create<{ id: string }>(
+        `/v1/billing-groups/${billingGroupId}/budgets`,
+        COMPUTE_BUDGET,
+      );
+      return s.target.api.delete(`/v1/billing-groups/${billingGroupId}/budgets/${budget.id}`);
+    },
+    invalid: async (s) => s.target.api.delete(`/v1/billing-groups/${await group(s)}/budgets/bud_missing`),
+  },
   listEvents: {
     valid: async (s) => (await tenantWithEvent(s)).tenant.get('/v1/events?type=statement.closed'),
     invalid: (s) => s.target.api.get('/v1/events?type=statement.lost'),

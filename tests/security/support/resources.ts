@@ -83,6 +83,11 @@ export async function createEveryResource(api: BillingApi, name: string): Promis
   }
   const job = (await started.json()) as { id: string };
   const spareKey = await api.create<{ id: string }>('/v1/api-keys', { name: `${name} spare key` });
+  const budget = await api.create<{ id: string }>(`${groupPath}/budgets`, {
+    name: `${name} budget`,
+    kind: 'TOTAL',
+    threshold: '1000000',
+  });
   return {
     billingGroupId: group.id,
     projectId: project.id,
@@ -96,6 +101,7 @@ export async function createEveryResource(api: BillingApi, name: string): Promis
     jobId: job.id,
     keyId: spareKey.id,
     endpointId: endpoint.id,
+    budgetId: budget.id,
     eventId: events.items[0]?.id ?? '',
   };
 }

@@ -14,10 +14,21 @@ import { explain, type PlannedStatement, triggerStatements } from './query-plan'
  */
 
 /**
- * Full scans that are the point of their query, with the reason: none. A query that must read a
- * whole table (an export, say) would be named here, by a fragment of its SQL.
+ * Full scans that are the point of their query, with the reason. A query that must read a whole
+ * table (an export, say) is named here, by a fragment of its SQL.
  */
-const INTENDED_FULL_SCANS: readonly { sql: string; reason: string }[] = [];
+const INTENDED_FULL_SCANS: readonly { sql: string; reason: string }[] = [
+  {
+    sql: 'SELECT DISTINCT tenant_id, billing_group_id FROM budgets',
+    reason:
+      'the daily run checks every budget against its month: it reads the groups from an index, once a day',
+  },
+  {
+    sql: 'WHERE voided_at IS NULL AND low_balance_threshold IS NOT NULL',
+    reason:
+      'the daily credit.low check reads the grants that have a threshold, from a partial index holding only those',
+  },
+];
 
 /** A database that remembers the SQL of every statement prepared on it, once recording starts. */
 function recordingDatabase(): { sqlite: DatabaseSync; prepared: Set<string>; record(): void } {

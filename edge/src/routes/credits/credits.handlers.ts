@@ -20,7 +20,9 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env';
 import { cursorPosition, invalidCursor, pageRequest, pageResponse } from '../../http/pagination';
 import { ApiError, notFound } from '../../http/problem';
+import { serviceContext } from '../../http/service-context';
 import { requireBillingGroup } from '../../services/billing-group-lookup';
+import { reportCreditAlerts } from '../../services/credit-alerts';
 import { expireCreditOfGroup } from '../../services/credit-expiry';
 import { parseChargeAmount, parseGrantRequest } from '../../services/credit-parsing';
 import { grantToWire } from '../../services/wire-objects';
@@ -73,6 +75,13 @@ export const handleGrantCredit: RouteHandler<typeof grantCredit, AppEnv> = async
   const now = c.get('deps').clock().toISOString();
   const id = c.get('deps').newId('cg');
   const parsed = parseGrantRequest(body, id, body.grantedAt ?? now, group.currency);
+  const lowBalanceThreshold =
+    body.lowBalanceThreshold == null
+      ? null
+      : formatMoney(
+          parseChargeAmount('lowBalanceThreshold', body.lowBalanceThreshold, group.currency),
+          group.currency,
+        );
   const grant = await c.get('storage').createCreditGrant(
     {
       id,
@@ -86,9 +95,12 @@ export const handleGrantCredit: RouteHandler<typeof grantCredit, AppEnv> = async
       campaignId: parsed.campaignId,
       name: parsed.name,
       createdAt: now,
+      lowBalanceThreshold,
     },
     group.currency,
   );
+  // A grant made to expire within the week, or below its own threshold, is reported at once.
+  await reportCreditAlerts(serviceContext(c.var), group);
   return c.json(grantToWire(grant), 201);
 };
 

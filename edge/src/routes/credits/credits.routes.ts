@@ -37,6 +37,9 @@ export const CreditGrant = z
     name: z.string().nullable(),
     voidedAt: z.string().nullable(),
     createdAt: z.string(),
+    lowBalanceThreshold: DecimalString.nullable().openapi({
+      description: '`credit.low` is reported once when the balance falls below this; null: never',
+    }),
   })
   .openapi('CreditGrant');
 
@@ -54,6 +57,10 @@ export const NewCreditGrant = z
     grantedAt: Instant.optional().openapi({ description: 'Default: now' }),
     campaignId: z.string().min(1).max(100).nullable().optional(),
     name: z.string().min(1).max(200).nullable().optional(),
+    lowBalanceThreshold: DecimalString.nullable().optional().openapi({
+      description: 'Report `credit.low` (once) when the balance falls below this; ≥ 0, in whole minor units',
+      example: '1000',
+    }),
   })
   .openapi('NewCreditGrant');
 

@@ -3,6 +3,7 @@ import type { AppEnv } from '../../app-env';
 import { executionContextOf } from '../../http/execution-context';
 import { pageRequest, pageResponse } from '../../http/pagination';
 import { notFound } from '../../http/problem';
+import { serviceContext } from '../../http/service-context';
 import { startJobRunner } from '../../services/job-runner';
 import { startMonthCloseJob } from '../../services/month-close';
 import { jobToWire } from '../../services/wire-objects';
@@ -10,7 +11,7 @@ import type { getJob, listJobs, startCloseMonthJob } from './jobs.routes';
 
 export const handleStartCloseMonthJob: RouteHandler<typeof startCloseMonthJob, AppEnv> = async (c) => {
   const { month } = c.req.valid('json');
-  const context = { storage: c.get('storage'), deps: c.get('deps'), outbox: c.get('outbox') };
+  const context = serviceContext(c.var);
   const { job, created, run } = await startMonthCloseJob(
     context,
     c.get('principal').tenantId,

@@ -8,6 +8,7 @@ import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env';
 import { pageRequest, pageResponse } from '../../http/pagination';
 import { notFound } from '../../http/problem';
+import { serviceContext } from '../../http/service-context';
 import { traceEngine } from '../../observability/tracing';
 import { requireBillingGroup } from '../../services/billing-group-lookup';
 import { closeMonthOfGroup, voidClosedStatement } from '../../services/statement-close';
@@ -25,8 +26,6 @@ import type {
 } from './statements.routes';
 
 type Vars = AppEnv['Variables'];
-
-const contextOf = (vars: Vars) => ({ storage: vars.storage, deps: vars.deps, outbox: vars.outbox });
 
 /** A closed or voided statement's standing: its state as of now, from its close, void and payments. */
 async function standingToWire(vars: Vars, statement: StatementSummary) {
@@ -99,7 +98,7 @@ export const handleExplainStatementOfMonth: RouteHandler<typeof explainStatement
 export const handleCloseStatementOfMonth: RouteHandler<typeof closeStatementOfMonth, AppEnv> = async (c) => {
   const { billingGroupId, month } = c.req.valid('param');
   const group = await requireBillingGroup(c.var, billingGroupId);
-  const closed = await closeMonthOfGroup(contextOf(c.var), group, month);
+  const closed = await closeMonthOfGroup(serviceContext(c.var), group, month);
   return c.json(await closedToWire(c.var, closed), 201);
 };
 
@@ -119,7 +118,7 @@ export const handleGetStatement: RouteHandler<typeof getStatement, AppEnv> = asy
 
 export const handleVoidStatement: RouteHandler<typeof voidStatement, AppEnv> = async (c) => {
   const statement = await requireStatement(c.var, c.req.valid('param').statementId);
-  const voided = await voidClosedStatement(contextOf(c.var), statement);
+  const voided = await voidClosedStatement(serviceContext(c.var), statement);
   return c.json(await closedToWire(c.var, voided), 200);
 };
 

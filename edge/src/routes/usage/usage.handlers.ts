@@ -1,9 +1,12 @@
-import type { IngestVerdict, UsageAggregate } from '@billing/engine';
+import { type IngestVerdict, monthOfMillis, type UsageAggregate } from '@billing/engine';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env';
+import { executionContextOf } from '../../http/execution-context';
 import { cursorPosition, invalidCursor, pageResponse } from '../../http/pagination';
 import { ApiError, validationFailed } from '../../http/problem';
+import { serviceContext } from '../../http/service-context';
 import { requireBillingGroup } from '../../services/billing-group-lookup';
+import { checkBudgetsOfMonths } from '../../services/budgets';
 import { aggregateStoredUsage } from '../../services/usage-aggregation';
 import { ingestIntoGroup } from '../../services/usage-ingestion';
 import type { StoredUsageEvent } from '../../storage/ports/usage';
@@ -42,8 +45,21 @@ function throwIfLoneEventRejected(verdicts: IngestVerdict[]): void {
 
 export const handleIngestUsageEvents: RouteHandler<typeof ingestUsageEvents, AppEnv> = async (c) => {
   const group = await requireBillingGroup(c.var, c.req.valid('param').billingGroupId);
-  const verdicts = await ingestIntoGroup(c.get('storage'), group, c.req.valid('json').events);
+  const { events } = c.req.valid('json');
+  const verdicts = await ingestIntoGroup(c.get('storage'), group, events);
   throwIfLoneEventRejected(verdicts);
+  const months = new Set(
+    verdicts
+      .filter((verdict) => verdict.verdict === 'accepted')
+      .map((verdict) =>
+        monthOfMillis(Date.parse(String((events[verdict.index] as { timestamp?: unknown }).timestamp))),
+      ),
+  );
+  if (months.size > 0) {
+    // After the answer: the usage is stored whatever the check finds, and its client need not wait.
+    const work = checkBudgetsOfMonths(serviceContext(c.var), group, [...months]);
+    c.get('deps').runInBackground(work, executionContextOf(c));
+  }
   const count = (verdict: IngestVerdict['verdict']) => verdicts.filter((v) => v.verdict === verdict).length;
   return c.json(
     {

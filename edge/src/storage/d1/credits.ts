@@ -35,6 +35,7 @@ interface CreditGrantRow {
   created_at: string;
   currency: string;
   balance_minor: number;
+  low_balance_threshold: string | null;
 }
 
 interface CreditLedgerRow {
@@ -49,7 +50,7 @@ interface CreditLedgerRow {
 /** A grant with its currency (from its billing group) and its balance, the sum of its ledger. */
 const GRANT_SELECT = `
   SELECT g.id, g.tenant_id, g.billing_group_id, g.type, g.amount, g.priority, g.expires_at, g.granted_at,
-         g.campaign_id, g.name, g.voided_at, g.created_at, b.currency,
+         g.campaign_id, g.name, g.voided_at, g.created_at, g.low_balance_threshold, b.currency,
          (SELECT COALESCE(SUM(l.amount_minor), 0) FROM credit_ledger l
            WHERE l.tenant_id = g.tenant_id AND l.grant_id = g.id) AS balance_minor
   FROM credit_grants g JOIN billing_groups b ON b.id = g.billing_group_id
@@ -74,6 +75,7 @@ const toGrant = (row: CreditGrantRow): CreditGrantRecord => ({
   voidedAt: row.voided_at,
   createdAt: row.created_at,
   balance: minorToMoney(row.balance_minor, row.currency as Currency),
+  lowBalanceThreshold: row.low_balance_threshold,
 });
 
 const toLedgerRecord = (row: CreditLedgerRow): CreditLedgerRecord => ({
@@ -224,8 +226,8 @@ export function d1CreditStore(db: D1Database): CreditStore {
         db
           .prepare(
             `INSERT INTO credit_grants (id, tenant_id, billing_group_id, type, amount, priority, expires_at,
-               granted_at, campaign_id, name, voided_at, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)`,
+               granted_at, campaign_id, name, voided_at, created_at, low_balance_threshold)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
           )
           .bind(
             grant.id,
@@ -239,6 +241,7 @@ export function d1CreditStore(db: D1Database): CreditStore {
             grant.campaignId,
             grant.name,
             grant.createdAt,
+            grant.lowBalanceThreshold,
           ),
         creditLedgerInsert(db, scope, {
           grantId: grant.id,

@@ -1,6 +1,11 @@
 import type { ScheduledWorkStore } from '../ports/scheduled';
 import { JOB_COLUMNS, type JobRow, toJob } from './jobs';
 
+const groupRef = (row: { tenant_id: string; billing_group_id: string }) => ({
+  tenantId: row.tenant_id,
+  billingGroupId: row.billing_group_id,
+});
+
 export function d1ScheduledWorkStore(db: D1Database): ScheduledWorkStore {
   return {
     async staleRunningJobs(updatedBefore) {
@@ -42,6 +47,34 @@ export function d1ScheduledWorkStore(db: D1Database): ScheduledWorkStore {
         .bind(asOf)
         .all<{ tenant_id: string; billing_group_id: string }>();
       return results.map((row) => ({ tenantId: row.tenant_id, billingGroupId: row.billing_group_id }));
+    },
+    async groupsWithCreditExpiring(from, until) {
+      const { results } = await db
+        .prepare(
+          `SELECT DISTINCT g.tenant_id, g.billing_group_id FROM credit_grants AS g
+           WHERE g.voided_at IS NULL AND g.expires_at IS NOT NULL AND g.expires_at > ? AND g.expires_at <= ?
+           ORDER BY g.tenant_id, g.billing_group_id`,
+        )
+        .bind(from, until)
+        .all<{ tenant_id: string; billing_group_id: string }>();
+      return results.map(groupRef);
+    },
+    async groupsWithCreditThresholds() {
+      const { results } = await db
+        .prepare(
+          `SELECT DISTINCT tenant_id, billing_group_id FROM credit_grants
+           WHERE voided_at IS NULL AND low_balance_threshold IS NOT NULL ORDER BY tenant_id, billing_group_id`,
+        )
+        .all<{ tenant_id: string; billing_group_id: string }>();
+      return results.map(groupRef);
+    },
+    async groupsWithBudgets() {
+      const { results } = await db
+        .prepare(
+          'SELECT DISTINCT tenant_id, billing_group_id FROM budgets ORDER BY tenant_id, billing_group_id',
+        )
+        .all<{ tenant_id: string; billing_group_id: string }>();
+      return results.map(groupRef);
     },
     async tenantsWithStatementsIn(month) {
       const { results } = await db

@@ -17,6 +17,8 @@ export interface CreditGrantRecord {
   voidedAt: string | null;
   createdAt: string;
   balance: string;
+  /** `credit.low` is reported, once, when the balance falls below this; null: never. */
+  lowBalanceThreshold: string | null;
 }
 
 export type NewCreditGrant = Omit<CreditGrantRecord, 'balance' | 'voidedAt'>;

@@ -18,6 +18,12 @@ export interface ScheduledWorkStore {
   tenantsWithAutoCloseDue(month: Month): Promise<string[]>;
   /** Groups holding a live grant whose expiry has passed at `asOf` with a balance left. */
   groupsWithExpiredCredit(asOf: string): Promise<GroupRef[]>;
+  /** Groups holding a live grant with a balance left that expires after `from` and by `until`. */
+  groupsWithCreditExpiring(from: string, until: string): Promise<GroupRef[]>;
+  /** Groups holding a live grant with a low-balance threshold (for `credit.low`). */
+  groupsWithCreditThresholds(): Promise<GroupRef[]>;
+  /** Groups with at least one budget. */
+  groupsWithBudgets(): Promise<GroupRef[]>;
   /** Tenants with at least one live closed statement for the month. */
   tenantsWithStatementsIn(month: Month): Promise<string[]>;
 }

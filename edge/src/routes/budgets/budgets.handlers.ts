@@ -1,0 +1,59 @@
+import { Decimal, IssueCollector, monthOfMillis } from '@billing/engine';
+import type { RouteHandler } from '@hono/zod-openapi';
+import type { AppEnv } from '../../app-env';
+import { notFound } from '../../http/problem';
+import { serviceContext } from '../../http/service-context';
+import { requireBillingGroup } from '../../services/billing-group-lookup';
+import { budgetToWire, checkBudgets } from '../../services/budgets';
+import type { BudgetRecord } from '../../storage/ports/budgets';
+import type { createBudget, deleteBudget, listBudgets } from './budgets.routes';
+
+type Vars = AppEnv['Variables'];
+
+const currentMonth = (vars: Vars) => monthOfMillis(vars.deps.clock().getTime());
+
+export const handleCreateBudget: RouteHandler<typeof createBudget, AppEnv> = async (c) => {
+  const group = await requireBillingGroup(c.var, c.req.valid('param').billingGroupId);
+  const body = c.req.valid('json');
+  const issues = new IssueCollector();
+  if (!new Decimal(body.threshold).greaterThan(0))
+    issues.add('threshold', 'positive', 'must be greater than 0');
+  const counterName = body.counterName ?? null;
+  if (body.kind === 'QUANTITY' && counterName === null) {
+    issues.add('counterName', 'required', 'is required for a QUANTITY budget');
+  }
+  if (body.kind === 'TOTAL' && counterName !== null) {
+    issues.add('counterName', 'not-allowed', 'is only given for a QUANTITY budget');
+  }
+  issues.throwIfAny();
+  const budget: BudgetRecord = {
+    id: c.get('deps').newId('bud'),
+    tenantId: group.tenantId,
+    billingGroupId: group.id,
+    name: body.name,
+    kind: body.kind,
+    counterName,
+    threshold: body.threshold,
+    createdAt: c.get('deps').clock().toISOString(),
+  };
+  await c.get('storage').createBudget(budget);
+  // A budget already crossed this month is reported at once.
+  const [status] = await checkBudgets(serviceContext(c.var), group, currentMonth(c.var), [budget]);
+  if (!status) throw new Error('a new budget has a status');
+  return c.json(budgetToWire(status), 201);
+};
+
+export const handleListBudgets: RouteHandler<typeof listBudgets, AppEnv> = async (c) => {
+  const group = await requireBillingGroup(c.var, c.req.valid('param').billingGroupId);
+  const month = c.req.valid('query').month ?? currentMonth(c.var);
+  const statuses = await checkBudgets(serviceContext(c.var), group, month);
+  return c.json({ items: statuses.map(budgetToWire) }, 200);
+};
+
+export const handleDeleteBudget: RouteHandler<typeof deleteBudget, AppEnv> = async (c) => {
+  const { billingGroupId, budgetId } = c.req.valid('param');
+  const group = await requireBillingGroup(c.var, billingGroupId);
+  if (!(await c.get('storage').deleteBudget(group.tenantId, group.id, budgetId)))
+    throw notFound('budget', budgetId);
+  return c.body(null, 204);
+};
