@@ -172,6 +172,59 @@ test.describe('webhooks: events are delivered signed, once per change', () => {
   });
 });
 
+test.describe('webhooks: one event per change, in order per object', () => {
+  test('ten concurrent settlements of one pending payment report payment.succeeded once', async ({
+    webhookTenant,
+    webhookReceiver,
+    payableStatements,
+    payments,
+  }) => {
+    const { api } = webhookTenant;
+    const statement = await payableStatements.create({ api });
+    const pending = (await (
+      await payments.pay(statement.statementId, { amount: '100', source: 'tok_pending' }, { api })
+    ).json()) as Schemas['Payment'];
+    const settled = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        api.post(`/v1/payments/${pending.id}/settle`, { outcome: 'SUCCEEDED' }),
+      ),
+    );
+    // One request moved it; the others found it SUCCEEDED already (409 invalid-transition).
+    expect(settled.map((answer) => answer.status()).sort()).toEqual([200, ...Array(9).fill(409)]);
+
+    await expect.poll(() => webhookReceiver.events(pending.id).length, RECEIVED).toBe(1);
+    expect(await webhookTenant.events(`objectId=${pending.id}`)).toEqual([
+      expect.objectContaining({ type: 'payment.succeeded' }),
+    ]);
+  });
+
+  test('a refund waits for its payment’s earlier event, which is retried first', async ({
+    webhookTenant,
+    webhookReceiver,
+    payableStatements,
+    payments,
+  }) => {
+    const { api } = webhookTenant;
+    const statement = await payableStatements.create({ api });
+    await expect.poll(() => webhookReceiver.events(statement.statementId).length, RECEIVED).toBe(1);
+    webhookReceiver.answer(500);
+    const paid = (await (
+      await payments.pay(statement.statementId, { amount: '1000', source: 'tok_success' }, { api })
+    ).json()) as Schemas['Payment'];
+    expect((await payments.refund(paid.id, { api })).status()).toBe(200);
+
+    await expect.poll(() => webhookReceiver.events(paid.id).length, RECEIVED).toBe(3);
+    const about = webhookReceiver.deliveries.filter(
+      (delivery) => delivery.event && objectOf(delivery.event) === paid.id,
+    );
+    expect(about.map((delivery) => [delivery.event?.type, delivery.answered])).toEqual([
+      ['payment.succeeded', 500],
+      ['payment.succeeded', 200],
+      ['payment.refunded', 200],
+    ]);
+  });
+});
+
 test.describe('webhooks: retries, failure and redelivery', () => {
   test('a receiver that answers 500 twice gets the event again after growing waits, then once it answers 200', async ({
     webhookTenant,

@@ -257,9 +257,11 @@ export function d1WebhookStore(db: D1Database): WebhookStore {
       await db.batch([
         db
           .prepare(
+            // Nothing to log when the endpoint (and with it the delivery) was deleted during the send.
             `INSERT INTO webhook_attempts (id, tenant_id, endpoint_id, delivery_id, event_id, attempted_at, duration_ms,
                status_code, response_excerpt, error, outcome)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+             WHERE EXISTS (SELECT 1 FROM webhook_deliveries WHERE id = ?4)`,
           )
           .bind(
             attempt.id,
