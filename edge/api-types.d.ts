@@ -1607,6 +1607,7 @@ export interface components {
         };
         StatementSummary: {
             statementId: string;
+            number: string;
             billingGroupId: string;
             /**
              * @description A month YYYY-MM of the years 2000–2099
@@ -1657,6 +1658,11 @@ export interface components {
         Statement: {
             /** @description Null for a draft */
             statementId: string | null;
+            /**
+             * @description Gapless per tenant and year of the month, given at close; null for a draft
+             * @example ST-2026-000123
+             */
+            number: string | null;
             billingGroupId: string;
             /**
              * @description A month YYYY-MM of the years 2000–2099

@@ -111,6 +111,8 @@ async function closeFromOneSnapshot(
   const carriesForward = previous && new Decimal(closed.result.unpaid).greaterThan(0) ? previous.id : null;
   const record: StatementRecord = {
     id: closed.statementId,
+    // Given by the insert below, in the same batch; its event reads it from there.
+    number: '',
     tenantId: group.tenantId,
     billingGroupId: group.id,
     month,
@@ -125,7 +127,7 @@ async function closeFromOneSnapshot(
     closed,
   };
   const statement = statementStandingToWire(record, [], closedAt);
-  await storage.insertClosedStatement({
+  record.number = await storage.insertClosedStatement({
     tenantId: group.tenantId,
     closed,
     fence,

@@ -32,6 +32,7 @@ export function statementStandingToWire(statement: StatementSummary, payments: P
   const { state, paid, outstanding } = deriveStatementState(standingOf(statement), payments, now);
   return {
     statementId: statement.id,
+    number: statement.number,
     billingGroupId: statement.billingGroupId,
     month: statement.month,
     currency: statement.currency as StatementResult['currency'],

@@ -41,6 +41,7 @@ const closedToWire = async (vars: Vars, statement: StatementRecord) => ({
 /** A draft: computed from the current inputs on every read; nothing is paid on it yet. */
 const draftToWire = (result: StatementResult) => ({
   statementId: null,
+  number: null,
   billingGroupId: result.billingGroupId,
   month: result.month,
   currency: result.currency,

@@ -10,6 +10,10 @@ export const StatementState = z
 
 const StandingFields = {
   statementId: z.string().nullable().openapi({ description: 'Null for a draft' }),
+  number: z.string().nullable().openapi({
+    description: 'Gapless per tenant and year of the month, given at close; null for a draft',
+    example: 'ST-2026-000123',
+  }),
   billingGroupId: z.string(),
   month: Month,
   currency: Currency,
@@ -34,7 +38,7 @@ export const Statement = z.object({ ...StandingFields, result: StatementCalculat
 });
 
 export const StatementSummary = z
-  .object({ ...StandingFields, statementId: z.string() })
+  .object({ ...StandingFields, statementId: z.string(), number: z.string() })
   .openapi('StatementSummary');
 
 export const StatementPage = pageOf(StatementSummary, 'StatementPage');

@@ -36,8 +36,22 @@ const eventValues = (event: NewEvent) => [
  * The outbox write of an event, for the batch of the state change it reports: it commits exactly
  * when the change does. Its insert trigger queues a delivery to every endpoint that wants it.
  */
-export function eventInsert(db: D1Database, event: NewEvent): D1PreparedStatement {
-  return db.prepare(`${INSERT_EVENT} VALUES (?, ?, ?, ?, ?, ?, ?)`).bind(...eventValues(event));
+export function eventInsert(
+  db: D1Database,
+  event: NewEvent,
+  options: { numberOf?: string } = {},
+): D1PreparedStatement {
+  if (options.numberOf === undefined) {
+    return db.prepare(`${INSERT_EVENT} VALUES (?, ?, ?, ?, ?, ?, ?)`).bind(...eventValues(event));
+  }
+  // A statement's number is given in the batch itself: its event reads it from the row just written.
+  const [id, tenantId, type, objectId, createdAt, data, dedupeKey] = eventValues(event);
+  return db
+    .prepare(
+      `${INSERT_EVENT} VALUES (?, ?, ?, ?, ?,
+         json_set(?, '$.object.number', (SELECT number FROM statements WHERE tenant_id = ? AND id = ?)), ?)`,
+    )
+    .bind(id, tenantId, type, objectId, createdAt, data, tenantId, options.numberOf, dedupeKey);
 }
 
 /**

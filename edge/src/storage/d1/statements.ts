@@ -19,6 +19,7 @@ import { eventInsert } from './events';
 
 interface StatementRow {
   id: string;
+  number: string;
   tenant_id: string;
   billing_group_id: string;
   month: string;
@@ -38,11 +39,12 @@ interface StatementRowWithJson extends StatementRow {
 }
 
 const SUMMARY_COLUMNS =
-  'id, tenant_id, billing_group_id, month, closed_at, due_at, voided_at, total, currency, content_hash, carried_forward_by, close_job_id';
+  'id, number, tenant_id, billing_group_id, month, closed_at, due_at, voided_at, total, currency, content_hash, carried_forward_by, close_job_id';
 const RECORD_COLUMNS = `${SUMMARY_COLUMNS}, inputs_json, result_json`;
 
 const toSummary = (row: StatementRow): StatementSummary => ({
   id: row.id,
+  number: row.number,
   tenantId: row.tenant_id,
   billingGroupId: row.billing_group_id,
   month: row.month,
@@ -159,9 +161,9 @@ async function runBatch(
   db: D1Database,
   writes: D1PreparedStatement[],
   conflictOf: (message: string) => ConflictError | null,
-): Promise<void> {
+): Promise<D1Result[]> {
   try {
-    await db.batch(writes);
+    return await db.batch(writes);
   } catch (error) {
     throw conflictOf(String((error as Error)?.message ?? error)) ?? error;
   }
@@ -296,13 +298,24 @@ export function d1StatementStore(db: D1Database): StatementStore {
     },
     async insertClosedStatement({ tenantId, closed, fence, closeJobId, carriesForward, events }) {
       const currency = closed.result.currency;
+      const year = closed.month.slice(0, 4);
       const writes = [
+        // The tenant's next number for the year: taken here, rolled back with the batch if it fails.
+        db
+          .prepare(
+            `INSERT INTO document_sequences (tenant_id, kind, year, last) VALUES (?, 'ST', ?, 1)
+             ON CONFLICT (tenant_id, kind, year) DO UPDATE SET last = last + 1`,
+          )
+          .bind(tenantId, year),
         db
           .prepare(
             `INSERT INTO statements (id, tenant_id, billing_group_id, month, closed_at, due_at, voided_at, total,
                total_minor, currency, content_hash, inputs_json, result_json, carried_forward_by, close_job_id,
-               unpaid_minor, fence_revision, fence_usage_seq)
-             VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)`,
+               unpaid_minor, fence_revision, fence_usage_seq, number)
+             VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?,
+               (SELECT 'ST-' || year || '-' || printf('%06d', last) FROM document_sequences
+                WHERE tenant_id = ? AND kind = 'ST' AND year = ?))
+             RETURNING number`,
           )
           .bind(
             closed.statementId,
@@ -321,6 +334,8 @@ export function d1StatementStore(db: D1Database): StatementStore {
             minorUnits(closed.result.unpaid, currency),
             fence.revision,
             fence.usageSeq,
+            tenantId,
+            year,
           ),
         ...closed.creditConsumption.map((entry) =>
           creditLedgerInsert(db, { tenantId, billingGroupId: closed.billingGroupId, currency }, entry),
@@ -333,8 +348,12 @@ export function d1StatementStore(db: D1Database): StatementStore {
             .bind(closed.statementId, tenantId, carriesForward),
         );
       }
-      writes.push(...events.map((event) => eventInsert(db, event)));
-      await runBatch(db, writes, (message) => closeConflict(message, closed));
+      // The events carry the number the statement was just given.
+      writes.push(...events.map((event) => eventInsert(db, event, { numberOf: closed.statementId })));
+      const results = await runBatch(db, writes, (message) => closeConflict(message, closed));
+      const number = (results[1]?.results[0] as { number?: string } | undefined)?.number;
+      if (!number) throw new Error(`statement ${closed.statementId} was stored without a number`);
+      return number;
     },
     async voidStatement({ tenantId, statement, voidedAt, releases, events }) {
       const currency = statement.closed.result.currency;

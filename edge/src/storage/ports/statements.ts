@@ -5,6 +5,8 @@ import type { Page, PageRequest } from './tenants';
 /** What a list shows of a closed (or voided) statement, without its frozen inputs and result. */
 export interface StatementSummary {
   id: string;
+  /** `ST-<year>-<NNNNNN>`: gapless per tenant and year of the statement's month, given at close. */
+  number: string;
   tenantId: string;
   billingGroupId: string;
   month: Month;
@@ -95,9 +97,10 @@ export interface StatementStore {
    * Inserts the statement, its CONSUME entries and the carry-forward mark in one batch. A write the
    * fence did not see throws ConflictError `close-inputs-changed`; a second live statement for the
    * month throws `statement-closed`; a credit that no longer covers its consumption throws
-   * `insufficient-credit`.
+   * `insufficient-credit`. Answers the number the statement was given (the tenant's next for its
+   * year, taken in the same batch); its `statement.closed` events carry it too.
    */
-  insertClosedStatement(write: StatementClose): Promise<void>;
+  insertClosedStatement(write: StatementClose): Promise<string>;
   /**
    * Marks the statement void, writes its RELEASE entries and lifts the carry-forward mark from the
    * statement it had taken over, in one batch. A statement voided meanwhile throws `statement-void`.
