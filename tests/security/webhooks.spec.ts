@@ -1,4 +1,6 @@
+import type { Schemas } from '../support/api/schemas';
 import { expect, test } from '../support/api-test';
+import { WebhookReceiver } from '../support/webhook-receiver';
 import type { NodeEdge } from './support/node-edge';
 
 /**
@@ -90,6 +92,85 @@ test.describe('webhooks: where endpoints may point', () => {
         { id: endpoint.id, url: 'https://example.com/hooks' },
       ]);
     });
+  });
+});
+
+/** A group with an hour of usage in 2026-03, closed: its statement.closed is owed to every endpoint. */
+async function closeAMonth(edge: NodeEdge, apiKey: string): Promise<string> {
+  const group = await edge.request(apiKey, 'POST', '/v1/billing-groups', { name: 'tightened' });
+  expect(group.status).toBe(201);
+  const groupId = ((await group.json()) as { id: string }).id;
+  const usage = await edge.request(apiKey, 'POST', `/v1/billing-groups/${groupId}/usage-events`, {
+    events: [
+      {
+        eventId: 'tightened-1',
+        projectId: 'p',
+        counterName: 'compute.c2.c8m8',
+        counterType: 'DELTA',
+        unit: 'HOURS',
+        volume: '1',
+        timestamp: '2026-03-10T00:00:00Z',
+      },
+    ],
+  });
+  expect(usage.status).toBe(200);
+  const closed = await edge.request(
+    apiKey,
+    'POST',
+    `/v1/billing-groups/${groupId}/statements/2026-03/close`,
+    {},
+  );
+  expect(closed.status, await closed.clone().text()).toBe(201);
+  return ((await closed.json()) as { statementId: string }).statementId;
+}
+
+test.describe('webhooks: where deliveries may go', () => {
+  test('an endpoint made under development rules gets nothing once its database runs under production rules', async ({
+    nodeEdges,
+  }) => {
+    test.setTimeout(90_000);
+    const receiver = await WebhookReceiver.start();
+    try {
+      const development = await nodeEdges.start({ ENVIRONMENT: 'development', EDGE_LOG_LEVEL: 'error' });
+      const tenant = await development.createTenant('tightened tenant');
+      const created = await development.request(tenant.apiKey, 'POST', '/v1/webhook-endpoints', {
+        url: receiver.url,
+        eventTypes: ['statement.closed'],
+      });
+      expect(created.status).toBe(201);
+      const endpoint = (await created.json()) as { id: string; secret: string };
+      receiver.useSecret(endpoint.secret);
+      await development.crash();
+
+      const production = await nodeEdges.restart(development, { ENVIRONMENT: 'production' });
+      await closeAMonth(production, tenant.apiKey);
+
+      const deliveries = async () =>
+        (
+          (await (
+            await production.request(tenant.apiKey, 'GET', `/v1/webhook-endpoints/${endpoint.id}/deliveries`)
+          ).json()) as { items: Schemas['WebhookDelivery'][] }
+        ).items;
+      await expect
+        .poll(async () => (await deliveries())[0]?.state, { timeout: 15_000, intervals: [100] })
+        .toBe('FAILED');
+      const attempts = (
+        (await (
+          await production.request(tenant.apiKey, 'GET', `/v1/webhook-endpoints/${endpoint.id}/attempts`)
+        ).json()) as { items: Schemas['WebhookAttempt'][] }
+      ).items;
+      // Failed at once, with no retry: no wait can make the URL acceptable.
+      expect(attempts).toEqual([
+        expect.objectContaining({
+          statusCode: null,
+          outcome: 'FAILED',
+          error: expect.stringMatching(/^url /),
+        }),
+      ]);
+      expect(receiver.deliveries).toEqual([]);
+    } finally {
+      await receiver.close();
+    }
   });
 });
 
