@@ -71,7 +71,9 @@ export async function verifyWebhook(
 ): Promise<VerifiedEvent> {
   if (!header) throw new WebhookVerificationError('missing-header');
   const parts = header.split(',').map((part) => part.trim().split('='));
-  const timestamp = Number(parts.find(([name]) => name === 't')?.[1]);
+  // Digits only: `Number('')` is 0 and `Number('0x10')` 16, neither a timestamp this header carries.
+  const stamp = parts.find(([name]) => name === 't')?.[1] ?? '';
+  const timestamp = /^\d{1,12}$/.test(stamp) ? Number(stamp) : Number.NaN;
   const signatures = parts
     .filter(([name, value]) => name === 'v1' && value)
     .map(([, value]) => value as string);

@@ -24,7 +24,11 @@ export function webhookUrlProblem(text: string, rules: WebhookUrlRules): string 
     return 'must be an absolute URL';
   }
   if (url.username || url.password) return 'must not carry a user name or password';
-  const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  // A trailing dot names the same host (`localhost.`, `metadata.google.internal.`).
+  const host = url.hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
   const loopback = isLoopback(host);
   if (url.protocol === 'http:' && rules.allowLoopbackHttp && loopback) return null;
   if (url.protocol !== 'https:') {
@@ -94,6 +98,12 @@ function isPrivateIpv6(host: string): boolean {
     return isPrivateIpv4([high >> 8, high & 255, low >> 8, low & 255]);
   }
   const first = Number.parseInt(host.split(':')[0] || '0', 16);
+  // ::/8 reserved (IPv4-compatible `::127.0.0.1` among them; ::ffff:0:0/96 is handled above),
   // fc00::/7 unique local, fe80::/10 link-local, ff00::/8 multicast.
-  return (first & 0xfe00) === 0xfc00 || (first & 0xffc0) === 0xfe80 || (first & 0xff00) === 0xff00;
+  return (
+    first < 0x0100 ||
+    (first & 0xfe00) === 0xfc00 ||
+    (first & 0xffc0) === 0xfe80 ||
+    (first & 0xff00) === 0xff00
+  );
 }

@@ -142,9 +142,16 @@ export class NodeEdge {
     writeFileSync(this.options.logFile, this.output);
   }
 
-  /** A new host on the crashed one's database (it listens on a new port). */
-  restart(): Promise<NodeEdge> {
-    return NodeEdge.start({ ...this.options, logFile: `${this.options.logFile}.restarted` }, this.directory);
+  /** A new host on the crashed one's database (it listens on a new port); `env` changes its settings. */
+  restart(env: Record<string, string> = {}): Promise<NodeEdge> {
+    return NodeEdge.start(
+      {
+        ...this.options,
+        env: { ...this.options.env, ...env },
+        logFile: `${this.options.logFile}.restarted`,
+      },
+      this.directory,
+    );
   }
 
   /** A graceful stop (SIGTERM to the group, SIGKILL after 5 s); the output is kept in the log file. */
