@@ -63,7 +63,7 @@ test.describe('closing a month: what it does, its progress and its result', {
       await expect(dashboard.closeDialog).toHaveAccessibleName('Statement issued');
       const closed = await statements.read(group.id, thisMonth);
       await expect(dashboard.closeStatus).toContainText(
-        `Statement no. ${closed.statementId} was issued for a total of ₩38,170.`,
+        `Statement no. ${closed.number} was issued for a total of ₩38,170.`,
       );
       await expect(dashboard.draftSection).toContainText('This month is closed (Issued).');
       await expect(page).toHaveURL(new RegExp(`/billing-groups/${group.id}$`));

@@ -126,6 +126,9 @@ test.describe('statement PDF: an invoice in the language of the page', () => {
     expect(pdf.text, 'no raw ISO timestamps').not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
     expect(pdf.text, 'no credit grant ids').not.toMatch(/\bcg_/);
     expect(pdf.text, 'no raw counter ids').not.toContain('compute.c2.c8m8');
+    // The statement is named by its number, as the customer's books know it, not by its id.
+    expect(pdf.text).toMatch(/ST-\d{4}-\d{6}/);
+    expect(pdf.text).not.toContain(statementId);
   });
 
   test('a project name too long for its column breaks after a hyphen, never inside a word', {

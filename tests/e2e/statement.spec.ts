@@ -96,7 +96,7 @@ test.describe('statement page: every figure of a closed statement, explained', (
       return (await extractText(pdf, { mergePages: true })).text.replace(/\s+/g, ' ');
     });
     expect(text).toContain(`Statement ${closed.month}`);
-    expect(text).toContain(closed.statementId ?? '');
+    expect(text).toContain(closed.number ?? '');
     expect(text).toContain('Usage subtotal KRW 39,700');
     expect(text).toContain('VAT (10%) KRW 3,970');
     expect(text).toContain('Total KRW 43,670');

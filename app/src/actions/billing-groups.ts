@@ -86,6 +86,8 @@ export async function grantCredit(
 /** What closing a month issued, for the dialog's confirmation. */
 export interface IssuedStatement {
   statementId: string;
+  /** `ST-<year>-<NNNNNN>`, what the customer's documents name it by. */
+  number: string;
   total: string;
   currency: Currency;
   dueAt: string | null;
@@ -106,8 +108,11 @@ export async function closeMonth(billingGroupId: string, month: string): Promise
   );
   if (!closed.ok) return { ok: false, problem: closed.problem };
   revalidatePath(`/billing-groups/${billingGroupId}`);
-  const { statementId, total, currency, dueAt } = closed.data;
-  return { ok: true, issued: { statementId: statementId ?? '', total, currency, dueAt } };
+  const { statementId, number, total, currency, dueAt } = closed.data;
+  return {
+    ok: true,
+    issued: { statementId: statementId ?? '', number: number ?? '', total, currency, dueAt },
+  };
 }
 
 /** Sets the price book the group is billed from (none: the built-in book of its currency). */

@@ -53,7 +53,7 @@ export async function renderStatementPdf(input: StatementPdfInput): Promise<Uint
     bold: await document.embedFont(files.bold, { subset: true }),
   };
   const month = formatMonth(statement.month, locale);
-  document.setTitle(`${t.pdf.title} ${month}${statement.statementId ? ` ${statement.statementId}` : ''}`);
+  document.setTitle(`${t.pdf.title} ${month}${statement.number ? ` ${statement.number}` : ''}`);
   document.setAuthor(input.issuerName);
   document.setLanguage(numberLocale(locale));
   document.setProducer(t.common.appName);
@@ -81,7 +81,7 @@ export async function renderStatementPdf(input: StatementPdfInput): Promise<Uint
   printPayment(printer, statement);
   printExplanation(printer, statement);
   printer.layout.footers((page, pages) =>
-    t.pdf.footer(statement.month, statement.statementId ?? t.enums.statementState.DRAFT, page, pages),
+    t.pdf.footer(statement.month, statement.number ?? t.enums.statementState.DRAFT, page, pages),
   );
   return document.save();
 }
@@ -108,7 +108,7 @@ function printHeader({ layout, t, locale }: Printer, input: StatementPdfInput, m
 
   const { first, last } = periodDays(statement.month);
   const facts: [string, string][] = [
-    [t.pdf.statementNumber, statement.statementId ?? t.enums.statementState.DRAFT],
+    [t.pdf.statementNumber, statement.number ?? t.enums.statementState.DRAFT],
     [t.pdf.issueDate, statement.closedAt ? formatDay(statement.closedAt, locale) : t.common.none],
     [t.pdf.dueDate, statement.dueAt ? formatDay(statement.dueAt, locale) : t.common.none],
     [t.pdf.period, t.pdf.periodRange(formatDay(first, locale), formatDay(last, locale))],

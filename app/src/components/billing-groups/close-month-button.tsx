@@ -73,7 +73,12 @@ export function CloseMonthButton({ billingGroupId, facts, month }: CloseMonthBut
               {t.groups.issuedTitle}
             </h2>
             <div id="close-month-body" role="status" className="flex flex-col gap-1 text-sm text-slate-700">
-              <p>{t.groups.issued(issued.statementId, formatMoney(issued.total, issued.currency, locale))}</p>
+              <p>
+                {t.groups.issued(
+                  issued.number ?? issued.statementId ?? '',
+                  formatMoney(issued.total, issued.currency, locale),
+                )}
+              </p>
               {issued.dueAt ? <p>{t.groups.issuedDue(formatDay(issued.dueAt, locale))}</p> : null}
             </div>
             <div className="flex flex-wrap justify-end gap-2">

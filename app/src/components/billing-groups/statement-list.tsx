@@ -35,6 +35,7 @@ export async function StatementList({ statements }: { statements: StatementSumma
                 >
                   {t.statement.title(formatMonth(statement.month, locale))}
                 </Link>
+                <span className="block text-xs text-slate-600">{statement.number}</span>
               </td>
               <td data-label={t.statement.state}>
                 <StateBadge state={statement.state} />

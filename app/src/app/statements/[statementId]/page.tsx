@@ -70,6 +70,9 @@ export default async function StatementPage({ params }: PageProps<'/statements/[
           <h1 className="flex flex-wrap items-center gap-2 text-2xl font-bold">
             {t.statement.title(formatMonth(data.month, locale))} <StateBadge state={data.state} />
           </h1>
+          {data.number ? (
+            <p className="text-sm font-medium text-slate-800">{t.statement.number(data.number)}</p>
+          ) : null}
           <p className="break-all text-xs text-slate-600">{data.statementId}</p>
         </div>
         <a href={`/statements/${statementId}/pdf`} download className="btn-secondary">
