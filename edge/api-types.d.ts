@@ -780,6 +780,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/statements/{statementId}/credit-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A statement’s credit notes, oldest first */
+        get: operations["listCreditNotes"];
+        put?: never;
+        /**
+         * Credit a closed statement: lowers its outstanding amount; any excess becomes REFUND credit
+         * @description The sum of a statement’s credit notes never exceeds its total: 422 on `net` (`exceeds-total`). A void or carried-forward statement takes none (409 `not-creditable`), nor one with a pending payment (409 `payment-pending`). Emits `credit_note.created`.
+         */
+        post: operations["createCreditNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/billing-groups/{billingGroupId}/budgets": {
         parameters: {
             query?: never;
@@ -1625,7 +1646,12 @@ export interface components {
              */
             paid: string;
             /**
-             * @description total − paid
+             * @description What credit notes took off the outstanding amount (not what they refunded as credit)
+             * @example 39700
+             */
+            credited: string;
+            /**
+             * @description total − credited − paid
              * @example 39700
              */
             outstanding: string;
@@ -1680,7 +1706,12 @@ export interface components {
              */
             paid: string;
             /**
-             * @description total − paid
+             * @description What credit notes took off the outstanding amount (not what they refunded as credit)
+             * @example 39700
+             */
+            credited: string;
+            /**
+             * @description total − credited − paid
              * @example 39700
              */
             outstanding: string;
@@ -2179,6 +2210,56 @@ export interface components {
                 /** @example 39700 */
                 balance: string;
             }[];
+        };
+        CreditNote: {
+            id: string;
+            /** @example CN-2026-000045 */
+            number: string;
+            statementId: string;
+            billingGroupId: string;
+            /** @enum {string} */
+            currency: "KRW" | "JPY" | "USD" | "EUR";
+            /** @example 39700 */
+            net: string;
+            /**
+             * @description At the statement’s VAT rate, rounded at its rounding point
+             * @example 39700
+             */
+            vat: string;
+            /**
+             * @description net + VAT
+             * @example 39700
+             */
+            total: string;
+            /**
+             * @description What it took off the statement’s outstanding amount
+             * @example 39700
+             */
+            applied: string;
+            /**
+             * @description What exceeded the outstanding amount, granted back as REFUND credit
+             * @example 39700
+             */
+            refunded: string;
+            /** @description The REFUND credit grant, when something was refunded */
+            refundGrantId: string | null;
+            reason: string;
+            /** @description The usage line it corrects, if tied to one */
+            lineId: string | null;
+            createdAt: string;
+        };
+        NewCreditNote: {
+            /**
+             * @description Greater than 0, in whole minor units, before VAT
+             * @example 1000
+             */
+            net: string;
+            reason: string;
+            /** @description A `lineId` of the statement */
+            lineId?: string | null;
+        };
+        CreditNoteList: {
+            items: components["schemas"]["CreditNote"][];
         };
         Budget: {
             id: string;
@@ -6345,6 +6426,153 @@ export interface operations {
             };
             /** @description Not found in the caller’s tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the API key’s rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCreditNotes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                statementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every credit note of the statement */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditNoteList"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller’s tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the API key’s rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createCreditNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                statementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewCreditNote"];
+            };
+        };
+        responses: {
+            /** @description The credit note */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditNote"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or the cursor is not one this list issued */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller’s tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: each error names the field and the rule */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

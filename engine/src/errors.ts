@@ -38,6 +38,11 @@ export const CONFLICT_CODES = [
   'insufficient-credit',
   // A write committed between a close's snapshot and its commit (the edge's close fence): read again.
   'close-inputs-changed',
+  // Credit notes (DOMAIN §6): a voided or carried-forward statement takes none; their sum stays
+  // within its total; one computed from a stale read of the group is refused and computed again.
+  'not-creditable',
+  'credit-notes-exceed-total',
+  'credit-note-inputs-changed',
 ] as const;
 export type ConflictCode = (typeof CONFLICT_CODES)[number];
 

@@ -21,6 +21,14 @@ export { closeStatement, replayStatement } from './close';
 export { compatCalculate, compatCreatePayment, compatInvalidJson, compatPaymentStatements } from './compat';
 // §9 the legacy calculator API.
 export type * from './compat/types';
+// §6: credit notes.
+export {
+  type CreditableStatement,
+  type CreditNoteAmounts,
+  type CreditNoteSettlement,
+  creditNoteAmounts,
+  settleCreditNote,
+} from './credit-notes';
 export { burnCredits, DEFAULT_CREDIT_PRIORITY, type ParsedCreditGrant, parseCreditGrant } from './credits';
 // §1 money.
 export { Decimal, max, sum, toDecimalString, ZERO } from './decimal';

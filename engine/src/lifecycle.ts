@@ -4,7 +4,15 @@ import { ConflictError } from './errors';
 import { planRelease } from './ledger';
 import { conflicts } from './messages';
 import { compareMonths } from './period';
-import type { Instant, LedgerEntry, Month, Payment, PaymentState, StatementState } from './types';
+import type {
+  DecimalString,
+  Instant,
+  LedgerEntry,
+  Month,
+  Payment,
+  PaymentState,
+  StatementState,
+} from './types';
 
 /** What the lifecycle rules need to know of a statement. */
 export interface StatementStanding {
@@ -16,6 +24,8 @@ export interface StatementStanding {
   voidedAt?: Instant | null;
   /** The later statement that took over this one's outstanding amount as its unpaid balance. */
   carriedForwardBy?: string | null;
+  /** What its credit notes took off the outstanding amount (not what they refunded); none: 0. */
+  credited?: DecimalString | null;
 }
 
 /** Payment transitions (DOMAIN §6): PENDING → SUCCEEDED | FAILED, SUCCEEDED → REFUNDED, nothing else. */
@@ -42,7 +52,7 @@ export function paidAmount(payments: readonly Payment[]): Decimal {
 
 /** What is still owed once succeeded payments are taken off. */
 export function outstandingAmount(statement: StatementStanding, payments: readonly Payment[]): Decimal {
-  return new Decimal(statement.total).minus(paidAmount(payments));
+  return new Decimal(statement.total).minus(statement.credited ?? 0).minus(paidAmount(payments));
 }
 
 export interface DerivedState {

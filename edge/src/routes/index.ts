@@ -6,6 +6,7 @@ import { registerBudgetRoutes } from './budgets/budgets.index';
 import { registerCalculateRoutes } from './calculate/calculate.index';
 import { registerCompatRoutes } from './compat/compat.index';
 import { registerContractRoutes } from './contracts/contracts.index';
+import { registerCreditNoteRoutes } from './credit-notes/credit-notes.index';
 import { registerCreditRoutes } from './credits/credits.index';
 import { registerEventRoutes } from './events/events.index';
 import { registerJobRoutes } from './jobs/jobs.index';
@@ -32,6 +33,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   registerJobRoutes(app);
   registerReconciliationRoutes(app);
   registerCreditRoutes(app);
+  registerCreditNoteRoutes(app);
   registerBudgetRoutes(app);
   registerEventRoutes(app);
   registerWebhookRoutes(app);

@@ -120,6 +120,7 @@ async function closeFromOneSnapshot(
     dueAt: closed.dueAt,
     voidedAt: null,
     total: closed.result.total,
+    credited: '0',
     currency: closed.result.currency,
     carriedForwardBy: null,
     contentHash: closed.contentHash,

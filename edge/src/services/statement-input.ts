@@ -15,6 +15,7 @@ import type { Storage } from '../storage/port';
 import type { BillingGroupRecord } from '../storage/ports/billing-groups';
 import type { StatementSummary } from '../storage/ports/statements';
 import { aggregateStoredUsage } from './usage-aggregation';
+import { standingOf } from './wire-objects';
 
 /** The built-in price books, by currency: only KRW has one (DOMAIN §3). */
 const DEFAULT_PRICE_BOOKS: Partial<Record<Currency, string>> = { KRW: 'default-krw' };
@@ -72,17 +73,10 @@ export async function assembleStatementInput(
   };
 }
 
-/** What is still owed on a closed statement once its succeeded payments are taken off. */
+/** What is still owed on a closed statement once its credit notes and succeeded payments are taken off. */
 export function balanceForward(statement: StatementSummary, payments: readonly Payment[]): PreviousStatement {
-  const outstanding = outstandingAmount(
-    {
-      statementId: statement.id,
-      total: statement.total,
-      closedAt: statement.closedAt,
-      dueAt: statement.dueAt,
-    },
-    payments,
-  );
+  // Credit notes took their part off before it is carried (standingOf counts them).
+  const outstanding = outstandingAmount(standingOf(statement), payments);
   return {
     statementId: statement.id,
     month: statement.month,

@@ -24,6 +24,7 @@ export function standingOf(statement: StatementSummary): StatementStanding {
     dueAt: statement.dueAt,
     voidedAt: statement.voidedAt,
     carriedForwardBy: statement.carriedForwardBy,
+    credited: statement.credited,
   };
 }
 
@@ -39,6 +40,7 @@ export function statementStandingToWire(statement: StatementSummary, payments: P
     state,
     total: statement.total,
     paid: toDecimalString(paid),
+    credited: statement.credited,
     outstanding: toDecimalString(outstanding),
     closedAt: statement.closedAt,
     dueAt: statement.dueAt,

@@ -1,6 +1,7 @@
 import type { AdjustmentStore } from './ports/adjustments';
 import type { BillingGroupStore } from './ports/billing-groups';
 import type { BudgetStore } from './ports/budgets';
+import type { CreditNoteStore } from './ports/credit-notes';
 import type { CreditStore } from './ports/credits';
 import type { EventStore } from './ports/events';
 import type { IdempotencyStore } from './ports/idempotency';
@@ -33,6 +34,7 @@ export interface Storage
     ScheduledWorkStore,
     EventStore,
     WebhookStore,
-    BudgetStore {}
+    BudgetStore,
+    CreditNoteStore {}
 
 export type { Page, PageRequest } from './ports/tenants';

@@ -25,6 +25,35 @@ const COMPUTE_BUDGET = { name: 'compute', kind: 'QUANTITY', counterName: 'comput
 
 /** The parity cases of the event, webhook and budget operations (DOMAIN §8b). */
 export const WEBHOOK_PARITY_CASES: Record<string, ParityCase> = {
+  createCreditNote: {
+    valid: async (s) => {
+      const { statementId } = await closedStatement(s);
+      return s.target.api.post(`/v1/statements/${statementId}/credit-notes`, {
+        net: '10000',
+        reason: 'outage',
+      });
+    },
+    invalid: async (s) => {
+      const { statementId } = await closedStatement(s);
+      return s.target.api.post(`/v1/statements/${statementId}/credit-notes`, {
+        net: '999999',
+        reason: 'too much',
+      });
+    },
+    same: (body) => [body.net, body.vat, body.total, body.applied, body.refunded],
+  },
+  listCreditNotes: {
+    valid: async (s) => {
+      const { statementId } = await closedStatement(s);
+      await s.target.api.create(`/v1/statements/${statementId}/credit-notes`, {
+        net: '100',
+        reason: 'goodwill',
+      });
+      return s.target.api.get(`/v1/statements/${statementId}/credit-notes`);
+    },
+    invalid: (s) => s.target.api.get('/v1/statements/st_missing/credit-notes'),
+    same: (body) => (body.items as { total: string }[]).map((item) => item.total),
+  },
   createBudget: {
     valid: async (s) => s.target.api.post(`/v1/billing-groups/${await group(s)}/budgets`, COMPUTE_BUDGET),
     invalid: async (s) =>

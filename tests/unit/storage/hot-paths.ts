@@ -190,6 +190,14 @@ export async function driveHotPaths(sqlite: SqliteStorage): Promise<void> {
   await call('POST', `/v1/payments/${paid.id}/refund`, undefined, { 'Idempotency-Key': 'query-plans-3' });
   await call('GET', `/v1/payments/${paid.id}`);
   await call('GET', `/v1/statements/${closed.statementId}/payments`);
+  // A credit note (more than what is outstanding after the payments above: a REFUND grant too), then the list.
+  const note = (await call('POST', `/v1/statements/${closed.statementId}/credit-notes`, {
+    net: '788000',
+    reason: 'plans',
+  })) as unknown as { refunded: string };
+  if (note.refunded === '0')
+    throw new Error('the drive needs a credit note that refunds, to plan the grant it writes');
+  await call('GET', `/v1/statements/${closed.statementId}/credit-notes`);
 
   // The month-end job over the tenant's groups, then its listing; the sweep; a void.
   const job = await call('POST', '/v1/jobs/close-month', { month: DRAFT_MONTH });

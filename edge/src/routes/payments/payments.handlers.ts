@@ -277,6 +277,7 @@ function standingOf(statement: StatementRecord, latest: StatementRecord | null):
     dueAt: statement.dueAt,
     voidedAt: statement.voidedAt,
     carriedForwardBy: statement.carriedForwardBy ?? supersededBy,
+    credited: statement.credited,
   };
 }
 

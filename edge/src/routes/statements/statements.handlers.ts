@@ -48,6 +48,7 @@ const draftToWire = (result: StatementResult) => ({
   state: 'DRAFT' as const,
   total: result.total,
   paid: '0',
+  credited: '0',
   outstanding: result.total,
   closedAt: null,
   dueAt: null,

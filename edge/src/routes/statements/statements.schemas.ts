@@ -20,7 +20,10 @@ const StandingFields = {
   state: StatementState,
   total: DecimalString,
   paid: DecimalString.openapi({ description: 'What succeeded payments paid' }),
-  outstanding: DecimalString.openapi({ description: 'total − paid' }),
+  credited: DecimalString.openapi({
+    description: 'What credit notes took off the outstanding amount (not what they refunded as credit)',
+  }),
+  outstanding: DecimalString.openapi({ description: 'total − credited − paid' }),
   closedAt: Instant.nullable(),
   dueAt: Instant.nullable().openapi({ description: 'Null for a draft' }),
   voidedAt: Instant.nullable(),

@@ -183,6 +183,44 @@ async function balancesOf(
   );
 }
 
+/** A grant and its GRANT ledger entry: the writes of a batch (a grant by hand, a credit note's refund). */
+export function creditGrantWrites(
+  db: D1Database,
+  grant: NewCreditGrant,
+  currency: Currency,
+): D1PreparedStatement[] {
+  const scope = { tenantId: grant.tenantId, billingGroupId: grant.billingGroupId, currency };
+  return [
+    db
+      .prepare(
+        `INSERT INTO credit_grants (id, tenant_id, billing_group_id, type, amount, priority, expires_at,
+               granted_at, campaign_id, name, voided_at, created_at, low_balance_threshold)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
+      )
+      .bind(
+        grant.id,
+        grant.tenantId,
+        grant.billingGroupId,
+        grant.type,
+        grant.amount,
+        grant.priority,
+        grant.expiresAt,
+        grant.grantedAt,
+        grant.campaignId,
+        grant.name,
+        grant.createdAt,
+        grant.lowBalanceThreshold,
+      ),
+    creditLedgerInsert(db, scope, {
+      grantId: grant.id,
+      kind: 'GRANT',
+      amount: grant.amount,
+      at: grant.grantedAt,
+      statementId: null,
+    }),
+  ];
+}
+
 export function d1CreditStore(db: D1Database): CreditStore {
   const liveGrants = async (tenantId: string, billingGroupId: string) => {
     const { results } = await db
@@ -221,36 +259,7 @@ export function d1CreditStore(db: D1Database): CreditStore {
       );
     },
     async createCreditGrant(grant: NewCreditGrant, currency: Currency) {
-      const scope = { tenantId: grant.tenantId, billingGroupId: grant.billingGroupId, currency };
-      await db.batch([
-        db
-          .prepare(
-            `INSERT INTO credit_grants (id, tenant_id, billing_group_id, type, amount, priority, expires_at,
-               granted_at, campaign_id, name, voided_at, created_at, low_balance_threshold)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
-          )
-          .bind(
-            grant.id,
-            grant.tenantId,
-            grant.billingGroupId,
-            grant.type,
-            grant.amount,
-            grant.priority,
-            grant.expiresAt,
-            grant.grantedAt,
-            grant.campaignId,
-            grant.name,
-            grant.createdAt,
-            grant.lowBalanceThreshold,
-          ),
-        creditLedgerInsert(db, scope, {
-          grantId: grant.id,
-          kind: 'GRANT',
-          amount: grant.amount,
-          at: grant.grantedAt,
-          statementId: null,
-        }),
-      ]);
+      await db.batch(creditGrantWrites(db, grant, currency));
       return { ...grant, voidedAt: null, balance: grant.amount };
     },
     async getCreditGrant(tenantId, billingGroupId, grantId) {

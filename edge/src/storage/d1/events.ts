@@ -39,19 +39,19 @@ const eventValues = (event: NewEvent) => [
 export function eventInsert(
   db: D1Database,
   event: NewEvent,
-  options: { numberOf?: string } = {},
+  options: { numberOf?: { table: 'statements' | 'credit_notes'; id: string } } = {},
 ): D1PreparedStatement {
   if (options.numberOf === undefined) {
     return db.prepare(`${INSERT_EVENT} VALUES (?, ?, ?, ?, ?, ?, ?)`).bind(...eventValues(event));
   }
-  // A statement's number is given in the batch itself: its event reads it from the row just written.
+  // A document's number is given in the batch itself: its event reads it from the row just written.
   const [id, tenantId, type, objectId, createdAt, data, dedupeKey] = eventValues(event);
   return db
     .prepare(
       `${INSERT_EVENT} VALUES (?, ?, ?, ?, ?,
-         json_set(?, '$.object.number', (SELECT number FROM statements WHERE tenant_id = ? AND id = ?)), ?)`,
+         json_set(?, '$.object.number', (SELECT number FROM ${options.numberOf.table} WHERE tenant_id = ? AND id = ?)), ?)`,
     )
-    .bind(id, tenantId, type, objectId, createdAt, data, tenantId, options.numberOf, dedupeKey);
+    .bind(id, tenantId, type, objectId, createdAt, data, tenantId, options.numberOf.id, dedupeKey);
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Storage } from '../port';
 import { d1AdjustmentStore } from './adjustments';
 import { d1BillingGroupStore } from './billing-groups';
 import { d1BudgetStore } from './budgets';
+import { d1CreditNoteStore } from './credit-notes';
 import { d1CreditStore } from './credits';
 import { d1EventStore } from './events';
 import { d1IdempotencyStore } from './idempotency';
@@ -33,5 +34,6 @@ export function createD1Storage(db: D1Database): Storage {
     ...d1EventStore(db),
     ...d1WebhookStore(db),
     ...d1BudgetStore(db),
+    ...d1CreditNoteStore(db),
   };
 }

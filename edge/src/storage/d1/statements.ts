@@ -4,6 +4,8 @@ import {
   type Currency,
   conflicts,
   Decimal,
+  formatMoney,
+  fromMinorUnits,
   type LedgerEntryKind,
   type MonthActivity,
   planConsumption,
@@ -31,6 +33,7 @@ interface StatementRow {
   content_hash: string;
   carried_forward_by: string | null;
   close_job_id: string | null;
+  credited_minor: number;
 }
 
 interface StatementRowWithJson extends StatementRow {
@@ -39,7 +42,7 @@ interface StatementRowWithJson extends StatementRow {
 }
 
 const SUMMARY_COLUMNS =
-  'id, number, tenant_id, billing_group_id, month, closed_at, due_at, voided_at, total, currency, content_hash, carried_forward_by, close_job_id';
+  'id, number, tenant_id, billing_group_id, month, closed_at, due_at, voided_at, total, currency, content_hash, carried_forward_by, close_job_id, credited_minor';
 const RECORD_COLUMNS = `${SUMMARY_COLUMNS}, inputs_json, result_json`;
 
 const toSummary = (row: StatementRow): StatementSummary => ({
@@ -52,6 +55,10 @@ const toSummary = (row: StatementRow): StatementSummary => ({
   dueAt: row.due_at,
   voidedAt: row.voided_at,
   total: row.total,
+  credited: formatMoney(
+    fromMinorUnits(BigInt(row.credited_minor), row.currency as Currency),
+    row.currency as Currency,
+  ),
   currency: row.currency,
   carriedForwardBy: row.carried_forward_by,
   contentHash: row.content_hash,
@@ -349,7 +356,11 @@ export function d1StatementStore(db: D1Database): StatementStore {
         );
       }
       // The events carry the number the statement was just given.
-      writes.push(...events.map((event) => eventInsert(db, event, { numberOf: closed.statementId })));
+      writes.push(
+        ...events.map((event) =>
+          eventInsert(db, event, { numberOf: { table: 'statements', id: closed.statementId } }),
+        ),
+      );
       const results = await runBatch(db, writes, (message) => closeConflict(message, closed));
       const number = (results[1]?.results[0] as { number?: string } | undefined)?.number;
       if (!number) throw new Error(`statement ${closed.statementId} was stored without a number`);

@@ -14,6 +14,8 @@ export interface StatementSummary {
   dueAt: string;
   voidedAt: string | null;
   total: string;
+  /** What its credit notes took off the outstanding amount, in its currency. */
+  credited: string;
   currency: string;
   carriedForwardBy: string | null;
   contentHash: string;
