@@ -882,7 +882,7 @@ export interface paths {
         put?: never;
         /**
          * Add a receiver of events; its secret is in this answer only
-         * @description A URL that may not receive webhooks (not https in production, a private or loopback address, a user name in it) is refused: 422 naming `url` with the rule `webhook-url`.
+         * @description A URL that may not receive webhooks (not https in production, a private or loopback address, a user name in it) is refused: 422 naming `url` with the rule `webhook-url`. A tenant has at most 16 endpoints (409 `endpoint-limit`).
          */
         post: operations["createWebhookEndpoint"];
         delete?: never;
@@ -7011,6 +7011,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Request body too large */
             413: {
                 headers: {
@@ -7471,6 +7480,15 @@ export interface operations {
             };
             /** @description Not found in the caller’s tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -75,6 +75,14 @@ test.describe('alerts: budgets', () => {
       crossed: true,
     });
     expect(await webhookTenant.events('type=budget.threshold_crossed')).toHaveLength(1);
+
+    await test.step('a look at another month reports nothing, and uses up nothing', async () => {
+      const next = await api.read<{ items: Budget[] }>(
+        `/v1/billing-groups/${group.id}/budgets?month=2099-01`,
+      );
+      expect(next.items[0]).toMatchObject({ month: '2099-01', crossedAt: null });
+      expect(await webhookTenant.events('type=budget.threshold_crossed')).toHaveLength(1);
+    });
   });
 
   test('a quantity budget watches one counter; a budget already crossed reports at its creation', async ({

@@ -296,7 +296,34 @@ test.describe('webhooks: retries, failure and redelivery', () => {
       const [after] = (
         await api.read<{ items: Delivery[] }>(`/v1/webhook-endpoints/${endpoint.id}/deliveries`)
       ).items;
-      expect(after).toMatchObject({ state: 'SUCCEEDED', attempts: (delivery?.attempts ?? 0) + 1 });
+      // Its tries count afresh, as its window does.
+      expect(after).toMatchObject({ state: 'SUCCEEDED', attempts: 1 });
     });
+  });
+
+  test('a disabled endpoint gets nothing, not even a retry or a redelivery, until it is enabled again', async ({
+    webhookTenant,
+    webhookReceiver,
+    payableStatements,
+  }) => {
+    const { api, endpoint } = webhookTenant;
+    webhookReceiver.answer(500);
+    const statement = await payableStatements.create({ api });
+    await expect.poll(() => webhookReceiver.deliveries.length, RECEIVED).toBe(1);
+    await api.patch(`/v1/webhook-endpoints/${endpoint.id}`, { enabled: false });
+
+    // Its retry was due after 0.2 s: well past it, nothing came.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(webhookReceiver.deliveries).toHaveLength(1);
+    const [event] = webhookReceiver.events(statement.statementId);
+    const refused = await api.post(`/v1/webhook-endpoints/${endpoint.id}/redeliveries`, {
+      eventId: event?.id,
+    });
+    expect(refused.status()).toBe(409);
+    expect((await refused.json()).type).toBe('/problems/endpoint-disabled');
+
+    await api.patch(`/v1/webhook-endpoints/${endpoint.id}`, { enabled: true });
+    await api.create(`/v1/webhook-endpoints/${endpoint.id}/redeliveries`, { eventId: event?.id }, 202);
+    await expect.poll(() => webhookReceiver.deliveries.at(-1)?.answered, RECEIVED).toBe(200);
   });
 });

@@ -1,4 +1,4 @@
-import { budgetStandings, computeStatement, type Month } from '@billing/engine';
+import { budgetStandings, computeStatement, type Month, monthOfMillis } from '@billing/engine';
 import { budgetCrossingKey } from '../storage/d1/budgets';
 import type { BillingGroupRecord } from '../storage/ports/billing-groups';
 import type { BudgetRecord } from '../storage/ports/budgets';
@@ -31,15 +31,18 @@ export const budgetToWire = (status: BudgetStatus) => ({
 
 /**
  * The group's budgets against the month: the month's statement (closed, else its draft as of now)
- * read once for all of them. Crossings found here and not reported yet are reported now, each once
- * per budget and month (`budget.threshold_crossed`, deduplicated by key), so a crossing is never
- * missed whichever check finds it first: after usage arrives, a budget's creation, or the daily run.
+ * read once for all of them. With `report`, crossings of the current month not reported yet are
+ * reported now, each once per budget and month (`budget.threshold_crossed`, deduplicated by key),
+ * whichever check finds it first: after usage arrives, a budget's creation, or the daily run. Only
+ * the current month is reported, and only by budgets that existed in it: a look at another month
+ * (a list, say) writes nothing, and cannot use up a month's one report before the month comes.
  */
 export async function checkBudgets(
   context: StatementContext,
   group: BillingGroupRecord,
   month: Month,
   budgets?: BudgetRecord[],
+  { report = true }: { report?: boolean } = {},
 ): Promise<BudgetStatus[]> {
   const { storage, deps } = context;
   const all = budgets ?? (await storage.budgetsOfGroup(group.tenantId, group.id));
@@ -54,7 +57,9 @@ export async function checkBudgets(
     return { ...budget, month, value: standing.value, crossed: standing.crossed, crossedAt: null };
   });
   const reported = await storage.crossedBudgets(group.tenantId, group.id, month);
+  const current = monthOfMillis(deps.clock().getTime());
   const crossings = statuses
+    .filter((status) => report && month === current && status.createdAt.slice(0, 7) <= month)
     .filter((status) => status.crossed && !reported.has(status.id))
     .map((status) =>
       newEvent(
@@ -80,21 +85,20 @@ export async function checkBudgetsOfMonths(
   group: BillingGroupRecord,
   months: Month[],
 ): Promise<void> {
+  // Only the current month's crossings are reported; the others would be computed for nothing.
+  const current = monthOfMillis(context.deps.clock().getTime());
+  if (!months.includes(current)) return;
   const budgets = await context.storage.budgetsOfGroup(group.tenantId, group.id);
   if (budgets.length === 0) return;
-  for (const month of months) {
-    try {
-      await checkBudgets(context, group, month, budgets);
-    } catch (error) {
-      console.warn(
-        JSON.stringify({
-          level: 'warn',
-          message: 'budget check failed',
-          billingGroupId: group.id,
-          month,
-          error: String(error),
-        }),
-      );
-    }
+  try {
+    await checkBudgets(context, group, current, budgets);
+  } catch (error) {
+    const failure = {
+      level: 'warn',
+      message: 'budget check failed',
+      billingGroupId: group.id,
+      error: String(error),
+    };
+    console.warn(JSON.stringify(failure));
   }
 }

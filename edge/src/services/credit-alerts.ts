@@ -44,3 +44,24 @@ export async function reportCreditAlerts(
   ]);
   if (written.length > 0) await context.outbox?.wrote(group.tenantId);
 }
+
+/**
+ * The same, after a write that already committed (a close, a grant): a failure here is logged and
+ * left to the daily run, never turned into an error for the write that succeeded.
+ */
+export async function reportCreditAlertsAfter(
+  context: StatementContext,
+  group: BillingGroupRecord,
+): Promise<void> {
+  try {
+    await reportCreditAlerts(context, group);
+  } catch (error) {
+    const failure = {
+      level: 'warn',
+      message: 'credit alerts failed',
+      billingGroupId: group.id,
+      error: String(error),
+    };
+    console.warn(JSON.stringify(failure));
+  }
+}

@@ -64,17 +64,22 @@ export function parseGrantRequest(
   return parsed;
 }
 
+/** A decimal within the engine's range (18 digits before the point, 12 after): a quantity, say. */
+export function parseDecimalInRange(field: string, value: string): Decimal {
+  const [integer = '', fraction = ''] = value.replace(/^-/, '').split('.');
+  if (integer.replace(/^0+(?=\d)/, '').length > MAX_INTEGER_DIGITS || fraction.length > MAX_FRACTION_DIGITS) {
+    throw new ValidationError([{ field, rule: 'decimal-range', message: messages.decimalRange(value) }]);
+  }
+  return new Decimal(value);
+}
+
 /**
  * A charge in the group's currency (the preview's amount), with the engine's rules and messages for
  * money inputs: decimal range, at least 0, no digits below the minor unit.
  */
 export function parseChargeAmount(field: string, value: string, currency: Currency): Decimal {
   const issues: ValidationIssue[] = [];
-  const [integer = '', fraction = ''] = value.replace(/^-/, '').split('.');
-  if (integer.replace(/^0+(?=\d)/, '').length > MAX_INTEGER_DIGITS || fraction.length > MAX_FRACTION_DIGITS) {
-    throw new ValidationError([{ field, rule: 'decimal-range', message: messages.decimalRange(value) }]);
-  }
-  const amount = new Decimal(value);
+  const amount = parseDecimalInRange(field, value);
   if (amount.isNegative() && !amount.isZero()) {
     issues.push({ field, rule: 'non-negative', message: messages.nonNegative(value) });
   }

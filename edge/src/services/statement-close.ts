@@ -15,7 +15,7 @@ import { traceEngine } from '../observability/tracing';
 import type { Storage } from '../storage/port';
 import type { BillingGroupRecord } from '../storage/ports/billing-groups';
 import type { StatementRecord } from '../storage/ports/statements';
-import { reportCreditAlerts } from './credit-alerts';
+import { reportCreditAlertsAfter } from './credit-alerts';
 import { newEvent, type OutboxNotifier } from './events';
 import { assembleStatementInput } from './statement-input';
 import { standingOf, statementStandingToWire } from './wire-objects';
@@ -138,7 +138,7 @@ async function closeFromOneSnapshot(
   });
   await context.outbox?.wrote(group.tenantId);
   // The close spent credit: a grant it took below its threshold is reported now.
-  if (closed.creditConsumption.length > 0) await reportCreditAlerts(context, group);
+  if (closed.creditConsumption.length > 0) await reportCreditAlertsAfter(context, group);
   return record;
 }
 

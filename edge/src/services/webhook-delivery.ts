@@ -64,9 +64,12 @@ export async function attemptDelivery(context: DeliveryContext, delivery: Leased
   const result = await send(context, delivery, started);
   const finished = deps.clock();
   const succeeded = result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
-  const retryAt = new Date(finished.getTime() + settings.retryBaseMs * 2 ** delivery.attempts);
   const windowEnds = Date.parse(delivery.windowStart) + settings.retryWindowMs;
-  const gaveUp = !succeeded && (result.permanent || retryAt.getTime() > windowEnds);
+  // The waits double, but the last try falls on the window's end rather than past it.
+  const retryAt = new Date(
+    Math.min(finished.getTime() + settings.retryBaseMs * 2 ** delivery.attempts, windowEnds),
+  );
+  const gaveUp = !succeeded && (result.permanent || finished.getTime() >= windowEnds);
   const outcome = succeeded ? 'SUCCEEDED' : gaveUp ? 'FAILED' : 'RETRYING';
   const write: AttemptWrite = {
     tenantId: delivery.tenantId,
@@ -84,6 +87,7 @@ export async function attemptDelivery(context: DeliveryContext, delivery: Leased
     },
     state: outcome === 'RETRYING' ? 'PENDING' : outcome,
     nextAttemptAt: outcome === 'RETRYING' ? retryAt.toISOString() : finished.toISOString(),
+    leaseUntil: delivery.leaseUntil,
   };
   await context.storage.recordWebhookAttempt(write);
 }

@@ -73,18 +73,24 @@ function ipv4(host: string): number[] | null {
   return parts.every((part) => part <= 255) ? parts : null;
 }
 
-function isPrivateIpv4([a, b]: number[]): boolean {
+function isPrivateIpv4([a, b, c]: number[]): boolean {
+  const [x, y, z] = [a as number, b as number, c as number];
   return (
-    a === 0 ||
-    a === 10 ||
-    a === 127 ||
-    (a === 100 && (b as number) >= 64 && (b as number) <= 127) ||
-    (a === 169 && b === 254) ||
-    (a === 172 && (b as number) >= 16 && (b as number) <= 31) ||
-    (a === 192 && b === 168) ||
-    (a === 192 && b === 0) ||
-    (a === 198 && (b === 18 || b === 19)) ||
-    (a as number) >= 224
+    x === 0 ||
+    x === 10 ||
+    x === 127 ||
+    (x === 100 && y >= 64 && y <= 127) ||
+    (x === 169 && y === 254) ||
+    (x === 172 && y >= 16 && y <= 31) ||
+    (x === 192 && y === 168) ||
+    // 192.0.0.0/24 (protocol assignments), 192.0.2.0/24, 198.51.100.0/24 and 203.0.113.0/24 (TEST-NETs),
+    // 192.88.99.0/24 (6to4 relays), 198.18.0.0/15 (benchmarking).
+    (x === 192 && y === 0 && (z === 0 || z === 2)) ||
+    (x === 192 && y === 88 && z === 99) ||
+    (x === 198 && y === 51 && z === 100) ||
+    (x === 203 && y === 0 && z === 113) ||
+    (x === 198 && (y === 18 || y === 19)) ||
+    x >= 224
   );
 }
 
@@ -97,7 +103,20 @@ function isPrivateIpv6(host: string): boolean {
     const low = Number.parseInt(mapped[2] as string, 16);
     return isPrivateIpv4([high >> 8, high & 255, low >> 8, low & 255]);
   }
-  const first = Number.parseInt(host.split(':')[0] || '0', 16);
+  const groups = host.split(':');
+  const first = Number.parseInt(groups[0] || '0', 16);
+  const second = Number.parseInt(groups[1] || '0', 16);
+  // 6to4 (2002::/16) wraps an IPv4 address in its next 32 bits: private when that address is.
+  if (first === 0x2002) {
+    const third = Number.parseInt(groups[2] || '0', 16);
+    return isPrivateIpv4([second >> 8, second & 255, third >> 8, third & 255]);
+  }
+  // 64:ff9b::/96 (NAT64), 100::/64 (discard), 2001::/32 (Teredo), 2001:db8::/32 (documentation),
+  // fec0::/10 (site-local, deprecated but still routed by some networks).
+  if (first === 0x64 && second === 0xff9b) return true;
+  if (first === 0x100 && (groups[1] ?? '') === '') return true;
+  if (first === 0x2001 && (second === 0 || second === 0xdb8)) return true;
+  if ((first & 0xffc0) === 0xfec0) return true;
   // ::/8 reserved (IPv4-compatible `::127.0.0.1` among them; ::ffff:0:0/96 is handled above),
   // fc00::/7 unique local, fe80::/10 link-local, ff00::/8 multicast.
   return (

@@ -43,7 +43,11 @@ export class WebhookDispatcher extends DurableObject<WorkerEnv> {
       );
       nextDueAt = Date.now() + MAX_SLEEP_MS;
     }
-    if (nextDueAt !== null) await this.ctx.storage.setAlarm(Math.min(nextDueAt, Date.now() + MAX_SLEEP_MS));
+    if (nextDueAt === null) return;
+    const next = Math.min(nextDueAt, Date.now() + MAX_SLEEP_MS);
+    // A wake() during this run has set an earlier alarm already: keep it.
+    const woken = await this.ctx.storage.getAlarm();
+    if (woken === null || woken > next) await this.ctx.storage.setAlarm(next);
   }
 }
 

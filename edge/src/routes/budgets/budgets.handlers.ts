@@ -1,10 +1,11 @@
-import { Decimal, IssueCollector, monthOfMillis } from '@billing/engine';
+import { IssueCollector, monthOfMillis, toDecimalString } from '@billing/engine';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env';
 import { notFound } from '../../http/problem';
 import { serviceContext } from '../../http/service-context';
 import { requireBillingGroup } from '../../services/billing-group-lookup';
 import { budgetToWire, checkBudgets } from '../../services/budgets';
+import { parseChargeAmount, parseDecimalInRange } from '../../services/credit-parsing';
 import type { BudgetRecord } from '../../storage/ports/budgets';
 import type { createBudget, deleteBudget, listBudgets } from './budgets.routes';
 
@@ -16,8 +17,12 @@ export const handleCreateBudget: RouteHandler<typeof createBudget, AppEnv> = asy
   const group = await requireBillingGroup(c.var, c.req.valid('param').billingGroupId);
   const body = c.req.valid('json');
   const issues = new IssueCollector();
-  if (!new Decimal(body.threshold).greaterThan(0))
-    issues.add('threshold', 'positive', 'must be greater than 0');
+  // An amount (TOTAL) in the group's currency's minor units; a quantity within the engine's decimals.
+  const threshold =
+    body.kind === 'TOTAL'
+      ? parseChargeAmount('threshold', body.threshold, group.currency)
+      : parseDecimalInRange('threshold', body.threshold);
+  if (!threshold.greaterThan(0)) issues.add('threshold', 'positive', 'must be greater than 0');
   const counterName = body.counterName ?? null;
   if (body.kind === 'QUANTITY' && counterName === null) {
     issues.add('counterName', 'required', 'is required for a QUANTITY budget');
@@ -33,20 +38,35 @@ export const handleCreateBudget: RouteHandler<typeof createBudget, AppEnv> = asy
     name: body.name,
     kind: body.kind,
     counterName,
-    threshold: body.threshold,
+    threshold: toDecimalString(threshold),
     createdAt: c.get('deps').clock().toISOString(),
   };
-  await c.get('storage').createBudget(budget);
-  // A budget already crossed this month is reported at once.
-  const [status] = await checkBudgets(serviceContext(c.var), group, currentMonth(c.var), [budget]);
+  // Its value first: a month that cannot be computed refuses the budget before anything is written.
+  const context = serviceContext(c.var);
+  const month = currentMonth(c.var);
+  const [status] = await checkBudgets(context, group, month, [budget], { report: false });
   if (!status) throw new Error('a new budget has a status');
-  return c.json(budgetToWire(status), 201);
+  await c.get('storage').createBudget(budget);
+  // A budget already crossed this month is reported at once; the budget stands whatever that finds.
+  const reported = await checkBudgets(context, group, month, [budget]).catch((error: unknown) => {
+    console.warn(
+      JSON.stringify({
+        level: 'warn',
+        message: 'budget check failed',
+        budgetId: budget.id,
+        error: String(error),
+      }),
+    );
+    return [status];
+  });
+  return c.json(budgetToWire(reported[0] ?? status), 201);
 };
 
 export const handleListBudgets: RouteHandler<typeof listBudgets, AppEnv> = async (c) => {
   const group = await requireBillingGroup(c.var, c.req.valid('param').billingGroupId);
   const month = c.req.valid('query').month ?? currentMonth(c.var);
-  const statuses = await checkBudgets(serviceContext(c.var), group, month);
+  // A read: the values and what was reported, nothing written.
+  const statuses = await checkBudgets(serviceContext(c.var), group, month, undefined, { report: false });
   return c.json({ items: statuses.map(budgetToWire) }, 200);
 };
 

@@ -22,7 +22,7 @@ import { cursorPosition, invalidCursor, pageRequest, pageResponse } from '../../
 import { ApiError, notFound } from '../../http/problem';
 import { serviceContext } from '../../http/service-context';
 import { requireBillingGroup } from '../../services/billing-group-lookup';
-import { reportCreditAlerts } from '../../services/credit-alerts';
+import { reportCreditAlertsAfter } from '../../services/credit-alerts';
 import { expireCreditOfGroup } from '../../services/credit-expiry';
 import { parseChargeAmount, parseGrantRequest } from '../../services/credit-parsing';
 import { grantToWire } from '../../services/wire-objects';
@@ -100,7 +100,7 @@ export const handleGrantCredit: RouteHandler<typeof grantCredit, AppEnv> = async
     group.currency,
   );
   // A grant made to expire within the week, or below its own threshold, is reported at once.
-  await reportCreditAlerts(serviceContext(c.var), group);
+  await reportCreditAlertsAfter(serviceContext(c.var), group);
   return c.json(grantToWire(grant), 201);
 };
 

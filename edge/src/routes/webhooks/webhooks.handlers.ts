@@ -1,7 +1,7 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env';
 import { pageRequest, pageResponse } from '../../http/pagination';
-import { notFound } from '../../http/problem';
+import { ApiError, notFound } from '../../http/problem';
 import { assertWebhookUrl } from '../../services/webhook-url';
 import type {
   WebhookAttemptRecord,
@@ -67,14 +67,30 @@ async function requireEndpoint(vars: Vars, endpointId: string): Promise<WebhookE
   return endpoint;
 }
 
+/** Endpoints a tenant may have: each event fans out to all of them inside the write that makes it. */
+export const MAX_ENDPOINTS_PER_TENANT = 16;
+
 export const handleCreateWebhookEndpoint: RouteHandler<typeof createWebhookEndpoint, AppEnv> = async (c) => {
   const body = c.req.valid('json');
   assertWebhookUrl(body.url, c.get('config').webhooks);
+  const existing = await c
+    .get('storage')
+    .listWebhookEndpoints(c.get('principal').tenantId, { limit: MAX_ENDPOINTS_PER_TENANT, after: null });
+  if (existing.items.length >= MAX_ENDPOINTS_PER_TENANT) {
+    throw new ApiError(
+      409,
+      'endpoint-limit',
+      'Too many webhook endpoints',
+      `a tenant has at most ${MAX_ENDPOINTS_PER_TENANT} webhook endpoints; delete one before adding another`,
+      { extensions: { limit: String(MAX_ENDPOINTS_PER_TENANT) } },
+    );
+  }
   const now = c.get('deps').clock().toISOString();
   const endpoint = {
     id: c.get('deps').newId('whe'),
     tenantId: c.get('principal').tenantId,
-    url: body.url,
+    // As the URL parser writes it (`https://0x7f000001/` is shown as what it is).
+    url: new URL(body.url).href,
     description: body.description ?? null,
     eventTypes: subscribed(body.eventTypes),
     enabled: body.enabled ?? true,
@@ -102,7 +118,7 @@ export const handleUpdateWebhookEndpoint: RouteHandler<typeof updateWebhookEndpo
   const body = c.req.valid('json');
   if (body.url !== undefined) assertWebhookUrl(body.url, c.get('config').webhooks);
   const updated = await c.get('storage').updateWebhookEndpoint(c.get('principal').tenantId, endpointId, {
-    ...(body.url !== undefined ? { url: body.url } : {}),
+    ...(body.url !== undefined ? { url: new URL(body.url).href } : {}),
     ...(body.description !== undefined ? { description: body.description } : {}),
     ...(body.eventTypes !== undefined ? { eventTypes: subscribed(body.eventTypes) } : {}),
     ...(body.enabled !== undefined ? { enabled: body.enabled } : {}),
@@ -157,6 +173,15 @@ export const handleRedeliverWebhook: RouteHandler<typeof redeliverWebhook, AppEn
   const { endpointId } = c.req.valid('param');
   const { eventId } = c.req.valid('json');
   const endpoint = await requireEndpoint(c.var, endpointId);
+  if (!endpoint.enabled) {
+    throw new ApiError(
+      409,
+      'endpoint-disabled',
+      'The endpoint is disabled',
+      `webhook endpoint ${endpoint.id} is disabled and receives nothing; enable it before redelivering`,
+      { extensions: { endpointId: endpoint.id } },
+    );
+  }
   const delivery = await c
     .get('storage')
     .redeliver(

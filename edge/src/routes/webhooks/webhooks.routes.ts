@@ -109,12 +109,13 @@ export const createWebhookEndpoint = createRoute({
   summary: 'Add a receiver of events; its secret is in this answer only',
   description:
     'A URL that may not receive webhooks (not https in production, a private or loopback address, a user ' +
-    'name in it) is refused: 422 naming `url` with the rule `webhook-url`.',
+    'name in it) is refused: 422 naming `url` with the rule `webhook-url`. A tenant has at most 16 endpoints ' +
+    '(409 `endpoint-limit`).',
   security,
   request: { body: jsonBody(NewWebhookEndpoint) },
   responses: {
     201: json(WebhookEndpointWithSecret, 'The endpoint, with its secret'),
-    ...problems(...BODY_PROBLEMS),
+    ...problems(...BODY_PROBLEMS, 409),
   },
 });
 
@@ -230,5 +231,5 @@ export const redeliverWebhook = createRoute({
     params: EndpointParams,
     body: jsonBody(z.object({ eventId: z.string().min(1).max(100) }).openapi('WebhookRedelivery')),
   },
-  responses: { 202: json(WebhookDelivery, 'The delivery, due now'), ...problems(...BODY_PROBLEMS, 404) },
+  responses: { 202: json(WebhookDelivery, 'The delivery, due now'), ...problems(...BODY_PROBLEMS, 404, 409) },
 });

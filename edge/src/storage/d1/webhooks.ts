@@ -207,8 +207,9 @@ export function d1WebhookStore(db: D1Database): WebhookStore {
         .prepare(
           `UPDATE webhook_deliveries SET lease_until = ?
            WHERE id IN (
-             SELECT d.id FROM webhook_deliveries d
+             SELECT d.id FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
              WHERE d.state = 'PENDING' AND d.next_attempt_at <= ? AND (? IS NULL OR d.tenant_id = ?)
+               AND e.enabled = 1
                AND (d.lease_until IS NULL OR d.lease_until <= ?)
                AND NOT EXISTS (
                  SELECT 1 FROM webhook_deliveries earlier
@@ -242,6 +243,7 @@ export function d1WebhookStore(db: D1Database): WebhookStore {
           url: row.url,
           secret: row.secret,
           windowStart: row.window_start,
+          leaseUntil,
           event: toEvent({
             id: row.event_id,
             tenant_id: row.event_tenant_id as string,
@@ -253,7 +255,7 @@ export function d1WebhookStore(db: D1Database): WebhookStore {
         }),
       );
     },
-    async recordWebhookAttempt({ tenantId, attempt, state, nextAttemptAt }) {
+    async recordWebhookAttempt({ tenantId, attempt, state, nextAttemptAt, leaseUntil }) {
       await db.batch([
         db
           .prepare(
@@ -261,7 +263,7 @@ export function d1WebhookStore(db: D1Database): WebhookStore {
             `INSERT INTO webhook_attempts (id, tenant_id, endpoint_id, delivery_id, event_id, attempted_at, duration_ms,
                status_code, response_excerpt, error, outcome)
              SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
-             WHERE EXISTS (SELECT 1 FROM webhook_deliveries WHERE id = ?4)`,
+             WHERE EXISTS (SELECT 1 FROM webhook_deliveries WHERE id = ?4 AND lease_until = ?12)`,
           )
           .bind(
             attempt.id,
@@ -275,21 +277,31 @@ export function d1WebhookStore(db: D1Database): WebhookStore {
             attempt.responseExcerpt,
             attempt.error,
             attempt.outcome,
+            leaseUntil,
           ),
         db
           .prepare(
             `UPDATE webhook_deliveries SET state = ?, attempts = attempts + 1, next_attempt_at = ?, lease_until = NULL,
                last_status = ?, updated_at = ?
-             WHERE tenant_id = ? AND id = ?`,
+             WHERE tenant_id = ? AND id = ? AND lease_until = ?`,
           )
-          .bind(state, nextAttemptAt, attempt.statusCode, attempt.attemptedAt, tenantId, attempt.deliveryId),
+          .bind(
+            state,
+            nextAttemptAt,
+            attempt.statusCode,
+            attempt.attemptedAt,
+            tenantId,
+            attempt.deliveryId,
+            leaseUntil,
+          ),
       ]);
     },
     async nextDeliveryDue(tenantId) {
       const row = await db
         .prepare(
-          `SELECT MIN(MAX(d.next_attempt_at, COALESCE(d.lease_until, ''))) AS due FROM webhook_deliveries d
-           WHERE d.state = 'PENDING' AND (? IS NULL OR d.tenant_id = ?)
+          `SELECT MIN(MAX(d.next_attempt_at, COALESCE(d.lease_until, ''))) AS due
+           FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
+           WHERE d.state = 'PENDING' AND (? IS NULL OR d.tenant_id = ?) AND e.enabled = 1
              AND NOT EXISTS (
                SELECT 1 FROM webhook_deliveries earlier
                WHERE earlier.endpoint_id = d.endpoint_id AND earlier.object_id = d.object_id
@@ -302,8 +314,9 @@ export function d1WebhookStore(db: D1Database): WebhookStore {
     async tenantsWithDueDeliveries(now) {
       const { results } = await db
         .prepare(
-          `SELECT DISTINCT tenant_id FROM webhook_deliveries
-           WHERE state = 'PENDING' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?)`,
+          `SELECT DISTINCT d.tenant_id FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
+           WHERE d.state = 'PENDING' AND d.next_attempt_at <= ? AND (d.lease_until IS NULL OR d.lease_until <= ?)
+             AND e.enabled = 1`,
         )
         .bind(now, now)
         .all<{ tenant_id: string }>();
@@ -326,8 +339,9 @@ export function d1WebhookStore(db: D1Database): WebhookStore {
           `INSERT INTO webhook_deliveries (id, tenant_id, endpoint_id, event_id, event_seq, object_id, state, attempts,
              next_attempt_at, window_start, created_at, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)
-           ON CONFLICT (endpoint_id, event_id) DO UPDATE SET state = 'PENDING', next_attempt_at = excluded.next_attempt_at,
-             window_start = excluded.window_start, updated_at = excluded.updated_at
+           ON CONFLICT (endpoint_id, event_id) DO UPDATE SET state = 'PENDING', attempts = 0, lease_until = NULL,
+             next_attempt_at = excluded.next_attempt_at, window_start = excluded.window_start,
+             updated_at = excluded.updated_at
            RETURNING id`,
         )
         .bind(newId, tenantId, endpointId, eventId, event.seq, event.object_id, now, now, now, now)

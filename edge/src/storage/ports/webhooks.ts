@@ -50,6 +50,8 @@ export interface LeasedDelivery extends WebhookDeliveryRecord {
   secret: string;
   /** Retries go on for a window from here: the event's time, or the last redelivery by hand. */
   windowStart: string;
+  /** The lease this dispatcher holds: its attempt is recorded only while the lease is still its own. */
+  leaseUntil: string;
 }
 
 export type AttemptOutcome = 'SUCCEEDED' | 'RETRYING' | 'FAILED';
@@ -78,6 +80,11 @@ export interface AttemptWrite {
   /** PENDING with the next try's time, SUCCEEDED or FAILED. */
   state: DeliveryState;
   nextAttemptAt: string;
+  /**
+   * The lease the attempt was made under: a redelivery by hand, or a dispatcher that took the
+   * delivery over once this one's lease ran out, has reset it, and then this attempt changes nothing.
+   */
+  leaseUntil: string;
 }
 
 /** Webhook endpoints, their deliveries and the log of attempts (owner: the webhook routes). */
