@@ -2,7 +2,7 @@ import 'server-only';
 import { call, type EdgeResult, edge } from '@/api/client';
 import type { WebhookAttempt, WebhookDelivery, WebhookEndpoint } from '@/api/types';
 
-/** Every webhook endpoint of the tenant (all pages). */
+/** Every webhook endpoint of the tenant (all pages), oldest first (ties by URL), as the list shows them. */
 export async function loadWebhookEndpoints(): Promise<EdgeResult<WebhookEndpoint[]>> {
   const client = await edge();
   const endpoints: WebhookEndpoint[] = [];
@@ -15,6 +15,7 @@ export async function loadWebhookEndpoints(): Promise<EdgeResult<WebhookEndpoint
     endpoints.push(...page.data.items);
     cursor = page.data.nextCursor ?? undefined;
   } while (cursor);
+  endpoints.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.url.localeCompare(b.url));
   return { ok: true, data: endpoints };
 }
 

@@ -110,7 +110,9 @@ export async function OverviewSection({ group, month }: { group: BillingGroup; m
         {budgets.ok ? (
           <BudgetList
             billingGroupId={group.id}
-            budgets={budgets.data.items}
+            budgets={[...budgets.data.items].sort(
+              (a, b) => a.createdAt.localeCompare(b.createdAt) || a.name.localeCompare(b.name),
+            )}
             currency={group.currency}
             priceBook={billedFrom}
           />
