@@ -1,4 +1,5 @@
 import type { Schemas } from '../support/api/schemas';
+import { expectKoreanWordsUnbroken, expectNoOneCharacterLines } from '../support/layout-checks';
 import { expect, test } from '../support/page-test';
 
 type BudgetBody = Schemas['Budget'];
@@ -101,7 +102,6 @@ test.describe('Budgets on the billing group’s overview, and a grant’s low-ba
   test('in Korean at phone width, budgets read in Korean and nothing is cut off', async ({
     billingGroups,
     api,
-    thisMonth,
     chooseLanguage,
     gotoDashboard,
     page,
@@ -119,10 +119,15 @@ test.describe('Budgets on the billing group’s overview, and a grant’s low-ba
     await expect(budget).toContainText('이달 합계 금액');
     await expect(budget).toContainText('₩100,000 중 ₩0 (0%)');
     await expect(budget).toContainText('기준 미만');
+    await expectNoOneCharacterLines(dashboard.budgets);
+    await expectKoreanWordsUnbroken(dashboard.budgets);
     const box = await dashboard.budgets.boundingBox();
     expect(box?.width ?? 0).toBeLessThanOrEqual(390);
-    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
-    expect(thisMonth).toMatch(/^\d{4}-\d{2}$/);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await dashboard.budgetForm.getByLabel('지켜보는 값').selectOption('QUANTITY');
+    await expect(dashboard.budgetForm.getByLabel('카운터')).toBeVisible();
+    await expectNoOneCharacterLines(dashboard.budgetForm);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
   });
 
   test('a credit grant with a low-balance alert: the form sends it and the grants table shows it', async ({

@@ -1,4 +1,9 @@
 import type { Schemas } from '../support/api/schemas';
+import {
+  expectKoreanWordsUnbroken,
+  expectNoClippedCells,
+  expectNoOneCharacterLines,
+} from '../support/layout-checks';
 import { expect, test } from '../support/page-test';
 
 type EndpointBody = Schemas['WebhookEndpoint'];
@@ -268,6 +273,60 @@ test.describe('Webhooks: endpoints, the secret shown once, deliveries and attemp
     });
     await tenant.api.delete(`/v1/webhook-endpoints/${endpoint.id}`);
   });
+
+  for (const locale of ['en', 'ko'] as const) {
+    test(`on a phone (${locale}): the endpoints and a delivery's attempts show whole`, async ({
+      createTenant,
+      signInAs,
+      chooseLanguage,
+      monthActivity,
+      statements,
+      webhookReceiver,
+      gotoWebhooks,
+      gotoWebhookEndpoint,
+      page,
+    }) => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      const tenant = await createTenant();
+      await signInAs(tenant.apiKey);
+      await chooseLanguage(locale);
+      // Subscribed to no event this test makes: nothing is sent to a host that does not exist.
+      const erp = await tenant.api.create<CreatedEndpoint>('/v1/webhook-endpoints', {
+        url: 'https://erp.northwind.example/billing/webhooks/with/a/rather/long/path/that/must/wrap',
+        eventTypes: ['job.finished'],
+        description: 'ERP',
+      });
+      const endpoint = await tenant.api.create<CreatedEndpoint>('/v1/webhook-endpoints', {
+        url: webhookReceiver.url,
+        eventTypes: ['statement.closed', 'payment.failed', 'budget.threshold_crossed', 'credit.low'],
+      });
+      webhookReceiver.useSecret(endpoint.secret);
+      webhookReceiver.answer(500);
+      const group = await tenant.api.create<{ id: string }>('/v1/billing-groups', { name: 'Phone group' });
+      await monthActivity.ingestUsage(group.id, MONTH, { api: tenant.api });
+      await statements.close(group.id, MONTH, tenant.api);
+      await expect.poll(() => webhookReceiver.events().length, { timeout: 15_000 }).toBe(1);
+
+      const webhooks = await gotoWebhooks();
+      await expect(webhooks.list.getByRole('row')).toHaveCount(3);
+      await expectNoClippedCells(webhooks.list);
+      await expectNoOneCharacterLines(webhooks.main);
+      if (locale === 'ko') await expectKoreanWordsUnbroken(webhooks.main);
+      expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+
+      const details = await gotoWebhookEndpoint(endpoint.id);
+      const attempts = await details.showAttempts(
+        details.delivery(locale === 'en' ? 'Statement closed' : '청구서 마감'),
+      );
+      await expect(attempts.getByRole('row')).toHaveCount(3);
+      await expectNoClippedCells(attempts);
+      await expectNoOneCharacterLines(details.main);
+      if (locale === 'ko') await expectKoreanWordsUnbroken(details.main);
+      expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+      await tenant.api.delete(`/v1/webhook-endpoints/${endpoint.id}`);
+      await tenant.api.delete(`/v1/webhook-endpoints/${erp.id}`);
+    });
+  }
 
   test('an endpoint of another tenant is not found', async ({
     createTenant,
