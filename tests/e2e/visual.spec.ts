@@ -358,6 +358,88 @@ for (const [screen, device] of Object.entries(SCREENS) as [ScreenName, (typeof S
         await expectScreen(page, shot('api-keys'));
       });
 
+      test('webhooks, and one endpoint with its deliveries and attempts', async ({
+        createTenant,
+        signInAs,
+        monthActivity,
+        statements,
+        webhookReceiver,
+        gotoWebhooks,
+        gotoWebhookEndpoint,
+        page,
+      }) => {
+        const endpointId =
+          await test.step('two endpoints, one of them a receiver that fails once', async () => {
+            const tenant = await createTenant();
+            await tenant.api.create('/v1/webhook-endpoints', {
+              url: 'https://erp.northwind.example/billing/webhooks',
+              eventTypes: ['*'],
+              description: 'ERP',
+              enabled: false,
+            });
+            const endpoint = await tenant.api.create<{ id: string; secret: string }>(
+              '/v1/webhook-endpoints',
+              {
+                url: webhookReceiver.url,
+                eventTypes: ['statement.closed', 'payment.failed'],
+                description: 'Finance system',
+              },
+            );
+            webhookReceiver.useSecret(endpoint.secret);
+            webhookReceiver.answer(500);
+            const group = await tenant.api.create<{ id: string }>('/v1/billing-groups', {
+              name: GROUP_NAME[locale],
+            });
+            await monthActivity.ingestUsage(group.id, MONTH, { api: tenant.api });
+            await statements.close(group.id, MONTH, tenant.api);
+            await expect.poll(() => webhookReceiver.events().length, { timeout: 15_000 }).toBe(1);
+            await signInAs(tenant.apiKey);
+            return endpoint.id;
+          });
+        const webhooks = await gotoWebhooks();
+        await expect(webhooks.list.getByRole('row')).toHaveCount(3);
+        await expectScreen(page, shot('webhooks'));
+
+        const endpoint = await gotoWebhookEndpoint(endpointId);
+        const delivery = endpoint.delivery(locale === 'en' ? 'Statement closed' : '청구서 마감');
+        await expect(delivery.locator('[data-state="SUCCEEDED"]')).toBeVisible();
+        await endpoint.showAttempts(delivery);
+        // Opening the attempts scrolled the page; the screenshot is taken from its top, as the others.
+        await page.evaluate('window.scrollTo(0, 0)');
+        await expectScreen(page, shot('webhook-endpoint'), {
+          // How long each attempt took.
+          mask: [page.locator('tr[data-outcome] > td:nth-child(3)')],
+        });
+      });
+
+      test('billing group budgets, one crossed', async ({
+        billingGroups,
+        monthActivity,
+        api,
+        gotoDashboard,
+        page,
+      }) => {
+        const group = await billingGroups.create({ name: GROUP_NAME[locale] });
+        await monthActivity.ingestUsage(group.id, MONTH, { hours: '100', projectId: 'p-web-frontend' });
+        await api.create(`/v1/billing-groups/${group.id}/budgets`, {
+          name: 'Monthly spend',
+          kind: 'TOTAL',
+          threshold: '40000',
+        });
+        await api.create(`/v1/billing-groups/${group.id}/budgets`, {
+          name: 'Compute hours',
+          kind: 'QUANTITY',
+          counterName: 'compute.c2.c8m8',
+          threshold: '400',
+        });
+        const dashboard = await gotoDashboard(group.id, { month: MONTH });
+        await expect(dashboard.budgets.getByRole('progressbar')).toHaveCount(2);
+        // Its crossing is reported by the first read of the month: the second shows when.
+        await page.reload();
+        await expect(dashboard.budget('Monthly spend')).toContainText(/(Crossed on|에 초과)/);
+        await expectScreen(page, shot('dashboard-budgets'));
+      });
+
       test('usage import with a verdict per row', async ({ billingGroups, gotoUsageImport, page }) => {
         const group = await billingGroups.create({ name: GROUP_NAME[locale] });
         const importer = await gotoUsageImport(group.id);

@@ -47,6 +47,8 @@ const RUN_VALUES: { pattern: RegExp; standIn: string }[] = [
   { pattern: /\b(ST|CN)-\d{4}-\d{6}\b/g, standIn: '$1-2000-000000' },
   // An API key, or its first ten characters that name it in lists: `bk_` and random base64url.
   { pattern: /\bbk_[A-Za-z0-9_-]{7,}/g, standIn: 'bk_0000000' },
+  // A webhook receiver in the test's worker, on a port of the system's choosing.
+  { pattern: /\bhttp:\/\/127\.0\.0\.1:\d+\//g, standIn: 'http://127.0.0.1:40000/' },
 ];
 
 /** Text of the stand-ins, masked in both images. */

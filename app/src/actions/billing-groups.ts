@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { call, edge } from '@/api/client';
-import type { Currency, NewAdjustment, NewCreditGrant, Problem } from '@/api/types';
+import type { Currency, NewAdjustment, NewBudget, NewCreditGrant, Problem } from '@/api/types';
 
 export interface FormState {
   problem: Problem | null;
@@ -65,12 +65,14 @@ export async function grantCredit(
   const client = await edge();
   const priority = text(form, 'priority');
   const expiresOn = text(form, 'expiresOn');
+  const lowBalance = text(form, 'lowBalanceThreshold');
   const body: NewCreditGrant = {
     type: text(form, 'type') as NewCreditGrant['type'],
     amount: text(form, 'amount'),
     name: optional(form, 'name'),
     ...(priority ? { priority: Number(priority) } : {}),
     ...(expiresOn ? { expiresAt: `${expiresOn}T00:00:00Z` } : {}),
+    ...(lowBalance ? { lowBalanceThreshold: lowBalance } : {}),
   };
   const created = await call(() =>
     client.POST('/v1/billing-groups/{billingGroupId}/credits', {
@@ -131,4 +133,44 @@ export async function setPriceBook(
   if (!changed.ok) return { problem: changed.problem, saved: previous.saved };
   revalidatePath(`/billing-groups/${billingGroupId}`);
   return { problem: null, saved: previous.saved + 1 };
+}
+
+/** Adds a budget on the month's total or one counter's quantity; a refused value is said by its field. */
+export async function addBudget(
+  billingGroupId: string,
+  previous: FormState,
+  form: FormData,
+): Promise<FormState> {
+  const client = await edge();
+  const kind = text(form, 'kind') as NewBudget['kind'];
+  const body: NewBudget = {
+    name: text(form, 'name'),
+    kind,
+    threshold: text(form, 'threshold'),
+    ...(kind === 'QUANTITY' ? { counterName: optional(form, 'counterName') } : {}),
+  };
+  const created = await call(() =>
+    client.POST('/v1/billing-groups/{billingGroupId}/budgets', {
+      params: { path: { billingGroupId } },
+      body,
+    }),
+  );
+  if (!created.ok) return { problem: created.problem, saved: previous.saved };
+  revalidatePath(`/billing-groups/${billingGroupId}`);
+  return { problem: null, saved: previous.saved + 1 };
+}
+
+export async function deleteBudget(
+  billingGroupId: string,
+  budgetId: string,
+): Promise<{ ok: true } | { ok: false; problem: Problem }> {
+  const client = await edge();
+  const deleted = await call(() =>
+    client.DELETE('/v1/billing-groups/{billingGroupId}/budgets/{budgetId}', {
+      params: { path: { billingGroupId, budgetId } },
+    }),
+  );
+  if (!deleted.ok) return { ok: false, problem: deleted.problem };
+  revalidatePath(`/billing-groups/${billingGroupId}`);
+  return { ok: true };
 }

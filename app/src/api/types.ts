@@ -29,6 +29,14 @@ export type UsageEventVerdict = Schemas['UsageEventVerdict'];
 export type ApiKey = Schemas['ApiKey'];
 export type CreatedApiKey = Schemas['CreatedApiKey'];
 export type Currency = BillingGroup['currency'];
+export type Budget = Schemas['Budget'];
+export type NewBudget = Schemas['NewBudget'];
+export type EventType = Schemas['EventType'];
+export type WebhookEndpoint = Schemas['WebhookEndpoint'];
+export type WebhookEndpointWithSecret = Schemas['WebhookEndpointWithSecret'];
+export type NewWebhookEndpoint = Schemas['NewWebhookEndpoint'];
+export type WebhookDelivery = Schemas['WebhookDelivery'];
+export type WebhookAttempt = Schemas['WebhookAttempt'];
 
 /** Problems the app itself reports when the edge gave no usable answer (see `call` in client.ts). */
 export const EDGE_PROBLEMS = {

@@ -48,12 +48,12 @@ const readGrants = (client: Client, billingGroupId: string) =>
 
 /**
  * The overview: the month's statement (the draft until closed), the month before's (an open one
- * with activity must close first), the month's adjustments, the wallet the draft burns, and the
- * price books the group may be billed from.
+ * with activity must close first), the month's adjustments, the wallet the draft burns, the
+ * price books the group may be billed from, and its budgets against the month.
  */
 export async function loadOverview(billingGroupId: string, month: string) {
   const client = await edge();
-  const [statement, previous, adjustments, balances, grants, priceBooks] = await Promise.all([
+  const [statement, previous, adjustments, balances, grants, priceBooks, budgets] = await Promise.all([
     loadMonthStatement(billingGroupId, month),
     loadMonthStatement(billingGroupId, previousMonth(month)),
     call(() =>
@@ -64,8 +64,13 @@ export async function loadOverview(billingGroupId: string, month: string) {
     readBalances(client, billingGroupId),
     readGrants(client, billingGroupId),
     loadPriceBooks(),
+    call(() =>
+      client.GET('/v1/billing-groups/{billingGroupId}/budgets', {
+        params: { path: { billingGroupId }, query: { month } },
+      }),
+    ),
   ]);
-  return { statement, previous, adjustments, balances, grants, priceBooks };
+  return { statement, previous, adjustments, balances, grants, priceBooks, budgets };
 }
 
 /** The usage section: the month's usage, and its statement for the charges per counter and project. */

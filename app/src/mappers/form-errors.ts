@@ -36,8 +36,21 @@ function controlFieldOf(field: string): string {
   );
 }
 
-/** A name too short is a name left empty; every other rule is advised as the calculator advises it. */
+/** Rules of the forms outside the calculator (webhooks, budgets), in the page's words. */
+const FORM_RULES: Record<string, keyof Messages['calculator']['fieldErrors']> = {
+  'webhook-url': 'webhookUrl',
+  positive: 'positive',
+  'not-allowed': 'notAllowed',
+};
+
+/**
+ * A name or URL too short is one left empty, and a list of event types too short is one with none
+ * chosen; every other rule is advised as the calculator advises it.
+ */
 function adviceFor(field: string, rule: string, t: Messages): string {
-  if (rule === 'too_small' && /(^|\.)name$/.test(field)) return t.calculator.fieldErrors.required;
+  if (rule === 'too_small' && /(^|\.)(name|url)$/.test(field)) return t.calculator.fieldErrors.required;
+  if (rule === 'too_small' && field === 'eventTypes') return t.calculator.fieldErrors.eventTypes;
+  const formRule = FORM_RULES[rule];
+  if (formRule) return t.calculator.fieldErrors[formRule];
   return fieldAdvice(rule, t);
 }

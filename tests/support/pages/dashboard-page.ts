@@ -30,6 +30,8 @@ export class DashboardPage extends AppShell {
   readonly draft: StatementPanel;
   readonly draftSection: Locator;
   readonly adjustments: Locator;
+  /** On the overview: the group's budgets against the month, and the form that adds one. */
+  readonly budgets: Locator;
   readonly wallet: Locator;
   readonly statements: Locator;
   readonly closeDialog: Locator;
@@ -51,6 +53,7 @@ export class DashboardPage extends AppShell {
     this.draftSection = page.getByRole('region', { name: /^(Draft statement|청구서 초안)/ });
     this.draft = new StatementPanel(this.draftSection);
     this.adjustments = page.getByRole('region', { name: /^(Adjustments|조정) \(/ });
+    this.budgets = page.getByRole('region', { name: /^(Budgets|예산) \(/ });
     this.wallet = page.getByRole('region', { name: /^(Credit wallet|크레딧 지갑)$/ });
     this.statements = page.getByRole('region', { name: /^(Statements|청구서)$/ });
     this.closeDialog = page.getByRole('dialog');
@@ -102,6 +105,7 @@ export class DashboardPage extends AppShell {
     name?: string;
     /** YYYY-MM-DD. */
     expiresOn?: string;
+    lowBalanceThreshold?: string;
   }) {
     const form = this.wallet.getByRole('form', { name: 'Grant credit' });
     if (values.expiresOn) {
@@ -110,8 +114,47 @@ export class DashboardPage extends AppShell {
     if (values.type) await form.getByLabel('Credit type').selectOption({ label: values.type });
     if (values.priority) await form.getByLabel('Priority').fill(values.priority);
     if (values.name) await form.getByLabel('Name').fill(values.name);
+    if (values.lowBalanceThreshold) {
+      await form.getByLabel(/^Low-balance alert below/).fill(values.lowBalanceThreshold);
+    }
     await form.getByLabel('Amount').fill(values.amount);
     await form.getByRole('button', { name: 'Grant credit' }).click();
+  }
+
+  /** One budget of the overview, by its name. */
+  budget(name: string): Locator {
+    return this.budgets.getByRole('listitem').filter({
+      has: this.page.getByRole('heading', { name, exact: true }),
+    });
+  }
+
+  get budgetForm(): Locator {
+    return this.budgets.getByRole('form', { name: /^(Add a budget|예산 추가)$/ });
+  }
+
+  /** Fills and sends the add-budget form; `counter` by its readable name, for a quantity budget. */
+  async addBudget(values: {
+    name: string;
+    kind?: 'TOTAL' | 'QUANTITY';
+    counter?: string;
+    threshold: string;
+  }) {
+    const form = this.budgetForm;
+    await form.getByLabel(/^(Name|이름)$/).fill(values.name);
+    if (values.kind) await form.getByLabel(/^(Watches|지켜보는 값)$/).selectOption(values.kind);
+    if (values.counter !== undefined) {
+      await form.getByLabel(/^(Counter|카운터)$/).selectOption({ label: values.counter });
+    }
+    await form.getByLabel(/^(Threshold|기준)$/).fill(values.threshold);
+    await form.getByRole('button', { name: /^(Add budget|예산 추가)$/ }).click();
+  }
+
+  /** Opens the delete confirmation of the budget `name`; `confirm` deletes. */
+  async deleteBudget(name: string, { confirm = true }: { confirm?: boolean } = {}) {
+    await this.budget(name)
+      .getByRole('button', { name: new RegExp(`^(Delete budget|예산) ${name}( 삭제)?$`) })
+      .click();
+    if (confirm) await this.closeDialog.getByRole('button', { name: /^(Delete budget|예산 삭제)$/ }).click();
   }
 
   /** Confirms in the dialog; the dialog then shows the issued statement (`closeStatus`). */

@@ -12,7 +12,13 @@ import { CREDIT_TYPES } from '@/lib/calculator-input';
 import { placeFieldErrors } from '@/mappers/form-errors';
 
 /** The controls that show their own refusal, by the API field they send (`credit-<field>`). */
-const CONTROLS = new Set(['credit-amount', 'credit-priority', 'credit-expiresAt', 'credit-name']);
+const CONTROLS = new Set([
+  'credit-amount',
+  'credit-priority',
+  'credit-expiresAt',
+  'credit-name',
+  'credit-lowBalanceThreshold',
+]);
 
 /** Grants credit to the group; a refused value is said beside its field, in the page's words. */
 export function CreditGrantForm({ billingGroupId }: { billingGroupId: string }) {
@@ -93,6 +99,22 @@ export function CreditGrantForm({ billingGroupId }: { billingGroupId: string }) 
             {...invalidProps('credit-name', placed)}
           />
           <ControlError id="credit-name" message={placed.get('credit-name')} />
+        </div>
+        <div className="field min-w-0 flex-1 basis-48">
+          <label htmlFor="credit-lowBalanceThreshold">{t.groups.lowBalanceThreshold}</label>
+          <input
+            id="credit-lowBalanceThreshold"
+            name="lowBalanceThreshold"
+            inputMode="decimal"
+            autoComplete="off"
+            {...(placed.has('credit-lowBalanceThreshold')
+              ? invalidProps('credit-lowBalanceThreshold', placed)
+              : { 'aria-describedby': 'credit-lowBalanceThreshold-hint' })}
+          />
+          <p id="credit-lowBalanceThreshold-hint" className="text-xs text-slate-600">
+            {t.groups.lowBalanceHint}
+          </p>
+          <ControlError id="credit-lowBalanceThreshold" message={placed.get('credit-lowBalanceThreshold')} />
         </div>
       </div>
       <RefusalSummary problem={state.problem} placedCount={placed.size} unplaced={unplaced} />

@@ -62,6 +62,9 @@ export async function CreditWallet({ balances, grants, ledger, afterDraft }: Cre
                   </th>
                 ) : null}
                 <th scope="col">{t.groups.expires}</th>
+                <th scope="col" className="num">
+                  {t.groups.lowBalance}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -85,6 +88,11 @@ export async function CreditWallet({ balances, grants, ledger, afterDraft }: Cre
                   <td data-label={t.groups.expires} className="whitespace-nowrap">
                     {grant.expiresAt ? formatDate(grant.expiresAt, locale) : t.groups.never}
                     {expiredIds.has(grant.id) ? ` (${t.groups.expired})` : ''}
+                  </td>
+                  <td className="num" data-label={t.groups.lowBalance}>
+                    {grant.lowBalanceThreshold
+                      ? t.groups.lowBalanceBelow(money(grant.lowBalanceThreshold))
+                      : t.common.none}
                   </td>
                 </tr>
               ))}

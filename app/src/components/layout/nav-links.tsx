@@ -18,6 +18,7 @@ export function NavLinks() {
     { href: '/jobs', label: t.nav.monthEnd, active: pathname.startsWith('/jobs') },
     { href: '/price-books', label: t.nav.priceBooks, active: pathname.startsWith('/price-books') },
     { href: '/contracts', label: t.nav.contracts, active: pathname.startsWith('/contracts') },
+    { href: '/webhooks', label: t.nav.webhooks, active: pathname.startsWith('/webhooks') },
     { href: '/settings/api-keys', label: t.nav.apiKeys, active: pathname.startsWith('/settings/api-keys') },
   ];
   return (

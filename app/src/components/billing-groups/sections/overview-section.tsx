@@ -2,6 +2,8 @@ import Link from 'next/link';
 import type { BillingGroup } from '@/api/types';
 import { AdjustmentForm } from '@/components/billing-groups/adjustment-form';
 import { AdjustmentList } from '@/components/billing-groups/adjustment-list';
+import { BudgetForm } from '@/components/billing-groups/budget-form';
+import { BudgetList } from '@/components/billing-groups/budget-list';
 import { CloseMonthButton } from '@/components/billing-groups/close-month-button';
 import { PriceBookSetting } from '@/components/billing-groups/price-book-setting';
 import { ProjectedWallet } from '@/components/billing-groups/projected-wallet';
@@ -10,15 +12,19 @@ import { StatementDetails } from '@/components/statement/statement-details';
 import { getI18n } from '@/i18n/server';
 import { formatMonth } from '@/lib/months';
 import { projectWallet } from '@/lib/projected-wallet';
+import { counterLabel } from '@/lib/usage-labels';
 import { loadOverview } from '@/loaders/billing-groups';
 import { loadProjectNames } from '@/loaders/projects';
 import { closeMonthFacts } from '@/mappers/month-close';
 import { toStatementView } from '@/mappers/statement-view';
 
-/** The month at a glance: the draft statement with its close button, the wallet after it, adjustments. */
+/**
+ * The month at a glance: the draft statement with its close button, the wallet after it, the budgets
+ * against the month, adjustments.
+ */
 export async function OverviewSection({ group, month }: { group: BillingGroup; month: string }) {
   const { locale, t } = await getI18n();
-  const [{ statement, previous, adjustments, balances, grants, priceBooks }, projectNames] =
+  const [{ statement, previous, adjustments, balances, grants, priceBooks, budgets }, projectNames] =
     await Promise.all([loadOverview(group.id, month), loadProjectNames(group.id)]);
   const draft = statement.ok && statement.data.state === 'DRAFT' ? statement.data : null;
   const needsPriceBook = !statement.ok && statement.problem.type === '/problems/price-book-required';
@@ -31,6 +37,16 @@ export async function OverviewSection({ group, month }: { group: BillingGroup; m
       books={priceBooks.data.filter((book) => book.currency === group.currency)}
     />
   ) : null;
+  // The book the group is billed from: its own, or the built-in one of its currency.
+  const billedFrom = priceBooks.ok
+    ? (priceBooks.data.find((book) =>
+        group.priceBookId ? book.id === group.priceBookId : book.builtIn && book.currency === group.currency,
+      ) ?? null)
+    : null;
+  const counters = (billedFrom?.entries ?? []).map((entry) => ({
+    counterName: entry.counterName,
+    label: counterLabel(entry.counterName, locale),
+  }));
   return (
     <>
       {needsPriceBook ? priceBookSetting : null}
@@ -85,6 +101,26 @@ export async function OverviewSection({ group, month }: { group: BillingGroup; m
       {draft && balances.ok ? (
         <ProjectedWallet projection={projectWallet(balances.data, draft.result)} currency={group.currency} />
       ) : null}
+
+      <section aria-labelledby="budgets-heading" className="card flex min-w-0 flex-col gap-3">
+        <h2 id="budgets-heading" className="text-lg font-semibold">
+          {t.budgets.heading} ({formatMonth(month, locale)})
+        </h2>
+        <p className="text-sm text-slate-600">{t.budgets.intro}</p>
+        {budgets.ok ? (
+          <BudgetList
+            billingGroupId={group.id}
+            budgets={[...budgets.data.items].sort(
+              (a, b) => a.createdAt.localeCompare(b.createdAt) || a.name.localeCompare(b.name),
+            )}
+            currency={group.currency}
+            priceBook={billedFrom}
+          />
+        ) : (
+          <ErrorState locale={locale} problem={budgets.problem} />
+        )}
+        <BudgetForm billingGroupId={group.id} counters={counters} />
+      </section>
 
       <section aria-labelledby="adjustments-heading" className="card flex min-w-0 flex-col gap-3">
         <h2 id="adjustments-heading" className="text-lg font-semibold">
