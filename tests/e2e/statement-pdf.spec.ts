@@ -146,3 +146,21 @@ test.describe('statement PDF: an invoice in the language of the page', () => {
     expect(pdf.text).toMatch(/web-frontend-\s?production/);
   });
 });
+
+test('a credit note is printed by its number, and what credit notes took off is in the summary', async ({
+  closedStatements,
+  gotoStatement,
+  api,
+}) => {
+  const closed = await closedStatements.create();
+  const note = await api.create<{ number: string }>(`/v1/statements/${closed.statementId}/credit-notes`, {
+    net: '10000',
+    reason: 'Outage on the 3rd',
+  });
+
+  const pdf = await downloadPdfText(await gotoStatement(closed.statementId ?? ''));
+
+  expect(pdf.text).toContain(`${note.number} · Outage on the 3rd KRW 11,000`);
+  expect(pdf.text).toContain('Credited -KRW 11,000');
+  expect(pdf.text).toContain('Outstanding KRW 32,670');
+});

@@ -2,7 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { call, type EdgeResult, edge } from '@/api/client';
-import type { Payment, Statement, StatementReconciliation } from '@/api/types';
+import type { NewCreditNote, Payment, Statement, StatementReconciliation } from '@/api/types';
+import type { FormState } from './billing-groups';
 
 /** Voids a closed statement: its credits are released and its month opens again (edge/STATEMENTS.md). */
 export async function voidStatement(statementId: string): Promise<EdgeResult<Statement>> {
@@ -39,4 +40,23 @@ export async function refundPayment(
   );
   revalidatePath(`/statements/${statementId}`);
   return refunded;
+}
+
+/** Credits a closed statement (a net amount before VAT, and why); its page shows the note and the new outstanding amount. */
+export async function addCreditNote(
+  statementId: string,
+  previous: FormState,
+  form: FormData,
+): Promise<FormState> {
+  const client = await edge();
+  const body: NewCreditNote = {
+    net: String(form.get('net') ?? '').trim(),
+    reason: String(form.get('reason') ?? '').trim(),
+  };
+  const created = await call(() =>
+    client.POST('/v1/statements/{statementId}/credit-notes', { params: { path: { statementId } }, body }),
+  );
+  if (!created.ok) return { problem: created.problem, saved: previous.saved };
+  revalidatePath(`/statements/${statementId}`);
+  return { problem: null, saved: previous.saved + 1 };
 }

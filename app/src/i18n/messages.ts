@@ -138,6 +138,7 @@ const en = {
         'Enter an https URL to a public host (http only to 127.0.0.1 or localhost in local development).',
       url: 'Enter a full URL, such as https://example.com/hooks.',
       eventTypes: 'Choose at least one event type, or all events.',
+      exceedsTotal: 'More than is left to credit on this statement (VAT included).',
     },
   },
   enums: {
@@ -684,6 +685,26 @@ const en = {
       'job.finished': 'Month-end job finished',
     },
   },
+  creditNotes: {
+    heading: 'Credit notes',
+    none: 'No credit notes.',
+    intro:
+      'A credit note takes an amount off this statement without voiding it; the statement’s VAT is added to it.',
+    addHeading: 'Add a credit note',
+    net: 'Net amount',
+    netHint: 'Before VAT, in whole currency units.',
+    reason: 'Reason',
+    add: 'Add credit note',
+    adding: 'Adding…',
+    added: 'Credit note added.',
+    number: 'Number',
+    total: 'Total',
+    settled: 'Settled',
+    netAndVat: (net: string, vat: string) => `${net} net + ${vat} VAT`,
+    settlement: (applied: string, refunded: string) =>
+      `${applied} off what is owed, ${refunded} refunded as credit`,
+    credited: 'Credited',
+  },
   budgets: {
     heading: 'Budgets',
     intro:
@@ -1014,6 +1035,7 @@ const ko: Messages = {
       webhookUrl: '공개 호스트의 https URL을 입력하세요 (http는 로컬 개발에서 127.0.0.1이나 localhost로만).',
       url: 'https://example.com/hooks처럼 전체 URL을 입력하세요.',
       eventTypes: '이벤트 유형을 하나 이상 고르거나 모든 이벤트를 고르세요.',
+      exceedsTotal: '이 청구서에서 더 차감할 수 있는 금액(부가세 포함)을 넘습니다.',
     },
   },
   enums: {
@@ -1542,6 +1564,24 @@ const ko: Messages = {
       'budget.threshold_crossed': '예산 초과',
       'job.finished': '월말 마감 작업 완료',
     },
+  },
+  creditNotes: {
+    heading: '대변 전표',
+    none: '대변 전표가 없습니다.',
+    intro: '대변 전표는 청구서를 무효화하지 않고 금액을 차감합니다. 청구서의 부가세가 더해집니다.',
+    addHeading: '대변 전표 추가',
+    net: '공급가액',
+    netHint: '부가세 전 금액, 통화의 최소 단위까지.',
+    reason: '사유',
+    add: '대변 전표 추가',
+    adding: '추가하는 중…',
+    added: '대변 전표를 추가했습니다.',
+    number: '번호',
+    total: '합계',
+    settled: '정산',
+    netAndVat: (net, vat) => `공급가액 ${net} + 부가세 ${vat}`,
+    settlement: (applied, refunded) => `미납액에서 ${applied} 차감, ${refunded} 크레딧으로 환급`,
+    credited: '차감됨',
   },
   budgets: {
     heading: '예산',

@@ -5,7 +5,7 @@ import { messages } from '@/i18n/messages';
 import type { StatementPdfInput } from '@/pdf/statement-pdf';
 import { loadBillingGroup } from './billing-groups';
 import { eachPage, loadProjectNames } from './projects';
-import { loadStatement } from './statements';
+import { loadStatement, loadStatementCreditNotes } from './statements';
 
 /**
  * What the statement's PDF prints, besides the statement: the issuer (the tenant), the customer
@@ -20,11 +20,12 @@ export async function loadStatementPdf(
   if (!statement.ok) return statement;
   const client = await edge();
   const { billingGroupId } = statement.data;
-  const [group, tenant, creditGrants, projectNames] = await Promise.all([
+  const [group, tenant, creditGrants, projectNames, creditNotes] = await Promise.all([
     loadBillingGroup(billingGroupId),
     call(() => client.GET('/v1/tenant')),
     loadCreditGrants(client, billingGroupId),
     loadProjectNames(billingGroupId),
+    loadStatementCreditNotes(statementId),
   ]);
   return {
     ok: true,
@@ -34,6 +35,7 @@ export async function loadStatementPdf(
       issuerName: tenant.ok ? tenant.data.name : messages[locale].common.appName,
       creditGrants,
       projectNames,
+      creditNotes: creditNotes.ok ? creditNotes.data.items : [],
       locale,
     },
   };

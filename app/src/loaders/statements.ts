@@ -18,6 +18,14 @@ export const loadStatementPayments = cache(async (statementId: string) => {
   );
 });
 
+/** A closed statement's credit notes, oldest first; cached for the request. */
+export const loadStatementCreditNotes = cache(async (statementId: string) => {
+  const client = await edge();
+  return call(() =>
+    client.GET('/v1/statements/{statementId}/credit-notes', { params: { path: { statementId } } }),
+  );
+});
+
 /** The billing group's credit grants, to name the credits a statement burned; cached for the request. */
 export const loadStatementCreditGrants = cache(async (billingGroupId: string) => {
   const client = await edge();

@@ -41,6 +41,7 @@ const FORM_RULES: Record<string, keyof Messages['calculator']['fieldErrors']> = 
   'webhook-url': 'webhookUrl',
   positive: 'positive',
   'not-allowed': 'notAllowed',
+  'exceeds-total': 'exceedsTotal',
 };
 
 /**

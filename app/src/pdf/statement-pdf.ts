@@ -1,6 +1,6 @@
 import 'server-only';
 import { PDFDocument } from 'pdf-lib';
-import type { BillingGroup, CreditGrant, Statement } from '@/api/types';
+import type { BillingGroup, CreditGrant, CreditNote, Statement } from '@/api/types';
 import { type Locale, numberLocale } from '@/i18n/locales';
 import { type Messages, messages } from '@/i18n/messages';
 import { explainInWords } from '@/lib/explain-in-words';
@@ -23,6 +23,8 @@ export interface StatementPdfInput {
   creditGrants: ReadonlyMap<string, Pick<CreditGrant, 'name' | 'type'>>;
   /** Projects' names by id (a project without one is shown by its id). */
   projectNames: ReadonlyMap<string, string>;
+  /** Its credit notes, oldest first: each printed with its number, and what they took off. */
+  creditNotes: CreditNote[];
   /** The language of the page it was downloaded from. */
   locale: Locale;
 }
@@ -78,6 +80,7 @@ export async function renderStatementPdf(input: StatementPdfInput): Promise<Uint
   printLineItems(printer, view);
   printCredits(printer, view);
   printSummary(printer, view, statement);
+  printCreditNotes(printer, input.creditNotes);
   printPayment(printer, statement);
   printExplanation(printer, statement);
   printer.layout.footers((page, pages) =>
@@ -279,8 +282,25 @@ function printSummary(printer: Printer, view: StatementView, statement: Statemen
   layout.rule({ x: SUMMARY_LABEL.x, strong: true });
   layout.space(4);
   line(t.statement.total, statement.total, { strong: true, size: 11 });
+  if (!isZero(statement.credited)) line(t.creditNotes.credited, negative(statement.credited));
   line(t.statement.paid, statement.paid);
   line(t.statement.outstanding, statement.outstanding, { strong: true });
+  layout.space(18);
+}
+
+/** Each credit note by its number: why, and its total with VAT (the settlement is on the page). */
+function printCreditNotes({ layout, t, money }: Printer, notes: CreditNote[]) {
+  if (notes.length === 0) return;
+  sectionHeading(layout, t.creditNotes.heading);
+  for (const note of notes) {
+    layout.row(
+      [
+        { text: `${note.number} · ${note.reason}`, ...SUMMARY_LABEL, size: 9 },
+        { text: money(note.total), ...SUMMARY_VALUE, size: 9, align: 'right' },
+      ],
+      { padding: 1 },
+    );
+  }
   layout.space(18);
 }
 

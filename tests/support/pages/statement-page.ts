@@ -32,6 +32,11 @@ export class StatementPage extends AppShell {
   readonly reconcileButton: Locator;
   readonly reconcileVerdict: Locator;
   readonly reconcileProblem: Locator;
+  /** The credit notes: their list and the form that adds one. */
+  readonly creditNotes: Locator;
+  readonly creditNoteNet: Locator;
+  readonly creditNoteReason: Locator;
+  readonly addCreditNoteButton: Locator;
 
   constructor(page: Page) {
     super(page);
@@ -55,7 +60,20 @@ export class StatementPage extends AppShell {
       name: /^(Reconcile with stored data|저장된 데이터와 대사)$/,
     });
     this.reconcileVerdict = reconcile.getByRole('status');
+    this.creditNotes = page.getByRole('region', { name: /^(Credit notes|대변 전표)$/ });
+    this.creditNoteNet = this.creditNotes.getByLabel(/^(Net amount|공급가액)/);
+    this.creditNoteReason = this.creditNotes.getByLabel(/^(Reason|사유)$/);
+    this.addCreditNoteButton = this.creditNotes.getByRole('button', {
+      name: /^(Add credit note|대변 전표 추가)$/,
+    });
     this.reconcileProblem = reconcile.getByRole('alert');
+  }
+
+  /** Adds a credit note through the form. */
+  async addCreditNote(net: string, reason: string) {
+    await this.creditNoteNet.fill(net);
+    await this.creditNoteReason.fill(reason);
+    await this.addCreditNoteButton.click();
   }
 
   fact(label: string): Locator {

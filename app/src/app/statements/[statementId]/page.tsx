@@ -3,6 +3,8 @@ import Link from 'next/link';
 import { Suspense } from 'react';
 import type { Statement } from '@/api/types';
 import { StateBadge } from '@/components/billing-groups/state-badge';
+import { CreditNoteForm } from '@/components/credit-notes/credit-note-form';
+import { CreditNoteList } from '@/components/credit-notes/credit-note-list';
 import { ErrorState } from '@/components/feedback/error-state';
 import { LoadingState } from '@/components/feedback/loading-state';
 import { ReadFailure } from '@/components/feedback/read-failure';
@@ -21,6 +23,7 @@ import {
   loadMonthStatement,
   loadStatement,
   loadStatementCreditGrants,
+  loadStatementCreditNotes,
   loadStatementPayments,
 } from '@/loaders/statements';
 import { isPayable, payableAmount } from '@/mappers/payments';
@@ -97,6 +100,9 @@ export default async function StatementPage({ params }: PageProps<'/statements/[
         <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-5">
           <Fact label={t.statement.total} value={money(data.total)} strong />
           <Fact label={t.statement.paid} value={money(data.paid)} />
+          {data.credited !== '0' ? (
+            <Fact label={t.creditNotes.credited} value={money(data.credited)} />
+          ) : null}
           <Fact
             label={t.statement.outstanding}
             value={isVoid ? t.statement.nothingOwed : money(data.outstanding)}
@@ -149,7 +155,33 @@ export default async function StatementPage({ params }: PageProps<'/statements/[
           </Suspense>
         </section>
       </div>
+
+      <section aria-labelledby="credit-notes-heading" className="card flex min-w-0 flex-col gap-3">
+        <h2 id="credit-notes-heading" className="text-lg font-semibold">
+          {t.creditNotes.heading}
+        </h2>
+        <p className="text-sm text-slate-600">{t.creditNotes.intro}</p>
+        <Suspense fallback={<LoadingState />}>
+          <CreditNotes statementId={statementId} creditable={isCreditable(data)} />
+        </Suspense>
+      </section>
     </div>
+  );
+}
+
+/** A void or carried-forward statement takes no credit note: the edge refuses it (409). */
+const isCreditable = (statement: Statement) =>
+  statement.state !== 'VOID' && statement.state !== 'CARRIED_FORWARD';
+
+async function CreditNotes({ statementId, creditable }: { statementId: string; creditable: boolean }) {
+  const { locale } = await getI18n();
+  const notes = await loadStatementCreditNotes(statementId);
+  if (!notes.ok) return <ErrorState problem={notes.problem} locale={locale} />;
+  return (
+    <>
+      <CreditNoteList notes={notes.data.items} />
+      {creditable ? <CreditNoteForm statementId={statementId} /> : null}
+    </>
   );
 }
 
