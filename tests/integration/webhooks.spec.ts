@@ -1,5 +1,7 @@
+import type { BillingApi } from '../support/api/billing-api';
 import type { Schemas } from '../support/api/schemas';
 import { expect, test } from '../support/api-test';
+import type { PaymentFixtures } from '../support/fixtures/payments';
 import { objectOf } from '../support/webhook-receiver';
 
 /**
@@ -14,6 +16,17 @@ type Delivery = Schemas['WebhookDelivery'];
 type Attempt = Schemas['WebhookAttempt'];
 
 const RECEIVED = { timeout: 15_000, intervals: [100] };
+
+/** A payment of the test's own tenant, as the API answered it (whatever its outcome). */
+async function payWith(
+  payments: PaymentFixtures['payments'],
+  api: BillingApi,
+  statementId: string,
+  amount: string,
+  source: string,
+): Promise<Schemas['Payment']> {
+  return (await (await payments.pay(statementId, { amount, source }, { api })).json()) as Schemas['Payment'];
+}
 
 test.describe('webhooks: events are delivered signed, once per change', () => {
   test('closing a month delivers statement.closed with the statement as the API shows it', {
@@ -40,17 +53,19 @@ test.describe('webhooks: events are delivered signed, once per change', () => {
       expect(received).toHaveLength(1);
       expect(received[0]?.headers['billing-signature']).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
       expect(received[0]?.headers['billing-event-type']).toBe('statement.closed');
-      const attempts = await api.read<{ items: Attempt[] }>(
-        `/v1/webhook-endpoints/${webhookTenant.endpoint.id}/attempts`,
-      );
-      expect(attempts.items).toEqual([
-        expect.objectContaining({
-          eventId: delivered?.id,
-          statusCode: 200,
-          outcome: 'SUCCEEDED',
-          responseExcerpt: 'ok',
-        }),
-      ]);
+      // Recorded just after the receiver answered: wait for the record.
+      const attempts = () =>
+        api.read<{ items: Attempt[] }>(`/v1/webhook-endpoints/${webhookTenant.endpoint.id}/attempts`);
+      await expect
+        .poll(async () => (await attempts()).items, RECEIVED)
+        .toEqual([
+          expect.objectContaining({
+            eventId: delivered?.id,
+            statusCode: 200,
+            outcome: 'SUCCEEDED',
+            responseExcerpt: 'ok',
+          }),
+        ]);
     });
   });
 
@@ -78,15 +93,9 @@ test.describe('webhooks: events are delivered signed, once per change', () => {
   }) => {
     const { api } = webhookTenant;
     const statement = await payableStatements.create({ api });
-    const declined = (await (
-      await payments.pay(statement.statementId, { amount: '100', source: 'tok_declined' }, { api })
-    ).json()) as Schemas['Payment'];
-    const paid = (await (
-      await payments.pay(statement.statementId, { amount: '1000', source: 'tok_success' }, { api })
-    ).json()) as Schemas['Payment'];
-    const pending = (await (
-      await payments.pay(statement.statementId, { amount: '10', source: 'tok_pending' }, { api })
-    ).json()) as Schemas['Payment'];
+    const declined = await payWith(payments, api, statement.statementId, '100', 'tok_declined');
+    const paid = await payWith(payments, api, statement.statementId, '1000', 'tok_success');
+    const pending = await payWith(payments, api, statement.statementId, '10', 'tok_pending');
     expect((await payments.refund(paid.id, { api })).status()).toBe(200);
 
     await expect
@@ -181,9 +190,7 @@ test.describe('webhooks: one event per change, in order per object', () => {
   }) => {
     const { api } = webhookTenant;
     const statement = await payableStatements.create({ api });
-    const pending = (await (
-      await payments.pay(statement.statementId, { amount: '100', source: 'tok_pending' }, { api })
-    ).json()) as Schemas['Payment'];
+    const pending = await payWith(payments, api, statement.statementId, '100', 'tok_pending');
     const settled = await Promise.all(
       Array.from({ length: 10 }, () =>
         api.post(`/v1/payments/${pending.id}/settle`, { outcome: 'SUCCEEDED' }),
@@ -208,9 +215,7 @@ test.describe('webhooks: one event per change, in order per object', () => {
     const statement = await payableStatements.create({ api });
     await expect.poll(() => webhookReceiver.events(statement.statementId).length, RECEIVED).toBe(1);
     webhookReceiver.answer(500);
-    const paid = (await (
-      await payments.pay(statement.statementId, { amount: '1000', source: 'tok_success' }, { api })
-    ).json()) as Schemas['Payment'];
+    const paid = await payWith(payments, api, statement.statementId, '1000', 'tok_success');
     expect((await payments.refund(paid.id, { api })).status()).toBe(200);
 
     await expect.poll(() => webhookReceiver.events(paid.id).length, RECEIVED).toBe(3);
@@ -244,12 +249,14 @@ test.describe('webhooks: retries, failure and redelivery', () => {
     expect((second?.receivedAt ?? 0) - (first?.receivedAt ?? 0)).toBeGreaterThanOrEqual(190);
     expect((third?.receivedAt ?? 0) - (second?.receivedAt ?? 0)).toBeGreaterThanOrEqual(390);
 
-    const deliveries = await api.read<{ items: Delivery[] }>(
-      `/v1/webhook-endpoints/${endpoint.id}/deliveries`,
-    );
-    expect(deliveries.items).toEqual([
-      expect.objectContaining({ state: 'SUCCEEDED', attempts: 3, lastStatus: 200, nextAttemptAt: null }),
-    ]);
+    // The receiver answers before the dispatcher records the answer: wait for the record.
+    const deliveries = () =>
+      api.read<{ items: Delivery[] }>(`/v1/webhook-endpoints/${endpoint.id}/deliveries`);
+    await expect
+      .poll(async () => (await deliveries()).items, RECEIVED)
+      .toEqual([
+        expect.objectContaining({ state: 'SUCCEEDED', attempts: 3, lastStatus: 200, nextAttemptAt: null }),
+      ]);
     const attempts = await api.read<{ items: Attempt[] }>(`/v1/webhook-endpoints/${endpoint.id}/attempts`);
     expect(attempts.items.map((attempt) => [attempt.statusCode, attempt.outcome])).toEqual([
       [200, 'SUCCEEDED'],
@@ -293,11 +300,15 @@ test.describe('webhooks: retries, failure and redelivery', () => {
       expect(redelivered).toMatchObject({ id: delivery?.id, state: 'PENDING' });
       await expect.poll(() => webhookReceiver.deliveries.length, RECEIVED).toBe(tries + 1);
       expect(webhookReceiver.deliveries.at(-1)?.answered).toBe(200);
-      const [after] = (
-        await api.read<{ items: Delivery[] }>(`/v1/webhook-endpoints/${endpoint.id}/deliveries`)
-      ).items;
-      // Its tries count afresh, as its window does.
-      expect(after).toMatchObject({ state: 'SUCCEEDED', attempts: 1 });
+      // Its tries count afresh, as its window does (recorded just after the receiver answered).
+      await expect
+        .poll(
+          async () =>
+            (await api.read<{ items: Delivery[] }>(`/v1/webhook-endpoints/${endpoint.id}/deliveries`))
+              .items[0],
+          RECEIVED,
+        )
+        .toMatchObject({ state: 'SUCCEEDED', attempts: 1 });
     });
   });
 

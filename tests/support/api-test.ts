@@ -41,5 +41,5 @@ export const test = apiFixturesTest as unknown as TestType<
   Omit<WorkerArgsOf<typeof apiFixturesTest>, 'browser'>
 >;
 
-export type { APIResponse } from '@playwright/test';
+export type { APIResponse, Page, TestInfo } from '@playwright/test';
 export { expect } from './matchers';

@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page, TestInfo } from '@playwright/test';
-import { expect, test } from '../../support/api-test';
+import { expect, type Page, type TestInfo, test } from '../../support/api-test';
 import { baselineBrowserMismatch } from '../../support/visual';
 
 type UpdateSnapshots = TestInfo['config']['updateSnapshots'];

@@ -1,12 +1,13 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useRef, useState, useTransition } from 'react';
+import { useState, useTransition } from 'react';
 import { deleteWebhookEndpoint, rotateWebhookSecret, setWebhookEndpointEnabled } from '@/actions/webhooks';
 import type { EdgeResult } from '@/api/client';
 import type { WebhookEndpoint, WebhookEndpointWithSecret } from '@/api/types';
 import { ConfirmDialog } from '@/components/feedback/confirm-dialog';
 import { DialogActions } from '@/components/feedback/dialog-actions';
+import { useConfirmation } from '@/components/feedback/use-confirmation';
 import { ActionProblem } from '@/components/operator/action-problem';
 import { useI18n } from '@/i18n/provider';
 import { ShownSecret } from './shown-secret';
@@ -33,6 +34,16 @@ function ForEndpoint({ url }: { url: string }) {
   return <span className="sr-only"> {url}</span>;
 }
 
+/** A button that opens its action's confirmation. */
+function OpenerButton({ label, url, onOpen }: { label: string; url: string; onOpen: () => void }) {
+  return (
+    <button type="button" className="btn-secondary" onClick={onOpen}>
+      {label}
+      <ForEndpoint url={url} />
+    </button>
+  );
+}
+
 function EnableButton({ endpoint }: { endpoint: WebhookEndpoint }) {
   const { locale, t } = useI18n();
   const [outcome, setOutcome] = useState<EdgeResult<WebhookEndpoint> | null>(null);
@@ -54,29 +65,14 @@ function EnableButton({ endpoint }: { endpoint: WebhookEndpoint }) {
 
 function RotateSecretButton({ endpoint }: { endpoint: WebhookEndpoint }) {
   const { locale, t } = useI18n();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const [outcome, setOutcome] = useState<EdgeResult<WebhookEndpointWithSecret> | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { dialog, outcome, pending, open, run } = useConfirmation<WebhookEndpointWithSecret>();
   const titleId = `rotate-title-${endpoint.id}`;
   const bodyId = `rotate-body-${endpoint.id}`;
   const rotated = outcome?.ok ? outcome.data : null;
-  const confirm = () =>
-    startTransition(async () => {
-      setOutcome(await rotateWebhookSecret(endpoint.id));
-    });
+  const confirm = () => run(() => rotateWebhookSecret(endpoint.id));
   return (
     <>
-      <button
-        type="button"
-        className="btn-secondary"
-        onClick={() => {
-          setOutcome(null);
-          dialog.current?.showModal();
-        }}
-      >
-        {t.webhooks.rotate}
-        <ForEndpoint url={endpoint.url} />
-      </button>
+      <OpenerButton label={t.webhooks.rotate} url={endpoint.url} onOpen={open} />
       <ConfirmDialog dialogRef={dialog} labelledBy={titleId} describedBy={bodyId} pending={pending}>
         <div className="flex flex-col gap-3 p-5">
           <h2 id={titleId} className="text-lg font-semibold">
@@ -122,32 +118,21 @@ function RotateSecretButton({ endpoint }: { endpoint: WebhookEndpoint }) {
 function DeleteEndpointButton({ endpoint, afterDelete }: EndpointActionsProps) {
   const { locale, t } = useI18n();
   const router = useRouter();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const [outcome, setOutcome] = useState<EdgeResult<null> | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { dialog, outcome, pending, open, run } = useConfirmation<null>();
   const titleId = `delete-title-${endpoint.id}`;
   const bodyId = `delete-body-${endpoint.id}`;
   const confirm = () =>
-    startTransition(async () => {
-      const deleted = await deleteWebhookEndpoint(endpoint.id);
-      setOutcome(deleted);
-      if (!deleted.ok) return;
-      dialog.current?.close();
-      if (afterDelete) router.push(afterDelete);
-    });
+    run(
+      () => deleteWebhookEndpoint(endpoint.id),
+      (deleted) => {
+        if (!deleted.ok) return;
+        dialog.current?.close();
+        if (afterDelete) router.push(afterDelete);
+      },
+    );
   return (
     <>
-      <button
-        type="button"
-        className="btn-secondary"
-        onClick={() => {
-          setOutcome(null);
-          dialog.current?.showModal();
-        }}
-      >
-        {t.webhooks.deleteButton}
-        <ForEndpoint url={endpoint.url} />
-      </button>
+      <OpenerButton label={t.webhooks.deleteButton} url={endpoint.url} onOpen={open} />
       <ConfirmDialog dialogRef={dialog} labelledBy={titleId} describedBy={bodyId} pending={pending}>
         <div className="flex flex-col gap-3 p-5">
           <h2 id={titleId} className="text-lg font-semibold">

@@ -26,6 +26,7 @@ import {
   requirePayment,
   requireStatement,
 } from '../../services/payment-lookup';
+import { standingOf as recordedStanding } from '../../services/wire-objects';
 import type { EventType } from '../../storage/ports/events';
 import type { PaymentRecord, PaymentStateChange } from '../../storage/ports/payments';
 import type { StatementRecord } from '../../storage/ports/statements';
@@ -270,15 +271,8 @@ async function changeState(
 function standingOf(statement: StatementRecord, latest: StatementRecord | null): StatementStanding {
   const supersededBy =
     latest !== null && latest.id !== statement.id && latest.month > statement.month ? latest.id : null;
-  return {
-    statementId: statement.id,
-    total: statement.total,
-    closedAt: statement.closedAt,
-    dueAt: statement.dueAt,
-    voidedAt: statement.voidedAt,
-    carriedForwardBy: statement.carriedForwardBy ?? supersededBy,
-    credited: statement.credited,
-  };
+  const standing = recordedStanding(statement);
+  return { ...standing, carriedForwardBy: standing.carriedForwardBy ?? supersededBy };
 }
 
 /** A payment amount: more than 0, in whole minor units of the currency, small enough to store exactly. */
