@@ -182,7 +182,7 @@ export async function runMonthCloseJob(context: StatementContext, job: JobRecord
  * event loop poll its sockets otherwise: the whole API, /health included, would stop answering
  * until the batch ends.
  */
-function yieldToOtherRequests(): Promise<void> {
+export function yieldToOtherRequests(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 

@@ -4,6 +4,7 @@ import type { AppEnv } from '../../app-env';
 import { pageRequest, pageResponse } from '../../http/pagination';
 import { billingGroupToWire, requireBillingGroup } from '../../services/billing-group-lookup';
 import { priceBookIdToStore } from '../../services/billing-group-price-book';
+import { requireTestClockField, unknownTestClock } from '../../services/test-clocks';
 import type { ProjectRecord } from '../../storage/ports/billing-groups';
 import type {
   createBillingGroup,
@@ -24,6 +25,7 @@ const projectToWire = (project: ProjectRecord) => ({
 export const handleCreateBillingGroup: RouteHandler<typeof createBillingGroup, AppEnv> = async (c) => {
   const body = c.req.valid('json');
   const currency = body.currency ?? DEFAULT_BILLING_GROUP_SETTINGS.currency;
+  const clock = body.testClockId === undefined ? null : await requireTestClockField(c.var, body.testClockId);
   const group = {
     id: c.get('deps').newId('bg'),
     tenantId: c.get('principal').tenantId,
@@ -35,9 +37,20 @@ export const handleCreateBillingGroup: RouteHandler<typeof createBillingGroup, A
     lateFeeRate: body.lateFeeRate ?? DEFAULT_BILLING_GROUP_SETTINGS.lateFeeRate,
     priceBookId: (await priceBookIdToStore(c.var, body.priceBookId, currency)) ?? null,
     autoClose: body.autoClose ?? false,
-    createdAt: c.get('deps').clock().toISOString(),
+    testClockId: clock?.id ?? null,
+    clockTime: clock?.frozenTime ?? null,
+    // Created in its clock's time, like everything that happens to it from now on.
+    createdAt: clock?.frozenTime ?? c.get('deps').clock().toISOString(),
   };
-  await c.get('storage').createBillingGroup(group);
+  try {
+    await c.get('storage').createBillingGroup(group);
+  } catch (error) {
+    // The clock was deleted between the check above and the insert: its foreign key refused the group.
+    if (group.testClockId !== null && String(error).includes('FOREIGN KEY')) {
+      throw unknownTestClock(group.testClockId);
+    }
+    throw error;
+  }
   return c.json(billingGroupToWire(group), 201);
 };
 

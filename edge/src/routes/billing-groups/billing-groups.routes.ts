@@ -29,6 +29,13 @@ export const BillingGroup = z
       description:
         "The daily scheduled run (02:00 UTC) closes the group's open months before the current one, oldest first",
     }),
+    testClockId: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The test clock the group lives on (set at creation); null: real time' }),
+    testClockTime: z.string().nullable().openapi({
+      description: "The group's simulated now: its test clock's time when read; null: real time",
+    }),
     createdAt: z.string(),
   })
   .openapi('BillingGroup');
@@ -50,6 +57,10 @@ const BillingGroupSettings = z.object({
 
 export const NewBillingGroup = BillingGroupSettings.extend({
   currency: Currency.optional().openapi({ description: 'Default KRW' }),
+  testClockId: z.string().min(1).max(100).optional().openapi({
+    description:
+      'A test clock of the tenant: the group lives in its time from creation on (DOMAIN §8a); it cannot be changed later',
+  }),
 }).openapi('NewBillingGroup');
 
 export const BillingGroupChanges = BillingGroupSettings.partial().openapi('BillingGroupChanges');

@@ -14,6 +14,10 @@ export interface BillingGroupRecord {
   priceBookId: string | null;
   /** The scheduled run closes the group's previous month by itself (DOMAIN §7). */
   autoClose: boolean;
+  /** The test clock the group lives on (DOMAIN §8a), set at creation; null: real time. */
+  testClockId: string | null;
+  /** That clock's time when the group was read; null: real time. Read it through `clockOf`. */
+  clockTime: string | null;
   createdAt: string;
 }
 
@@ -33,7 +37,8 @@ export type BillingGroupChanges = Partial<
 >;
 
 export interface BillingGroupStore {
-  createBillingGroup(group: BillingGroupRecord): Promise<void>;
+  /** Refused (the `test-clock-missing` trigger) when its test clock is not the tenant's. */
+  createBillingGroup(group: Omit<BillingGroupRecord, 'clockTime'>): Promise<void>;
   getBillingGroup(tenantId: string, billingGroupId: string): Promise<BillingGroupRecord | null>;
   listBillingGroups(tenantId: string, page: PageRequest): Promise<Page<BillingGroupRecord>>;
   updateBillingGroup(
