@@ -257,7 +257,7 @@ test.describe('test clocks', () => {
         testClockId: clock.id,
       });
       await api.create(`/v1/billing-groups/${group.id}/credits`, {
-        // More than January spends: the rest expires on February 11th's run, in both paths alike.
+        // More than January spends: the rest expires on February 10th's run, in both paths alike.
         type: 'PROMOTIONAL',
         amount: '10000000',
         expiresAt: '2026-02-10T00:00:00Z',
@@ -272,7 +272,14 @@ test.describe('test clocks', () => {
     const oneStep = await setUp('one step');
     const manySteps = await setUp('many steps');
     await advance(api, oneStep.clock.id, end);
-    for (const to of ['2026-01-31T23:00:00Z', '2026-02-01T02:00:00Z', '2026-02-14T13:30:00Z', end]) {
+    // Stops just before runs, on one, and just after a month's end and an expiry but before their run.
+    const stops = [
+      '2026-01-31T23:00:00Z',
+      '2026-02-01T01:00:00Z',
+      '2026-02-01T02:00:00Z',
+      '2026-02-10T01:00:00Z',
+    ];
+    for (const to of [...stops, '2026-02-14T13:30:00Z', end]) {
       await advance(api, manySteps.clock.id, to);
     }
     const comparable = async (groupId: string) => {
