@@ -20,7 +20,7 @@ const ROUNDING_MODES: RoundingMode[] = ['HALF_UP', 'HALF_EVEN', 'FLOOR', 'CEIL']
  * value to filter it hides from the shrinker which commands ran. A seed and path replay the same
  * sequence.
  */
-class GeneratedAtLeast<T extends Iterable<unknown>> extends fc.Arbitrary<T> {
+export class GeneratedAtLeast<T extends Iterable<unknown>> extends fc.Arbitrary<T> {
   constructor(
     private readonly commands: fc.Arbitrary<T>,
     private readonly min: number,
