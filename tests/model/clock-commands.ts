@@ -458,7 +458,7 @@ const advanceSpec: fc.Arbitrary<AdvanceSpec> = fc.oneof(
 );
 
 /** The commands of one clock sequence, weighted so that the clock moves through a few months. */
-export function clockCommands(maxCommands: number) {
+export function clockCommands(maxCommands: number, replayPath?: string) {
   return fc.commands<ClockModel, ClockSystem, false>(
     [
       fc
@@ -474,6 +474,7 @@ export function clockCommands(maxCommands: number) {
       fc.tuple(groupIndex, fc.boolean()).map(([group, whole]) => new PayCommand(group, whole)),
       fc.tuple(groupIndex, fc.nat()).map(([group, pick]) => new ReadCommand(group, pick)),
     ],
-    { maxCommands, size: 'max' },
+    // The counterexample's `replayPath` (FC_COMMANDS_PATH): with FC_SEED and FC_PATH, the same commands.
+    { maxCommands, size: 'max', ...(replayPath ? { replayPath } : {}) },
   );
 }

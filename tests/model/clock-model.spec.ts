@@ -88,7 +88,10 @@ for (let part = 0; part < PARTS; part += 1) {
       };
       const property = fc.asyncProperty(
         setupArbitrary,
-        new GeneratedAtLeast(clockCommands(Math.round(MIN_COMMANDS * 1.6)), MIN_COMMANDS),
+        new GeneratedAtLeast(
+          clockCommands(Math.round(MIN_COMMANDS * 1.6), process.env.FC_COMMANDS_PATH),
+          MIN_COMMANDS,
+        ),
         async (settings, commands) => {
           const { model, real } = await setup(settings);
           await fc.asyncModelRun(async () => ({ model, real }), commands);
@@ -111,15 +114,19 @@ for (let part = 0; part < PARTS; part += 1) {
         { type: 'model-seed', description: String(seed) },
       );
       if (result.failed) {
-        const replay = `FC_SEED=${result.seed} FC_PATH=${result.counterexamplePath}`;
         const [settings, commands] = result.counterexample ?? [];
+        // fc.commands shrinks by which commands ran: replaying needs their replayPath too.
+        const commandsPath = /replayPath="([^"]*)"/.exec(String(commands))?.[1];
+        const replay = `FC_SEED=${result.seed} FC_PATH=${result.counterexamplePath}${commandsPath ? ` FC_COMMANDS_PATH='${commandsPath}'` : ''}`;
         await testInfo.attach('shrunk counterexample', {
           body: `${replay}\n${settings ? describeSetup(settings) : ''}\n${String(commands).split(',').join('\n')}\n\n${String(result.errorInstance ?? '')}`,
           contentType: 'text/plain',
         });
         throw new Error(
           `the clock model found a counterexample after ${result.numRuns} sequences (${result.numShrinks} shrinks)\n` +
-            `Replay with ${replay}\n${fc.defaultReportMessage(result)}`,
+            `Replay with ${replay}\n${fc.defaultReportMessage(result)}\n\n` +
+            // The shrunk sequence's own failure, whole: the attachment is cut short in a terminal.
+            `${result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance)}`,
         );
       }
     },
