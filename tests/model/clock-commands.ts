@@ -9,6 +9,7 @@ import {
   type ClockGroup,
   type ClockModel,
   type ClockStatement,
+  checkCreditAlerts,
   expectedAt,
   FUTURE_TOLERANCE_MS,
   freshClockId,
@@ -99,6 +100,17 @@ export async function expectGroupsAtClock(model: ClockModel, system: ClockSystem
   }
 }
 
+/** One `credit.expiring` per grant the model's checks found, written at that check's time. */
+async function expectExpiringEvents(model: ClockModel, group: ClockGroup, system: ClockSystem) {
+  const events = (await system.events('credit.expiring')).items;
+  for (const grant of group.grants) {
+    expect(
+      events.filter((event) => event.data.object.id === grant.id).map((event) => event.createdAt),
+      `credit.expiring of grant ${grant.id} (granted ${grant.grantedAt}, expires ${grant.expiresAt}) at ${iso(model.now)}`,
+    ).toEqual(grant.expiringReportedAt === null ? [] : [iso(grant.expiringReportedAt)]);
+  }
+}
+
 async function expectGrantsAtClock(model: ClockModel, group: ClockGroup, system: ClockSystem) {
   if (group.grants.length === 0) return;
   const [grants, ledger] = await Promise.all([system.grants(group.id), system.fullLedger(group.id)]);
@@ -120,6 +132,7 @@ async function expectGrantsAtClock(model: ClockModel, group: ClockGroup, system:
       `EXPIRE entries of grant ${grant.id} (expires ${grant.expiresAt}) at ${iso(model.now)}`,
     ).toEqual(expected);
   }
+  await expectExpiringEvents(model, group, system);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -246,7 +259,11 @@ class GrantCommand implements ClockCommand {
       expiresAt,
       balanceMinor: minorOfWire(amount),
       expired: null,
+      expiringReportedAt: null,
     });
+    // A grant looks for credit alerts over all the group's grants, at the clock's time.
+    checkCreditAlerts(group, model.now);
+    await expectExpiringEvents(model, group, system);
   }
   toString() {
     const { type, amount, priority, expiresInHours } = this.spec;
@@ -432,8 +449,9 @@ const grantSpec: fc.Arbitrary<ClockGrantSpec> = fc.record({
   type: fc.constantFrom('PROMOTIONAL' as const, 'FREE' as const, 'PAID' as const, 'REFUND' as const),
   amount: fc.constantFrom('500', '3000', '10000', '50000'),
   priority: fc.constantFrom(null, 5, 50),
-  // Hours to weeks ahead, on and off the 02:00 runs; sometimes never.
-  expiresInHours: fc.option(fc.integer({ min: 1, max: 60 * 24 }), { nil: null, freq: 4 }),
+  // Hours to three months ahead, on and off the 02:00 runs (so some outlive a close that spends
+  // part of them, and expire with the rest); a third never expire.
+  expiresInHours: fc.option(fc.integer({ min: 1, max: 90 * 24 }), { nil: null, freq: 3 }),
 });
 
 const advanceSpec: fc.Arbitrary<AdvanceSpec> = fc.oneof(
@@ -468,6 +486,8 @@ export function clockCommands(maxCommands: number, replayPath?: string) {
         .record({ group: groupIndex, specs: fc.array(eventSpec, { minLength: 1, maxLength: 4 }) })
         .map(({ group, specs }) => new IngestCommand(group, specs)),
       fc.tuple(groupIndex, grantSpec).map(([group, spec]) => new GrantCommand(group, spec)),
+      fc.tuple(groupIndex, grantSpec).map(([group, spec]) => new GrantCommand(group, spec)),
+      advanceSpec.map((spec) => new AdvanceCommand(spec)),
       advanceSpec.map((spec) => new AdvanceCommand(spec)),
       advanceSpec.map((spec) => new AdvanceCommand(spec)),
       groupIndex.map((group) => new CloseCommand(group)),

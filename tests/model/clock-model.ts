@@ -16,6 +16,8 @@ export const DAY_MS = 24 * HOUR_MS;
 const RUN_HOUR_UTC = 2;
 /** Usage more than a day after "now" is `timestamp-in-future` (DOMAIN §2). */
 export const FUTURE_TOLERANCE_MS = DAY_MS;
+/** `credit.expiring` is reported once a grant's expiry is this close and it has a balance (§8b). */
+const EXPIRING_WITHIN_MS = 7 * DAY_MS;
 
 export const iso = (millis: number) => new Date(millis).toISOString();
 /** The UTC month `YYYY-MM` of an instant. */
@@ -52,6 +54,8 @@ export interface ClockGrant extends Omit<CreditGrant, 'balance'> {
   balanceMinor: bigint;
   /** The run that expired it and what it took, once a run at or after `expiresAt` has run. */
   expired: { at: number; amount: bigint } | null;
+  /** When `credit.expiring` was found for it: the first check within its last 7 days with a balance. */
+  expiringReportedAt: number | null;
 }
 
 export interface ClockGroup {
@@ -160,10 +164,12 @@ export function expectedAt(group: ClockGroup, month: string, asOf: number) {
     usage: usageOf(group, month),
     contract: null,
     adjustments: [],
-    credits: group.grants.map(({ balanceMinor, expired: _expired, ...grant }) => ({
-      ...grant,
-      balance: wireOfMinor(balanceMinor),
-    })),
+    credits: group.grants.map(
+      ({ balanceMinor, expired: _expired, expiringReportedAt: _reported, ...grant }) => ({
+        ...grant,
+        balance: wireOfMinor(balanceMinor),
+      }),
+    ),
     unpaid:
       previous && unpaid > 0n ? { amount: wireOfMinor(unpaid), isOverdue: asOf > previous.dueAt } : null,
     asOf: iso(asOf),
@@ -195,6 +201,8 @@ export function recordClockClose(
   }
   // Only a statement with something left to pay is taken over (DOMAIN §6); a paid one stays PAID.
   if (previous && expected.unpaid > 0n) previous.carriedForward = true;
+  // A close that spent credit looks for credit alerts at once (§8b: whichever check finds it first).
+  if (expected.credits.some((credit) => credit.applied > 0n)) checkCreditAlerts(group, at);
   const statement: ClockStatement = {
     id,
     month,
@@ -211,9 +219,23 @@ export function recordClockClose(
 }
 
 /**
+ * One look for `credit.expiring` at `at` (§8b): a grant not reported yet, expiring after `at` and
+ * within seven days of it, with a balance left, is reported now. The edge looks when a grant is made,
+ * after a close that spent credit, and at the daily run; a run the edge passes over finds nothing
+ * the first run within a grant's last seven days (which it never passes over) would not.
+ */
+export function checkCreditAlerts(group: ClockGroup, at: number) {
+  for (const grant of group.grants) {
+    if (grant.expiringReportedAt !== null || grant.expiresAt == null || grant.balanceMinor <= 0n) continue;
+    const expiresAt = Date.parse(grant.expiresAt);
+    if (expiresAt > at && expiresAt - at <= EXPIRING_WITHIN_MS) grant.expiringReportedAt = at;
+  }
+}
+
+/**
  * What one daily run at `run` does for a group (DOMAIN §8a, as the real scheduler): an auto-closing
  * group closes its months with activity before the run's month, oldest first, at the run's instant;
- * then every grant whose expiry is at or before the run loses what is left of it.
+ * then every grant whose expiry is at or before the run loses what is left of it; then credit alerts.
  */
 function runFor(group: ClockGroup, run: number) {
   if (group.autoClose) {
@@ -225,6 +247,7 @@ function runFor(group: ClockGroup, run: number) {
     grant.expired = { at: run, amount: grant.balanceMinor };
     grant.balanceMinor = 0n;
   }
+  checkCreditAlerts(group, run);
 }
 
 /** Moves the model's clock to `to`, running every daily run on the way; answers how many ran. */

@@ -51,6 +51,11 @@ export class ClockSystem extends BillingSystem {
     return this.api.read(`/v1/billing-groups/${billingGroupId}/statements?limit=100`);
   }
 
+  /** The tenant's events of a type (a sequence's tenant has few: one page holds them). */
+  events(type: string): Promise<{ items: { createdAt: string; data: { object: { id: string } } }[] }> {
+    return this.api.read(`/v1/events?type=${type}&limit=100`);
+  }
+
   async fullLedger(billingGroupId: string): Promise<LedgerEntryBody[]> {
     return (await this.ledger(billingGroupId)) as LedgerEntryBody[];
   }
