@@ -139,8 +139,13 @@ async function expectGrantsAtClock(model: ClockModel, group: ClockGroup, system:
 // Usage
 
 export interface ClockEventSpec {
-  /** Minutes from the clock's time: ahead of it by more than a day is too far in the future. */
+  /**
+   * Minutes from the clock's time (ahead of it by more than a day is too far in the future), or
+   * from the start of the clock's month: the month before, late, after its 1st's run may have closed
+   * what it had.
+   */
   offsetMinutes: number;
+  fromMonthStart: boolean;
   projectId: string;
   counter: number;
   volume: string;
@@ -148,6 +153,11 @@ export interface ClockEventSpec {
 }
 
 type Expected = 'accepted' | 'period-closed' | 'timestamp-in-future';
+
+const monthStartOf = (millis: number) => {
+  const date = new Date(millis);
+  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1);
+};
 
 class IngestCommand implements ClockCommand {
   constructor(
@@ -159,7 +169,7 @@ class IngestCommand implements ClockCommand {
     const group = groupOf(model, this.groupIndex);
     const planned = this.specs.map((spec) => {
       const counter = COUNTERS[spec.counter % COUNTERS.length] as (typeof COUNTERS)[number];
-      const at = model.now + spec.offsetMinutes * MINUTE_MS;
+      const at = (spec.fromMonthStart ? monthStartOf(model.now) : model.now) + spec.offsetMinutes * MINUTE_MS;
       const event: WireEvent = {
         eventId: freshClockId(model, 'ev'),
         projectId: spec.projectId,
@@ -216,7 +226,7 @@ class IngestCommand implements ClockCommand {
   toString() {
     const events = this.specs.map(
       (spec) =>
-        `${spec.volume} ${COUNTERS[spec.counter % COUNTERS.length]?.counterName} at clock${describeOffset(spec.offsetMinutes)}`,
+        `${spec.volume} ${COUNTERS[spec.counter % COUNTERS.length]?.counterName} at ${spec.fromMonthStart ? "the clock's month start" : 'clock'}${describeOffset(spec.offsetMinutes)}`,
     );
     return `ingest into group ${this.groupIndex}: ${events.join(' + ')}`;
   }
@@ -437,13 +447,30 @@ const offsetMinutes = fc.oneof(
   { weight: 2, arbitrary: fc.integer({ min: -80 * 24 * 60, max: -40 * 24 * 60 }) },
 );
 
-const eventSpec: fc.Arbitrary<ClockEventSpec> = fc.record({
-  offsetMinutes,
-  projectId: fc.constantFrom(...PROJECTS),
-  counter: fc.nat({ max: COUNTERS.length - 1 }),
-  volume: fc.constantFrom(...VOLUMES),
-  resourceId: fc.constantFrom(null, 'vm-1'),
-});
+const anchoredOffset = fc.oneof(
+  {
+    weight: 4,
+    arbitrary: offsetMinutes.map((minutes) => ({ offsetMinutes: minutes, fromMonthStart: false })),
+  },
+  // The last three days of the month before the clock's: open, or closed by the 1st's run.
+  {
+    weight: 1,
+    arbitrary: fc
+      .integer({ min: -3 * 24 * 60, max: -1 })
+      .map((minutes) => ({ offsetMinutes: minutes, fromMonthStart: true })),
+  },
+);
+
+// `map`, not `chain`: the offset still shrinks towards the clock's time.
+const eventSpec: fc.Arbitrary<ClockEventSpec> = fc
+  .record({
+    anchored: anchoredOffset,
+    projectId: fc.constantFrom(...PROJECTS),
+    counter: fc.nat({ max: COUNTERS.length - 1 }),
+    volume: fc.constantFrom(...VOLUMES),
+    resourceId: fc.constantFrom(null, 'vm-1'),
+  })
+  .map(({ anchored, ...event }) => ({ ...anchored, ...event }));
 
 const grantSpec: fc.Arbitrary<ClockGrantSpec> = fc.record({
   type: fc.constantFrom('PROMOTIONAL' as const, 'FREE' as const, 'PAID' as const, 'REFUND' as const),
