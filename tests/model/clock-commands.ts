@@ -68,7 +68,9 @@ const describeOffset = (minutes: number) => {
  */
 export async function expectGroupsAtClock(model: ClockModel, system: ClockSystem): Promise<void> {
   for (const group of model.groups) {
-    const listed = (await system.listed(group.id)).items.filter((item) => item.closedAt !== null);
+    const [read, statementList] = await Promise.all([system.billingGroup(group.id), system.listed(group.id)]);
+    expect(read.testClockTime, `group ${group.index} reads its clock`).toBe(iso(model.now));
+    const listed = statementList.items.filter((item) => item.closedAt !== null);
     const statements = [...group.statements].sort((a, b) => a.month.localeCompare(b.month));
     expect(
       listed.map((item) => [item.month, item.closedAt, item.dueAt]).sort(),

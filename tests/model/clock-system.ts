@@ -39,6 +39,10 @@ export class ClockSystem extends BillingSystem {
     return this.api.create('/v1/billing-groups', body);
   }
 
+  billingGroup(billingGroupId: string): Promise<{ id: string; testClockTime: string | null }> {
+    return this.api.read(`/v1/billing-groups/${billingGroupId}`);
+  }
+
   advance(clockId: string, to: string): Promise<APIResponse> {
     return this.api.post(`/v1/test-clocks/${clockId}/advance`, { to });
   }
