@@ -14,7 +14,6 @@ import {
   FUTURE_TOLERANCE_MS,
   freshClockId,
   HOUR_MS,
-  hasActivity,
   isClosed,
   iso,
   latestStatement,
@@ -410,9 +409,10 @@ class ReadCommand implements ClockCommand {
   async run(model: ClockModel, system: ClockSystem) {
     const group = groupOf(model, this.groupIndex);
     const current = monthOfMillis(model.now);
-    const months = [...new Set([current, ...[...group.events.values()].map((e) => e.timestamp.slice(0, 7))])]
-      .filter((month) => month <= current || hasActivity(group, month))
-      .sort();
+    // The clock's month, and every month with accepted usage (a future one within the day, too).
+    const months = [
+      ...new Set([current, ...[...group.events.values()].map((event) => event.timestamp.slice(0, 7))]),
+    ].sort();
     const month = months[this.pick % months.length] as string;
     const body = await system.statementOfMonth(group.id, month);
     const statement = group.statements.find((entry) => entry.month === month);

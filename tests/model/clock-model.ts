@@ -93,11 +93,6 @@ export function freshClockId(model: ClockModel, prefix: string): string {
   return `${prefix}-${model.counter}`;
 }
 
-/** Usage or a statement in the month: what makes a month closable, and auto-closed (DOMAIN §6). */
-export const hasActivity = (group: ClockGroup, month: string) =>
-  [...group.events.values()].some((event) => event.timestamp.slice(0, 7) === month) ||
-  group.statements.some((statement) => statement.month === month);
-
 const latestClosedMonth = (group: ClockGroup) =>
   group.statements
     .map((statement) => statement.month)
@@ -110,7 +105,11 @@ export function isClosed(group: ClockGroup, month: string): boolean {
   return latest !== null && month <= latest;
 }
 
-/** The months with activity before `month` that no statement closed yet, oldest first. */
+/**
+ * The months with activity before `month` that no statement closed yet, oldest first: what a run
+ * auto-closes. Activity is usage here (this model makes no adjustments, and a month with a statement
+ * is closed already).
+ */
 export function openMonthsBefore(group: ClockGroup, month: string): string[] {
   const months = new Set([...group.events.values()].map((event) => event.timestamp.slice(0, 7)));
   return [...months].filter((candidate) => candidate < month && !isClosed(group, candidate)).sort();
@@ -125,7 +124,7 @@ export const latestStatement = (group: ClockGroup, before = '9999-12') =>
     .sort((a, b) => b.month.localeCompare(a.month))[0];
 
 /** DOMAIN §2 DELTA aggregation of the accepted events of a month, exact. */
-function usageOf(group: ClockGroup, month: string) {
+export function clockUsageOf(group: ClockGroup, month: string) {
   const sums = new Map<string, BillingMonth['usage'][number]>();
   for (const event of group.events.values()) {
     if (event.timestamp.slice(0, 7) !== month) continue;
@@ -141,8 +140,6 @@ function usageOf(group: ClockGroup, month: string) {
   }
   return [...sums.values()];
 }
-
-export { usageOf as clockUsageOf };
 
 /**
  * The month's statement as the oracle computes it at `asOf` (a close's instant, or the clock's time
@@ -161,7 +158,7 @@ export function expectedAt(group: ClockGroup, month: string, asOf: number) {
       paymentTermsDays: group.paymentTermsDays,
       lateFeeRate: '5',
     },
-    usage: usageOf(group, month),
+    usage: clockUsageOf(group, month),
     contract: null,
     adjustments: [],
     credits: group.grants.map(
