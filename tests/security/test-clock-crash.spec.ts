@@ -1,8 +1,8 @@
 import type { Schemas } from '../support/api/schemas';
 import { expect, test } from '../support/api-test';
-import { ADMIN_API_KEY } from '../support/edge-server';
+import { createEdgeTenant, type EdgeTenant, onEdge, postAs } from './support/edge-tenant';
 import { mapConcurrently, RawHttp } from './support/http';
-import { type Reader, readAll, statementsOfMonth } from './support/ledger';
+import { readAll, statementsOfMonth } from './support/ledger';
 
 /**
  * A test clock's advance (DOMAIN §8a) killed mid-way (SIGKILL to workerd, or to the Node host)
@@ -20,44 +20,30 @@ const TARGET = '2026-12-31T00:00:00Z';
 /** Grants per group, each expiring on a day of its own: runs with work all through the year. */
 const GRANTS = 12;
 
-interface Tenant {
-  http: RawHttp;
-  key: string;
-  read: Reader;
-}
-
-function readerOf(http: RawHttp, key: string): Reader {
-  return async <T>(path: string) => {
-    const response = await http.json('GET', path, key);
-    if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}: ${response.text}`);
-    return response.json as T;
-  };
-}
-
-async function createTenant(http: RawHttp): Promise<Tenant> {
-  const created = await http.json('POST', '/v1/tenants', ADMIN_API_KEY, {
-    name: 'clock crash tenant',
-    apiKey: { name: 'clock crash', rateLimitPerMinute: 100_000 },
-  });
-  expect(created.status, created.text).toBe(201);
-  const key = (created.json as { apiKey: { key: string } }).apiKey.key;
-  return { http, key, read: readerOf(http, key) };
-}
-
-async function post(tenant: Tenant, path: string, body: unknown): Promise<Record<string, unknown>> {
-  const response = await tenant.http.json('POST', path, tenant.key, body);
-  if (response.status >= 300) throw new Error(`POST ${path} answered ${response.status}: ${response.text}`);
-  return response.json as Record<string, unknown>;
+/** Waits, reading only, until the advance the restart found unfinished has finished by itself. */
+async function untilReadyAfterRestart(tenant: EdgeTenant, clockId: string, timeout: number): Promise<void> {
+  const stalled = await tenant.read<TestClock>(`/v1/test-clocks/${clockId}`);
+  expect(stalled.status, 'the restart found the advance unfinished').toBe('ADVANCING');
+  await expect
+    .poll(async () => (await tenant.read<TestClock>(`/v1/test-clocks/${clockId}`)).status, {
+      message: 'the advance finishes by itself, no request after the restart',
+      intervals: [200],
+      timeout,
+    })
+    .toBe('READY');
 }
 
 /** A clock with `groups` auto-closing groups, each with usage in January and GRANTS expiring grants. */
-async function busyClock(tenant: Tenant, groups: number): Promise<{ clockId: string; groupIds: string[] }> {
-  const clock = await post(tenant, '/v1/test-clocks', { name: 'crash', frozenTime: START });
+async function busyClock(
+  tenant: EdgeTenant,
+  groups: number,
+): Promise<{ clockId: string; groupIds: string[] }> {
+  const clock = await postAs(tenant, '/v1/test-clocks', { name: 'crash', frozenTime: START });
   const groupIds = await mapConcurrently(
     Array.from({ length: groups }, (_, index) => index),
     4,
     async (index) => {
-      const group = await post(tenant, '/v1/billing-groups', {
+      const group = await postAs(tenant, '/v1/billing-groups', {
         name: `clock-crash-${index}`,
         autoClose: true,
         testClockId: clock.id,
@@ -65,9 +51,9 @@ async function busyClock(tenant: Tenant, groups: number): Promise<{ clockId: str
       const path = `/v1/billing-groups/${group.id}`;
       for (let grant = 0; grant < GRANTS; grant += 1) {
         const expiresAt = new Date(Date.parse(START) + (grant * 27 + index + 3) * 86_400_000).toISOString();
-        await post(tenant, `${path}/credits`, { type: 'PROMOTIONAL', amount: '10', expiresAt });
+        await postAs(tenant, `${path}/credits`, { type: 'PROMOTIONAL', amount: '10', expiresAt });
       }
-      await post(tenant, `${path}/usage-events`, {
+      await postAs(tenant, `${path}/usage-events`, {
         events: [
           {
             eventId: `clock-crash-${index}`,
@@ -87,7 +73,7 @@ async function busyClock(tenant: Tenant, groups: number): Promise<{ clockId: str
 }
 
 /** What every group must show once the advance is done: January closed once, every grant expired once. */
-async function problemsOf(tenant: Tenant, groupIds: string[]): Promise<string[]> {
+async function problemsOf(tenant: EdgeTenant, groupIds: string[]): Promise<string[]> {
   const perGroup = await mapConcurrently(groupIds, 4, async (groupId) => {
     const found: string[] = [];
     const january = await statementsOfMonth(tenant.read, groupId, '2026-01');
@@ -115,11 +101,11 @@ test.describe('test clock crash safety', { tag: ['@slow'] }, () => {
   }) => {
     test.setTimeout(240_000);
     let edge = await privateEdges.start();
-    let tenant = await createTenant(new RawHttp(edge.url));
+    let tenant = await createEdgeTenant(new RawHttp(edge.url), 'clock crash tenant');
     const { clockId, groupIds } = await busyClock(tenant, 6);
 
     await test.step('advance a year and kill workerd while it runs', async () => {
-      await post(tenant, `/v1/test-clocks/${clockId}/advance`, { to: TARGET });
+      await postAs(tenant, `/v1/test-clocks/${clockId}/advance`, { to: TARGET });
       let seen: TestClock | null = null;
       await expect
         .poll(
@@ -138,16 +124,8 @@ test.describe('test clock crash safety', { tag: ['@slow'] }, () => {
 
     await test.step('restart on the same local D1, and only read the clock', async () => {
       edge = await privateEdges.restart(edge);
-      tenant = { ...tenant, http: new RawHttp(edge.url), read: readerOf(new RawHttp(edge.url), tenant.key) };
-      const stalled = await tenant.read<TestClock>(`/v1/test-clocks/${clockId}`);
-      expect(stalled.status, 'the restart found the advance unfinished').toBe('ADVANCING');
-      await expect
-        .poll(async () => (await tenant.read<TestClock>(`/v1/test-clocks/${clockId}`)).status, {
-          message: 'the advance finishes by itself, no request after the restart',
-          intervals: [200],
-          timeout: 120_000,
-        })
-        .toBe('READY');
+      tenant = onEdge(tenant, new RawHttp(edge.url));
+      await untilReadyAfterRestart(tenant, clockId, 120_000);
     });
     const clock = await tenant.read<TestClock>(`/v1/test-clocks/${clockId}`);
     expect(clock.frozenTime).toBe(new Date(TARGET).toISOString());
@@ -160,9 +138,9 @@ test.describe('test clock crash safety', { tag: ['@slow'] }, () => {
     test.setTimeout(180_000);
     // The lease after which the restarted host's sweep takes the orphaned advance over (default 30 s).
     let edge = await nodeEdges.start({ JOB_LEASE_SECONDS: '1', EDGE_LOG_LEVEL: 'error' });
-    let tenant = await createTenant(new RawHttp(edge.url));
+    let tenant = await createEdgeTenant(new RawHttp(edge.url), 'clock crash tenant');
     const { clockId, groupIds } = await busyClock(tenant, 6);
-    await post(tenant, `/v1/test-clocks/${clockId}/advance`, { to: TARGET });
+    await postAs(tenant, `/v1/test-clocks/${clockId}/advance`, { to: TARGET });
     await expect
       .poll(async () => (await tenant.read<TestClock>(`/v1/test-clocks/${clockId}`)).progress.runsDone, {
         message: 'the advance has begun',
@@ -172,16 +150,8 @@ test.describe('test clock crash safety', { tag: ['@slow'] }, () => {
     await edge.crash();
 
     edge = await nodeEdges.restart(edge);
-    tenant = { ...tenant, http: new RawHttp(edge.url), read: readerOf(new RawHttp(edge.url), tenant.key) };
-    const stalled = await tenant.read<TestClock>(`/v1/test-clocks/${clockId}`);
-    expect(stalled.status, 'the restart found the advance unfinished').toBe('ADVANCING');
-    await expect
-      .poll(async () => (await tenant.read<TestClock>(`/v1/test-clocks/${clockId}`)).status, {
-        message: 'the advance finishes by itself, no request after the restart',
-        intervals: [200],
-        timeout: 60_000,
-      })
-      .toBe('READY');
+    tenant = onEdge(tenant, new RawHttp(edge.url));
+    await untilReadyAfterRestart(tenant, clockId, 60_000);
     expect(await problemsOf(tenant, groupIds)).toEqual([]);
   });
 });
