@@ -19,6 +19,7 @@ export function NavLinks() {
     { href: '/price-books', label: t.nav.priceBooks, active: pathname.startsWith('/price-books') },
     { href: '/contracts', label: t.nav.contracts, active: pathname.startsWith('/contracts') },
     { href: '/webhooks', label: t.nav.webhooks, active: pathname.startsWith('/webhooks') },
+    { href: '/test-clocks', label: t.nav.testClocks, active: pathname.startsWith('/test-clocks') },
     { href: '/settings/api-keys', label: t.nav.apiKeys, active: pathname.startsWith('/settings/api-keys') },
   ];
   return (
