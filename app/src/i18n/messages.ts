@@ -383,7 +383,7 @@ const en = {
     testClockHint:
       'A group on a test clock lives in the clock’s time, for testing. It cannot be changed later.',
     testClockOption: (name: string, time: string) => `${name} (${time})`,
-    simulatedTime: (time: string) => `Simulated time: ${time}`,
+    simulatedTime: 'Simulated time',
     onTestClock: (name: string) => `Test clock: ${name}`,
   },
   monthEnd: {
@@ -1322,7 +1322,7 @@ const ko: Messages = {
     testClockNone: '없음: 실제 시각',
     testClockHint: '테스트 시계에 둔 그룹은 시험용으로 시계의 시간을 따릅니다. 나중에 바꿀 수 없습니다.',
     testClockOption: (name, time) => `${name} (${time})`,
-    simulatedTime: (time) => `시뮬레이션 시각: ${time}`,
+    simulatedTime: '시뮬레이션 시각',
     onTestClock: (name) => `테스트 시계: ${name}`,
   },
   monthEnd: {

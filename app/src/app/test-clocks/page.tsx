@@ -95,10 +95,12 @@ async function ClockCard({ clock }: { clock: TestClock }) {
           </span>
         </p>
       </div>
-      <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
+      <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_max-content]">
         <dt className="text-slate-600">{t.testClocks.time}</dt>
-        <dd className="font-medium" data-clock-time="">
-          {formatClockTime(clock.frozenTime, locale)}
+        <dd className="font-medium">
+          <time dateTime={clock.frozenTime} data-clock-time="">
+            {formatClockTime(clock.frozenTime, locale)}
+          </time>
         </dd>
         <dt className="text-slate-600">{t.testClocks.createdAt}</dt>
         <dd>{formatDate(clock.createdAt, locale)}</dd>

@@ -24,13 +24,13 @@ export function NavLinks() {
   ];
   return (
     <nav aria-label={t.nav.main}>
-      <ul className="flex flex-wrap gap-1">
+      <ul className="flex flex-wrap gap-0.5">
         {links.map((link) => (
           <li key={link.href}>
             <Link
               href={link.href}
               aria-current={link.active ? 'page' : undefined}
-              className="block rounded px-2 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100 aria-[current=page]:bg-blue-50 aria-[current=page]:text-blue-800"
+              className="block rounded px-1.5 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100 aria-[current=page]:bg-blue-50 aria-[current=page]:text-blue-800"
             >
               {link.label}
             </Link>

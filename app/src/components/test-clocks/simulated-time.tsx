@@ -17,7 +17,7 @@ export async function SimulatedTime({ testClockId, time }: { testClockId: string
         data-simulated-time=""
         className="rounded border border-amber-300 bg-amber-50 px-2 py-0.5 font-semibold text-amber-900"
       >
-        {t.groups.simulatedTime(formatClockTime(time, locale))}
+        {t.groups.simulatedTime}: <time dateTime={time}>{formatClockTime(time, locale)}</time>
       </span>
       <Link href={`/test-clocks#clock-${testClockId}`} className="text-blue-800 underline wrap-anywhere">
         {t.groups.onTestClock(clock.ok ? clock.data.name : t.testClocks.title)}
