@@ -49,6 +49,10 @@ const nextConfig: NextConfig = {
   outputFileTracingIncludes: {
     '/statements/*/pdf': ['../node_modules/@expo-google-fonts/noto-sans-kr/{400Regular,700Bold}/*.ttf'],
   },
+  // Coverage runs (`npm run coverage`, scripts/coverage.mjs) map the pages' JavaScript back to
+  // app/src: the browser's chunks then need their source maps (the server's have them anyway).
+  // Only then: a production build would otherwise publish its sources.
+  productionBrowserSourceMaps: Boolean(process.env.APP_COVERAGE_DIR),
   turbopack: { root: repositoryRoot },
   async headers() {
     return [{ source: '/:path*', headers: SECURITY_HEADERS }];
