@@ -43,3 +43,7 @@ export function absolutePaths<File extends { path: string }>(
 ): CoverageMap<File>;
 export function appReport(output: string, serverCoverage: string, distDir: string): Promise<void>;
 export function merge(dir: string, lanes: readonly Lane[]): Promise<void>;
+export const README_START: string;
+export const README_END: string;
+export function readmeLine(rows: readonly Row[], day: string): string;
+export function withReadmeLine(text: string, line: string): string;

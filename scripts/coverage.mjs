@@ -6,13 +6,14 @@
 // Then one report of both (coverage/: HTML, lcov.info, coverage-summary.json), lines covered per
 // workspace against its gate, printed and written to the job summary on GitHub. Fails when a
 // workspace or the whole is under its gate, or was not measured at all.
-//   node scripts/coverage.mjs [--lane node|app|all] [--summary-only] [--dir coverage]
+//   node scripts/coverage.mjs [--lane node|app|all] [--summary-only] [--readme] [--dir coverage]
 //   (--lane: one lane alone, `npm run coverage:app` is `--lane app`; --summary-only: only judge the
-//   summary an earlier run left in --dir, for the lanes --lane names)
+//   summary an earlier run left in --dir, for the lanes --lane names; --readme: quote the figures
+//   of a run of every lane in README.md, between its coverage markers)
 // Left out, and why (.c8rc.json): type-only files (nothing runs), and the Workers-only entry and
 // Durable Objects, which run on workerd, where Node's V8 coverage does not reach.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -84,6 +85,27 @@ export function table(rows) {
       return `| ${workspace} | ${figure} | ${gate}% | ${ok ? 'pass' : 'FAIL'} |`;
     }),
   ].join('\n');
+}
+
+/** Where README.md quotes the last whole run's figures, written by `--readme`. */
+export const README_START = '<!-- coverage:start -->';
+export const README_END = '<!-- coverage:end -->';
+
+/** The README's line of figures: each workspace and the whole, as judged, and the day of the run. */
+export function readmeLine(rows, day) {
+  const figures = rows.map(({ workspace, pct, gate }) => {
+    const figure = pct === undefined ? 'not measured' : `${pct.toFixed(2)}%`;
+    return `${workspace} ${figure} (gate ${gate}%)`;
+  });
+  return `Lines covered in the last \`npm run coverage\` (${day}): ${figures.join(', ')}.`;
+}
+
+/** `text` with what lies between the README's markers replaced by `line`; fails without the markers. */
+export function withReadmeLine(text, line) {
+  const start = text.indexOf(README_START);
+  const end = text.indexOf(README_END);
+  if (start === -1 || end < start) throw new Error(`README.md has no ${README_START} … ${README_END}`);
+  return `${text.slice(0, start + README_START.length)}\n${line}\n${text.slice(end)}`;
 }
 
 /** The app's own sources, as monocart names them relative to the repository: what the app lane keeps. */
@@ -235,6 +257,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     options: {
       lane: { type: 'string', default: 'all' },
       'summary-only': { type: 'boolean', default: false },
+      readme: { type: 'boolean', default: false },
       dir: { type: 'string', default: 'coverage' },
     },
   });
@@ -248,7 +271,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       `coverage lanes (${lanes.join(', ')}) in ${((Date.now() - started) / 60_000).toFixed(1)} min`,
     );
   }
-  const summary = JSON.parse(readFileSync(join(options.dir, 'coverage-summary.json'), 'utf8'));
+  const summaryFile = join(options.dir, 'coverage-summary.json');
+  const summary = JSON.parse(readFileSync(summaryFile, 'utf8'));
   // Paths in the summary are absolute; the workspace is the first folder below the repository.
   const figures = linesByWorkspace(summary, process.cwd());
   const rows = judge(
@@ -259,6 +283,12 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const markdown = `## Coverage (${projects.join(', ')})\n\n${table(rows)}\n\nHTML in \`coverage/index.html\`, lcov in \`coverage/lcov.info\`.`;
   console.log(markdown);
   if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, `${markdown}\n`);
+  if (options.readme) {
+    // The README quotes a whole run, dated by its summary, so the figures are never one lane's.
+    if (lanes.length !== Object.keys(LANES).length) throw new Error('--readme quotes a run of every lane');
+    const day = statSync(summaryFile).mtime.toISOString().slice(0, 10);
+    writeFileSync('README.md', withReadmeLine(readFileSync('README.md', 'utf8'), readmeLine(rows, day)));
+  }
   const failed = rows.filter(({ ok }) => !ok);
   if (failed.length > 0) {
     console.error(`coverage under its gate: ${failed.map(({ workspace }) => workspace).join(', ')}`);

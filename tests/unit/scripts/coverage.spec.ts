@@ -9,6 +9,10 @@ import {
   judge,
   lanesOf,
   onlyFiles,
+  README_END,
+  README_START,
+  readmeLine,
+  withReadmeLine,
 } from '../../../scripts/coverage.mjs';
 import { expect, test } from '../../support/api-test';
 import { appChunks, sourceMapFile } from '../../support/fixtures/app-coverage';
@@ -97,6 +101,33 @@ test.describe('npm run coverage: lines covered per workspace, each against its g
       ['engine', true],
       ['all', true],
     ]);
+  });
+});
+
+test.describe("README.md quotes the last whole run's figures", () => {
+  const rows = judge(
+    {
+      engine: { covered: 99, total: 100 },
+      edge: { covered: 91, total: 100 },
+      app: { covered: 85, total: 100 },
+      all: { covered: 275, total: 300 },
+    },
+    ['engine', 'edge', 'app'],
+  );
+
+  test('one line: each workspace and the whole with its gate, and the day of the run', () => {
+    expect(readmeLine(rows, '2026-12-07')).toBe(
+      'Lines covered in the last `npm run coverage` (2026-12-07): engine 99.00% (gate 95%), ' +
+        'edge 91.00% (gate 90%), app 85.00% (gate 80%), all 91.67% (gate 85%).',
+    );
+  });
+
+  test('the line replaces what lies between the markers, and nothing else', () => {
+    const readme = `# Title\n\n${README_START}\nold figures\n${README_END}\nafter\n`;
+    expect(withReadmeLine(readme, 'new figures')).toBe(
+      `# Title\n\n${README_START}\nnew figures\n${README_END}\nafter\n`,
+    );
+    expect(() => withReadmeLine('# no markers', 'x')).toThrow('README.md has no');
   });
 });
 
