@@ -11,7 +11,8 @@
 //   summary an earlier run left in --dir, for the lanes --lane names; --readme: quote the figures
 //   of a run of every lane in README.md, between its coverage markers)
 // Left out, and why (.c8rc.json): type-only files (nothing runs), and the Workers-only entry and
-// Durable Objects, which run on workerd, where Node's V8 coverage does not reach.
+// Durable Objects, which run on workerd, where Node's V8 coverage does not reach. Lines are each
+// lane's converter's: c8 counts every line of a file, monocart the lines that hold a statement.
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
@@ -150,9 +151,14 @@ function run(command, args, env = process.env) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-/** The unit tier and the in-process API lane under c8: Istanbul JSON in coverage/lanes/node (.c8rc.json). */
-function nodeLane() {
-  run('npx', ['c8', '--config', '.c8rc.json', 'playwright', 'test', ...projectArgs('node')]);
+/** The unit tier and the in-process API lane under c8 (.c8rc.json): Istanbul JSON in <dir>/lanes/node. */
+function nodeLane(dir) {
+  const output = join(dir, 'lanes', 'node');
+  run('npx', [
+    'c8',
+    ...['--config', '.c8rc.json', '--reports-dir', output, '--temp-directory', join(output, '.v8')],
+    ...['playwright', 'test', ...projectArgs('node')],
+  ]);
 }
 
 const projectArgs = (lane) => LANES[lane].projects.map((project) => `--project=${project}`);
@@ -185,7 +191,7 @@ async function transpileUntested(entry) {
 /**
  * The browser tiers with coverage on, then one Istanbul map of app/src in <dir>/lanes/app. The build
  * goes to a folder of its own (NEXT_DIST_DIR, `.next-coverage` unless set): it carries the
- * browser's source maps, which a normal build leaves out. Each app server is started afresh
+ * browser's source maps and is not minified (app/next.config.ts). Each app server is started afresh
  * (playwright.config.ts reuses none under coverage), since one started elsewhere writes no coverage.
  */
 async function appLane(dir) {
@@ -234,7 +240,8 @@ export async function merge(dir, lanes) {
   const report = new CoverageReport({
     name: 'Billing platform coverage',
     outputDir: dir,
-    // The lanes' own results (coverage/lanes) are this report's inputs: they stay.
+    // monocart would empty <dir> first, the lanes' results (this report's inputs) with it. Pages
+    // of files an earlier report had and this one has not stay behind; index.html lists this one's.
     clean: false,
     logging: 'error',
     reports: [
@@ -264,7 +271,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const lanes = lanesOf(options.lane);
   if (!options['summary-only']) {
     const started = Date.now();
-    if (lanes.includes('node')) nodeLane();
+    if (lanes.includes('node')) nodeLane(options.dir);
     if (lanes.includes('app')) await appLane(options.dir);
     await merge(options.dir, lanes);
     console.log(
