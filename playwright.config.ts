@@ -9,6 +9,7 @@ import {
   type Project,
   type ReporterDescription,
 } from '@playwright/test';
+import { lastRunFigures } from './scripts/coverage.mjs';
 import { IN_PROCESS } from './tests/support/api/in-process';
 import {
   APP_MOCKED_EDGE_TIMEOUT_MS,
@@ -153,6 +154,7 @@ function blobReportFile(argv: readonly string[]): string {
   const [current, total] = (shard ?? '').split('/');
   return `blob-report/${current && total ? `report-${current}-of-${total}` : 'report'}.zip`;
 }
+const coverageFigures = lastRunFigures();
 /** Empties allure-results/ as a run begins, then writes each test's Allure result as it ends. */
 const allureReporters: ReporterDescription[] = [
   ['./tests/support/reporters/clean-allure-results.ts', { resultsDir: 'allure-results' }],
@@ -166,6 +168,8 @@ const allureReporters: ReporterDescription[] = [
         edge: EDGE_URL,
         chromium: chromiumExecutable ?? 'playwright',
         ci: String(isCI),
+        // The last `npm run coverage` in this checkout (`.ci/run` measures it before the tests).
+        ...(coverageFigures ? { 'coverage (lines)': coverageFigures } : {}),
       },
       categories: ALLURE_CATEGORIES,
     },

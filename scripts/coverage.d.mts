@@ -47,3 +47,5 @@ export const README_START: string;
 export const README_END: string;
 export function readmeLine(rows: readonly Row[], day: string): string;
 export function withReadmeLine(text: string, line: string): string;
+export function figuresText(rows: readonly Row[]): string;
+export function lastRunFigures(dir?: string, root?: string): string | undefined;

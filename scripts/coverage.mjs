@@ -92,13 +92,35 @@ export function table(rows) {
 export const README_START = '<!-- coverage:start -->';
 export const README_END = '<!-- coverage:end -->';
 
+/** Each workspace and the whole, as judged: `engine 99.59% (gate 95%), …`. */
+export function figuresText(rows) {
+  return rows
+    .map(({ workspace, pct, gate }) => {
+      const figure = pct === undefined ? 'not measured' : `${pct.toFixed(2)}%`;
+      return `${workspace} ${figure} (gate ${gate}%)`;
+    })
+    .join(', ');
+}
+
 /** The README's line of figures: each workspace and the whole, as judged, and the day of the run. */
 export function readmeLine(rows, day) {
-  const figures = rows.map(({ workspace, pct, gate }) => {
-    const figure = pct === undefined ? 'not measured' : `${pct.toFixed(2)}%`;
-    return `${workspace} ${figure} (gate ${gate}%)`;
-  });
-  return `Lines covered in the last \`npm run coverage\` (${day}): ${figures.join(', ')}.`;
+  return `Lines covered in the last \`npm run coverage\` (${day}): ${figuresText(rows)}.`;
+}
+
+/**
+ * The figures of the report an earlier `npm run coverage` left in `dir`, with its day, or nothing
+ * when there is none: the Allure report's environment quotes them (playwright.config.ts), so a
+ * `.ci/run`, which measures coverage before `npm test`, shows them beside the tests.
+ */
+export function lastRunFigures(dir = 'coverage', root = process.cwd()) {
+  const file = join(dir, 'coverage-summary.json');
+  if (!existsSync(file)) return undefined;
+  const figures = linesByWorkspace(JSON.parse(readFileSync(file, 'utf8')), root);
+  const rows = judge(
+    figures,
+    Object.values(LANES).flatMap(({ workspaces }) => workspaces),
+  );
+  return `${figuresText(rows)}; ${statSync(file).mtime.toISOString().slice(0, 10)}`;
 }
 
 /** `text` with what lies between the README's markers replaced by `line`; fails without the markers. */

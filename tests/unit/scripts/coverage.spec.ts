@@ -8,6 +8,7 @@ import {
   isAppSource,
   judge,
   lanesOf,
+  lastRunFigures,
   onlyFiles,
   README_END,
   README_START,
@@ -119,6 +120,19 @@ test.describe("README.md quotes the last whole run's figures", () => {
     expect(readmeLine(rows, '2026-12-07')).toBe(
       'Lines covered in the last `npm run coverage` (2026-12-07): engine 99.00% (gate 95%), ' +
         'edge 91.00% (gate 90%), app 85.00% (gate 80%), all 91.67% (gate 85%).',
+    );
+  });
+
+  test("the Allure report's environment quotes the last report left in the folder, or nothing", ({}, testInfo) => {
+    const dir = testInfo.outputPath('last-run');
+    expect(lastRunFigures(dir)).toBeUndefined();
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'coverage-summary.json'),
+      JSON.stringify(summary({ 'engine/src/a.ts': [96, 100], 'app/src/b.tsx': [90, 100] })),
+    );
+    expect(lastRunFigures(dir)).toMatch(
+      /^engine 96\.00% \(gate 95%\), edge not measured \(gate 90%\), app 90\.00% \(gate 80%\), all 93\.00% \(gate 85%\); \d{4}-\d{2}-\d{2}$/,
     );
   });
 
