@@ -13,6 +13,7 @@ import {
   type OracleCreditNoteOutcome,
   oracleCreditNote,
   oracleCreditNoteAmounts,
+  oracleLargestNet,
   oracleOutstanding,
 } from './oracle/credit-notes';
 import { formatMinor, MINOR_DIGITS } from './oracle/exact';
@@ -60,6 +61,10 @@ test.describe('credit notes: the oracle by docs/domain.md §6', () => {
       left: 10_670n,
     });
     expect(oracleOutstanding(43_670n, 33_000n, 0n)).toBe(10_670n);
+    // The most a note can credit when 10670 is left: net 9700 comes to 10670 exactly.
+    expect(oracleLargestNet(10_670n, krw)).toBe(9_700n);
+    expect(oracleLargestNet(10_669n, krw)).toBe(9_699n);
+    expect(oracleLargestNet(0n, krw)).toBe(0n);
   });
 
   test('VAT on halves follows the rounding mode; cents round at the cent', { tag: ['@regression'] }, () => {
@@ -246,16 +251,6 @@ function oracleMonth(roundingMode: RoundingMode, vatRate: string): BillingMonth 
   };
 }
 
-/** The largest net whose total with VAT still fits in `left`, by the oracle. */
-function largestNetWithin(left: bigint, vatRate: string, roundingMode: RoundingMode): bigint {
-  const totalOf = (net: bigint) =>
-    oracleCreditNoteAmounts(String(net), { currency: 'KRW', vatRate, roundingMode }).total;
-  let net = (left * 100n) / (100n + BigInt(Math.ceil(Number(vatRate))));
-  while (totalOf(net + 1n) <= left) net += 1n;
-  while (net > 0n && totalOf(net) > left) net -= 1n;
-  return net;
-}
-
 test.describe('credit notes through the API agree with the oracle', () => {
   for (const { roundingMode, vatRate, firstNet } of API_SCENARIOS) {
     test(`${roundingMode}, VAT ${vatRate}%: notes on an unpaid, a partly paid and a paid statement, to the brim`, {
@@ -374,7 +369,7 @@ test.describe('credit notes through the API agree with the oracle', () => {
         expect(refused.status()).toBe(409);
       });
       await test.step('to the brim: the largest net that fits is accepted, one more is refused', async () => {
-        const largest = largestNetWithin(oracle.statement.total - oracle.notes, vatRate, roundingMode);
+        const largest = oracleLargestNet(oracle.statement.total - oracle.notes, oracle.statement);
         await creditNote(String(largest + 1n));
         await creditNote(String(largest));
         await creditNote('1');

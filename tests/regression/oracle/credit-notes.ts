@@ -1,5 +1,5 @@
 import type { Currency, RoundingMode } from '../billing-month';
-import { exact, minorOf, percentOf, toMinor } from './exact';
+import { divide, exact, minorOf, percentOf, toMinor } from './exact';
 
 /**
  * Credit notes (DOMAIN §6), written from docs/domain.md alone in bigint minor units: VAT on the net
@@ -111,4 +111,26 @@ export class OracleCreditedStatement {
     this.paid += amount;
     return true;
   }
+}
+
+/**
+ * The largest net in minor units (≥ 0) whose total with VAT still fits in `room` minor units: the
+ * most a note can credit when `room` is what is left of the statement's total. A total grows with
+ * its net, so a binary search finds it.
+ */
+export function oracleLargestNet(
+  room: bigint,
+  statement: Pick<OracleCreditableStatement, 'currency' | 'vatRate' | 'roundingMode'>,
+): bigint {
+  const rate = exact(statement.vatRate);
+  // VAT on `net` minor units is net × rate / 100 minor units, rounded at the minor unit.
+  const totalOf = (net: bigint) => net + divide(net * rate.n, rate.d * 100n, statement.roundingMode);
+  let fits = 0n; // total(0) = 0 always fits
+  let over = room + 1n; // a net above the room never fits
+  while (over - fits > 1n) {
+    const middle = (fits + over) / 2n;
+    if (totalOf(middle) <= room) fits = middle;
+    else over = middle;
+  }
+  return fits;
 }
