@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { oracleCreditNoteAmounts } from '../regression/oracle/credit-notes';
 import type { Schemas } from '../support/api/schemas';
 import { expect, test } from '../support/api-test';
+import { scaledRuns } from '../support/fixtures/random';
+import { settleAll } from '../support/settle-all';
 
 /**
  * Property of credit notes (DOMAIN §6, issue 22): whatever payments, refunds and credit notes a
@@ -52,6 +54,9 @@ const scenario: fc.Arbitrary<Scenario> = fc.record({
 
 const won = (text: string) => BigInt(text);
 
+/** Runs by default; FC_NUM_RUNS scales them. */
+const RUNS = 10;
+
 /** Every answer a step may get: done, refused (409 conflict, 422 over the total), never a 5xx. */
 const EXPECTED_STATUSES = [200, 201, 409, 422];
 
@@ -63,8 +68,10 @@ test.describe('properties: credit notes', () => {
     payments,
   }) => {
     let run = 0;
-    // A run is a group, a close and up to 24 requests: a handful keeps the suite fast.
-    await checkApiProperty(10, scenario, async ({ hours, vatRate, roundingMode, steps }) => {
+    // A run is a group, a close and up to 24 requests: a handful keeps the suite fast. Shrinking a
+    // failure reruns it dozens of times, hence the time beyond the runs themselves.
+    test.setTimeout(60_000 + scaledRuns(RUNS) * 5_000);
+    await checkApiProperty(RUNS, scenario, async ({ hours, vatRate, roundingMode, steps }) => {
       run += 1;
       const group = await api.create<{ id: string }>('/v1/billing-groups', {
         name: `${dataName}-cn-property-${run}`,
@@ -176,7 +183,7 @@ test.describe('properties: credit notes', () => {
       let now = await standing('after the close');
       for (const [index, step] of steps.entries()) {
         const before = now;
-        await Promise.all(step.map((op) => operate(op, before.statement, before.succeeded)));
+        await settleAll(step.map((op) => operate(op, before.statement, before.succeeded)));
         now = await standing(`after step ${index + 1} (${step.map(describeOperation).join(' racing ')})`);
       }
     });

@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import type { BillingApi } from '../support/api/billing-api';
 import type { Schemas } from '../support/api/schemas';
 import { expect, test } from '../support/api-test';
+import { scaledRuns } from '../support/fixtures/random';
+import { settleAll } from '../support/settle-all';
 
 /**
  * Property of statement numbers (DOMAIN §6, issue 22): whatever closes, voids and reissues race one
@@ -26,6 +28,9 @@ interface Scenario {
 }
 
 const GROUPS = 4;
+
+/** Runs by default; FC_NUM_RUNS scales them. */
+const RUNS = 8;
 
 const scenario: fc.Arbitrary<Scenario> = fc.record({
   groups: fc.array(fc.subarray([...MONTHS], { minLength: 1 }), { minLength: 2, maxLength: GROUPS }),
@@ -89,8 +94,10 @@ test.describe('properties: statement numbers', () => {
     checkApiProperty,
     createTenant,
   }) => {
-    // A run is a tenant, a few groups and up to 32 requests: a handful keeps the suite fast.
-    await checkApiProperty(8, scenario, async ({ groups, waves }) => {
+    // A run is a tenant, a few groups and up to 32 requests: a handful keeps the suite fast. Shrinking
+    // a failure reruns it dozens of times, hence the time beyond the runs themselves.
+    test.setTimeout(60_000 + scaledRuns(RUNS) * 5_000);
+    await checkApiProperty(RUNS, scenario, async ({ groups, waves }) => {
       const { api } = await createTenant();
       const groupIds = await Promise.all(
         groups.map(async (months, index) => {
@@ -115,7 +122,7 @@ test.describe('properties: statement numbers', () => {
       );
       const answers: Answers = { closed: [], voided: [] };
       for (const wave of waves) {
-        await Promise.all(wave.map((action) => act(api, groupIds, action, answers)));
+        await settleAll(wave.map((action) => act(api, groupIds, action, answers)));
       }
 
       const stored = (

@@ -882,7 +882,7 @@ class PayAfterCreditNoteCommand implements ModelCommand {
     expect(more.status(), `${what}: a paid statement takes no payment`).toBe(409);
   }
   toString() {
-    return `credit ${this.share}% of what the newest statement of group ${this.groupIndex} owes, then pay the rest`;
+    return `credit ${this.share}% of what the newest statement of group ${this.groupIndex} owes and then pay the rest`;
   }
 }
 
@@ -984,7 +984,7 @@ class CreditNoteRacingPaymentCommand implements ModelCommand {
     expectStandingOf(await system.statement(statement.id), statement, what);
   }
   toString() {
-    return `credit ${this.share}% of what the newest statement of group ${this.groupIndex} owes, racing a payment of all of it`;
+    return `credit ${this.share}% of what the newest statement of group ${this.groupIndex} owes while a payment of all of it races it`;
   }
 }
 
