@@ -831,7 +831,8 @@ class CreditNoteCommand implements ModelCommand {
 
 /**
  * A credit note of `share`% of the newest statement's outstanding amount, then a payment of exactly
- * the rest (one won more is refused): the statement is PAID, and takes no further payment.
+ * the rest (one won more is refused): the statement is PAID, and takes no further payment. Then a
+ * note of `share`% of what is left to credit: all of it a REFUND grant.
  */
 class PayAfterCreditNoteCommand implements ModelCommand {
   constructor(
@@ -880,9 +881,60 @@ class PayAfterCreditNoteCommand implements ModelCommand {
     expect(after.state, `${what}: nothing is outstanding`).toBe('PAID');
     const more = await system.pay(statement.id, '1', freshId(model, `pay-${crypto.randomUUID()}`));
     expect(more.status(), `${what}: a paid statement takes no payment`).toBe(409);
+    // Paid: a further note lowers nothing and is all REFUND credit, if anything is left to credit.
+    const refundNet = netFor(group, statement, leftToCredit(statement), this.share);
+    if (!oracleVerdict(group, statement, refundNet).accepted) return;
+    const refundWhat = `${what}: credit net ${refundNet} once paid`;
+    const refund = await expectAnswer<CreditNoteBody>(
+      await system.creditNote(statement.id, refundNet, 'model: after paying'),
+      201,
+      refundWhat,
+    );
+    await recordCreditNote(system, group, statement, refund, refundWhat);
+    expectStandingOf(await system.statement(statement.id), statement, refundWhat);
   }
   toString() {
-    return `credit ${this.share}% of what the newest statement of group ${this.groupIndex} owes and then pay the rest`;
+    return `credit ${this.share}% of what the newest statement of group ${this.groupIndex} owes and then pay the rest and credit it again`;
+  }
+}
+
+/**
+ * A partly paid statement credited as far as it goes: `share`% of the newest statement's outstanding
+ * amount is paid (never all of it), then a note of all that is left to credit. What the note takes
+ * off the outstanding amount ends it (PAID); the rest of it is a REFUND grant of exactly the excess.
+ */
+class CreditPartlyPaidCommand implements ModelCommand {
+  constructor(
+    readonly groupIndex: number,
+    readonly share: number,
+  ) {}
+  check = () => true;
+  async run(model: BillingModel, system: BillingSystem) {
+    const group = groupOf(model, this.groupIndex);
+    const statement = latestLiveStatement(group);
+    const owed = statement ? outstanding(statement) : 0n;
+    if (!statement || owed < 2n) return;
+    const part = smaller((owed * BigInt(this.share)) / 100n || 1n, owed - 1n);
+    const what = `pay ${part} of the ${owed} owed on ${statement.month} of group ${group.index}, then credit all that is left`;
+    const paid = await expectAnswer<{ id: string; state: string }>(
+      await system.pay(statement.id, wireOfMinor(part), freshId(model, `pay-${crypto.randomUUID()}`)),
+      201,
+      what,
+    );
+    expect(paid.state).toBe('SUCCEEDED');
+    recordPayment(group, statement, paid.id, part);
+    const net = netFor(group, statement, leftToCredit(statement), 100);
+    if (!oracleVerdict(group, statement, net).accepted) return;
+    const note = await expectAnswer<CreditNoteBody>(
+      await system.creditNote(statement.id, net, 'model: partly paid'),
+      201,
+      what,
+    );
+    await recordCreditNote(system, group, statement, note, what);
+    expectStandingOf(await system.statement(statement.id), statement, what);
+  }
+  toString() {
+    return `pay ${this.share}% of what the newest statement of group ${this.groupIndex} owes and credit all that is left`;
   }
 }
 
@@ -1105,6 +1157,7 @@ export function billingCommands(maxCommands: number) {
         .map(([group, pick, kind, share]) => new CreditNoteCommand(group, pick, kind, share)),
       fc.tuple(groupIndex, share).map(([group, share]) => new CreditNoteCommand(group, null, 'over', share)),
       fc.tuple(groupIndex, share).map(([group, share]) => new PayAfterCreditNoteCommand(group, share)),
+      fc.tuple(groupIndex, share).map(([group, share]) => new CreditPartlyPaidCommand(group, share)),
       fc
         .tuple(groupIndex, fc.integer({ min: 55, max: 95 }), fc.integer({ min: 55, max: 95 }))
         .map(([group, a, b]) => new RacingCreditNotesCommand(group, [a, b])),
