@@ -256,11 +256,11 @@ export interface paths {
         put?: never;
         /**
          * Ingest a batch of up to 1000 usage events, with a verdict per event
-         * @description Idempotent per (billing group, `eventId`): the same event again is a `duplicate`, counted once; the same id with a different payload is `rejected` (`conflict`), never an overwrite; an event in a month whose statement is closed is `rejected` (`period-closed`); an invalid event is `rejected` (`invalid`) naming `events[i].<field>`. One bad event never sinks the others: the answer is 200 with a verdict per event.
+         * @description Idempotent per (billing group, `eventId`): the same event again is a `duplicate`, counted once; the same id with a different payload is `rejected` (`conflict`), never an overwrite; an event in a month whose statement is closed is `rejected` (`period-closed`); an event more than 24 hours after now (the server’s clock, or the group’s test clock) is `rejected` (`timestamp-in-future`); an invalid event is `rejected` (`invalid`) naming `events[i].<field>`. One bad event never sinks the others: the answer is 200 with a verdict per event.
          *
          *     Events belong to the billing group of the path: an event may leave out `billingGroupId`, and one naming another group is rejected (`events[i].billingGroupId`, `path-billing-group`). `projectId` is any string: projects need not be registered before their usage arrives.
          *
-         *     A batch of exactly one event answers as that event: 409 `/problems/conflict` or `/problems/period-closed` when it conflicts or its month is closed, 422 when it is invalid, else 200 with its verdict.
+         *     A batch of exactly one event answers as that event: 409 `/problems/conflict` or `/problems/period-closed` when it conflicts or its month is closed, 422 when it is invalid or in the future, else 200 with its verdict.
          */
         post: operations["ingestUsageEvents"];
         delete?: never;
@@ -981,6 +981,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/test-clocks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant’s test clocks */
+        get: operations["listTestClocks"];
+        put?: never;
+        /** Create a test clock: billing groups created on it live in its time */
+        post: operations["createTestClock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/test-clocks/{testClockId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A test clock: its time, and the progress of its advance */
+        get: operations["getTestClock"];
+        put?: never;
+        post?: never;
+        /** Delete a test clock; refused (409) while billing groups are attached to it */
+        delete: operations["deleteTestClock"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/test-clocks/{testClockId}/advance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a test clock forward: every scheduled run in between runs for its groups, in time order (auto-close, credit expiry, alerts) */
+        post: operations["advanceTestClock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/calculate": {
         parameters: {
             query?: never;
@@ -1233,6 +1286,10 @@ export interface components {
             priceBookId: string | null;
             /** @description The daily scheduled run (02:00 UTC) closes the group's open months before the current one, oldest first */
             autoClose: boolean;
+            /** @description The test clock the group lives on (set at creation); null: real time */
+            testClockId: string | null;
+            /** @description The group's simulated now: its test clock's time when read; null: real time */
+            testClockTime: string | null;
             createdAt: string;
         };
         NewBillingGroup: {
@@ -1262,6 +1319,8 @@ export interface components {
              * @enum {string}
              */
             currency?: "KRW" | "JPY" | "USD" | "EUR";
+            /** @description A test clock of the tenant: the group lives in its time from creation on (DOMAIN §8a); it cannot be changed later */
+            testClockId?: string;
         };
         BillingGroupPage: {
             items: components["schemas"]["BillingGroup"][];
@@ -1454,7 +1513,7 @@ export interface components {
             /** @enum {string} */
             verdict: "accepted" | "duplicate" | "rejected";
             /** @enum {string} */
-            reason?: "invalid" | "conflict" | "period-closed";
+            reason?: "invalid" | "conflict" | "period-closed" | "timestamp-in-future";
             /** @example events[3].volume */
             field?: string;
             /** @example non-negative */
@@ -2420,6 +2479,58 @@ export interface components {
         };
         WebhookRedelivery: {
             eventId: string;
+        };
+        TestClock: {
+            id: string;
+            name: string;
+            /** @description The clock’s time: "now" for the groups attached to it */
+            frozenTime: string;
+            /**
+             * @description ADVANCING while an advance runs the scheduled work in between; READY when it is done
+             * @enum {string}
+             */
+            status: "READY" | "ADVANCING";
+            /** @description Where the advance under way ends */
+            advancingTo: string | null;
+            /** @description Of the advance under way, or of the last one */
+            progress: {
+                /** @description Scheduled runs (02:00 UTC daily) the advance passes */
+                runsTotal: number;
+                /** @description Of those, the runs passed so far */
+                runsDone: number;
+            };
+            /** @description What failed at the last run that had work (tried again at the next run, as the real scheduler does); empty when it all ran */
+            lastRunFailures: {
+                billingGroupId: string;
+                /** @enum {string} */
+                task: "auto-close" | "expire-credit" | "report-alerts" | "budgets";
+                /** @description The run, in the clock’s time */
+                at: string;
+                /** @description The problem code and its sentence */
+                message: string;
+            }[];
+            createdAt: string;
+            updatedAt: string;
+        };
+        NewTestClock: {
+            /** @description Default: "Test clock" */
+            name?: string;
+            /**
+             * @description The clock’s time to start from
+             * @example 2026-01-15T00:00:00Z
+             */
+            frozenTime: string;
+        };
+        TestClockPage: {
+            items: components["schemas"]["TestClock"][];
+            nextCursor: string | null;
+        };
+        AdvanceTestClock: {
+            /**
+             * @description After the clock’s time, and at most 2 years after it
+             * @example 2026-04-15T00:00:00Z
+             */
+            to: string;
         };
         CalculatorRequest: {
             /**
@@ -7458,6 +7569,347 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or the cursor is not one this list issued */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller’s tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: each error names the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the API key’s rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTestClocks: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of test clocks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestClockPage"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or the cursor is not one this list issued */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: each error names the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the API key’s rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createTestClock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewTestClock"];
+            };
+        };
+        responses: {
+            /** @description The clock, READY */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestClock"];
+                };
+            };
+            /** @description Malformed request: the body is not JSON, or the cursor is not one this list issued */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: each error names the field and the rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the API key’s rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTestClock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                testClockId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The clock */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestClock"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller’s tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the API key’s rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteTestClock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                testClockId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, malformed, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in the caller’s tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Over the API key’s rate limit; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    advanceTestClock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                testClockId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdvanceTestClock"];
+            };
+        };
+        responses: {
+            /** @description The clock, ADVANCING; poll it until READY */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestClock"];
                 };
             };
             /** @description Malformed request: the body is not JSON, or the cursor is not one this list issued */

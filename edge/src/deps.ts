@@ -2,6 +2,7 @@ import type { Store } from 'hono-rate-limiter';
 import type { AppEnv } from './app-env';
 import type { PaymentProvider } from './payment-provider/port';
 import type { JobRecord } from './storage/ports/jobs';
+import type { TestClockRecord } from './storage/ports/test-clocks';
 
 /** The rate limiters (middleware/rate-limit.ts), each with counts of its own. */
 export type RateLimiterName = 'api-key' | 'legacy' | 'auth-failures';
@@ -89,6 +90,11 @@ export interface AppDeps {
    * resumed by the scheduled sweep of stale jobs.
    */
   startJobRunner?(job: JobRecord, bindings: unknown): Promise<void>;
+  /**
+   * Starts the runner of a test clock's advance (services/test-clocks.ts), durably where the host
+   * can: on Workers the same Durable Object runner as a job's. Absent: the steps run in this process.
+   */
+  startTestClockRunner?(clock: TestClockRecord, bindings: unknown): Promise<void>;
   /**
    * Where a rate limiter keeps its counts: on Workers, Durable Objects that every isolate shares
    * (workers/rate-limit-counter.ts). Absent: the process's memory, exact on a single process (the

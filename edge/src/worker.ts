@@ -4,7 +4,7 @@ import { showsRequestLines, writeRequestLines } from './middleware/request-log';
 import { isTracing, traceWorker, type WorkerTracingEnv } from './observability/workers';
 import { runSchedule } from './services/scheduled-work';
 import { workersContext, workersDeps } from './workers/host';
-import { startMonthCloseRunner } from './workers/month-close-runner';
+import { startMonthCloseRunner, startTestClockRunner } from './workers/month-close-runner';
 import { wakeWebhookDispatcher } from './workers/webhook-dispatcher';
 import type { WorkerEnv } from './workers/worker-env';
 
@@ -31,6 +31,8 @@ export default traceWorker<WorkerEnv>({
       ...workersContext(env),
       staleAfterMs: readConfig(env).jobLeaseMs,
       startRunner: (job: Parameters<typeof startMonthCloseRunner>[1]) => startMonthCloseRunner(env, job),
+      startTestClockRunner: (clock: Parameters<typeof startTestClockRunner>[1]) =>
+        startTestClockRunner(env, clock),
       wakeWebhooks: (tenantId: string) => wakeWebhookDispatcher(env, tenantId),
     };
     const reports = await runSchedule(context, controller.cron);

@@ -43,10 +43,12 @@ export {
 export { formatTrace, stepsOfRule, TraceBuilder } from './explain';
 export {
   classifyEvent,
+  FUTURE_TOLERANCE_MS,
   type IngestState,
   type IngestVerdict,
   ingestBatch,
   MAX_BATCH_SIZE,
+  type RejectionReason,
   usageEventKeys,
 } from './ingest';
 // §5 ledger, §6 close, replay, reconcile, lifecycle, §7 month close.
@@ -89,6 +91,20 @@ export { DEFAULT_PRICE_BOOK, parseContract, parsePriceBook } from './price';
 export { type ReconcileDifference, type ReconcileReport, reconcileStatement } from './reconcile';
 export { computeStatement } from './statement';
 export { DEFAULT_BILLING_GROUP_SETTINGS } from './statement-input';
+// §8a: test clocks, the arithmetic of an advance.
+export {
+  type AdvanceAgenda,
+  type AdvanceState,
+  type AdvanceStep,
+  assertAdvanceTarget,
+  MAX_ADVANCE_YEARS,
+  monthStartRunAfter,
+  nextAdvanceStep,
+  nextScheduledRun,
+  SCHEDULED_RUN_HOUR_UTC,
+  scheduledRunAtOrAfter,
+  scheduledRunsBetween,
+} from './test-clock';
 // Data shapes (types.ts) and the vocabularies their enums come from.
 export type * from './types';
 export {
@@ -104,3 +120,5 @@ export {
   ROUNDING_MODES,
 } from './types';
 export { usageEventFingerprint } from './usage-event';
+// An ISO 8601 instant with an offset, on a real calendar day, as every rule reads one.
+export { readInstant } from './validate';

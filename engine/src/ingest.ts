@@ -16,7 +16,10 @@ export interface UsageEventKey {
 
 export type EventClassification = 'accepted' | 'duplicate' | 'conflict';
 
-export type RejectionReason = 'invalid' | 'conflict' | 'period-closed';
+export type RejectionReason = 'invalid' | 'conflict' | 'period-closed' | 'timestamp-in-future';
+
+/** How far ahead of "now" an event's timestamp may be (DOMAIN §2): a day, for clocks that drift. */
+export const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
 
 export interface AcceptedVerdict {
   index: number;
@@ -57,6 +60,11 @@ export interface IngestState {
   findExisting(key: UsageEventKey): UsageEvent | undefined;
   /** Whether the billing group's statement for this UTC month is closed. */
   isMonthClosed(billingGroupId: string, month: Month): boolean;
+  /**
+   * "Now" (epoch milliseconds) for the billing group: the server's clock, or its test clock's time.
+   * An event more than FUTURE_TOLERANCE_MS after it is `timestamp-in-future`. Absent: not checked.
+   */
+  now?: number;
 }
 
 export interface IngestResult {
@@ -95,8 +103,8 @@ export function usageEventKeys(rawEvents: readonly unknown[]): UsageEventKey[] {
  * Gives every event of a batch its verdict (DOMAIN §2); one bad event never sinks the others.
  *
  * In order, per event: invalid → `rejected`/`invalid` with every issue; same key already stored or
- * earlier in this batch → `duplicate` or `rejected`/`conflict`; month closed → `rejected`/
- * `period-closed`; else `accepted`. A duplicate stays a duplicate after its month closed: it changes
+ * earlier in this batch → `duplicate` or `rejected`/`conflict`; more than a day after `state.now` →
+ * `rejected`/`timestamp-in-future`; month closed → `rejected`/`period-closed`; else `accepted`. A duplicate stays a duplicate after its month closed: it changes
  * nothing, and a client's retry must not turn into an error.
  *
  * Pure over the `state` snapshot: the store's unique key on (billingGroupId, eventId) remains the
@@ -139,6 +147,15 @@ function judge(
   if (classification === 'conflict') {
     return rejected(index, event.eventId, 'conflict', [
       { field: `${path}.eventId`, rule: 'conflict', message: conflicts.eventConflict(event.eventId) },
+    ]);
+  }
+  if (state.now !== undefined && millis > state.now + FUTURE_TOLERANCE_MS) {
+    return rejected(index, event.eventId, 'timestamp-in-future', [
+      {
+        field: `${path}.timestamp`,
+        rule: 'timestamp-in-future',
+        message: conflicts.timestampInFuture(new Date(state.now).toISOString()),
+      },
     ]);
   }
   const month = monthOfMillis(millis);

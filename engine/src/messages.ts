@@ -58,6 +58,8 @@ export const messages = {
 } as const;
 
 export const conflicts = {
+  timestampInFuture: (now: string) =>
+    `must be at most 24 hours after now (${now}); an event is sent once it has happened`,
   periodClosed: (month: string) =>
     `${month} is closed: its statement, or a later month's, is issued, so what it bills can no longer change`,
   eventConflict: (eventId: string) =>

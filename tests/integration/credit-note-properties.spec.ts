@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { oracleCreditNoteAmounts } from '../regression/oracle/credit-notes';
 import type { Schemas } from '../support/api/schemas';
 import { expect, test } from '../support/api-test';
-import { scaledRuns } from '../support/fixtures/random';
+import { apiRuns } from '../support/fixtures/random';
 import { settleAll } from '../support/settle-all';
 
 /**
@@ -54,9 +54,6 @@ const scenario: fc.Arbitrary<Scenario> = fc.record({
 
 const won = (text: string) => BigInt(text);
 
-/** Runs by default; FC_NUM_RUNS scales them. */
-const RUNS = 10;
-
 /** Every answer a step may get: done, refused (409 conflict, 422 over the total), never a 5xx. */
 const EXPECTED_STATUSES = [200, 201, 409, 422];
 
@@ -70,8 +67,8 @@ test.describe('properties: credit notes', () => {
     let run = 0;
     // A run is a group, a close and up to 24 requests: a handful keeps the suite fast. Shrinking a
     // failure reruns it dozens of times, hence the time beyond the runs themselves.
-    test.setTimeout(60_000 + scaledRuns(RUNS) * 5_000);
-    await checkApiProperty(RUNS, scenario, async ({ hours, vatRate, roundingMode, steps }) => {
+    test.setTimeout(60_000 + apiRuns * 5_000);
+    await checkApiProperty(scenario, async ({ hours, vatRate, roundingMode, steps }) => {
       run += 1;
       const group = await api.create<{ id: string }>('/v1/billing-groups', {
         name: `${dataName}-cn-property-${run}`,

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { BillingApi } from '../support/api/billing-api';
 import type { Schemas } from '../support/api/schemas';
 import { expect, test } from '../support/api-test';
-import { scaledRuns } from '../support/fixtures/random';
+import { apiRuns } from '../support/fixtures/random';
 import { settleAll } from '../support/settle-all';
 
 /**
@@ -28,9 +28,6 @@ interface Scenario {
 }
 
 const GROUPS = 4;
-
-/** Runs by default; FC_NUM_RUNS scales them. */
-const RUNS = 8;
 
 const scenario: fc.Arbitrary<Scenario> = fc.record({
   groups: fc.array(fc.subarray([...MONTHS], { minLength: 1 }), { minLength: 2, maxLength: GROUPS }),
@@ -98,8 +95,8 @@ test.describe('properties: statement numbers', () => {
   }) => {
     // A run is a tenant, a few groups and up to 40 requests: a handful keeps the suite fast. Shrinking
     // a failure reruns it dozens of times, hence the time beyond the runs themselves.
-    test.setTimeout(60_000 + scaledRuns(RUNS) * 5_000);
-    await checkApiProperty(RUNS, scenario, async ({ groups, waves }) => {
+    test.setTimeout(60_000 + apiRuns * 5_000);
+    await checkApiProperty(scenario, async ({ groups, waves }) => {
       const { api } = await createTenant();
       const groupIds = await Promise.all(
         groups.map(async (months, index) => {

@@ -81,6 +81,37 @@ test.describe('scheduled work', { tag: ['@slow'] }, () => {
       expiresAt: new Date(Date.now() - 86_400_000).toISOString(),
     });
 
+    // A group on a test clock (DOMAIN §8a) lives in the clock's time: the real-time run leaves it
+    // alone, though it opted into autoClose, its month has usage and its grant has expired.
+    const clock = await post('/v1/test-clocks', {
+      name: 'not the scheduler’s',
+      frozenTime: new Date().toISOString(),
+    });
+    const onClock = await post('/v1/billing-groups', {
+      name: 'on a clock',
+      autoClose: true,
+      testClockId: clock.id,
+    });
+    await post(`/v1/billing-groups/${onClock.id}/usage-events`, {
+      events: [
+        {
+          eventId: 'on-a-clock',
+          projectId: 'p-scheduled',
+          counterName: 'compute.c2.c8m8',
+          counterType: 'DELTA',
+          unit: 'HOURS',
+          volume: '10',
+          timestamp: `${month}-15T00:00:00Z`,
+        },
+      ],
+    });
+    await post(`/v1/billing-groups/${onClock.id}/credits`, {
+      type: 'FREE',
+      amount: '300',
+      grantedAt: `${month}-01T00:00:00Z`,
+      expiresAt: new Date(Date.now() - 86_400_000).toISOString(),
+    });
+
     await test.step('fire the daily cron twice at once, then once more', async () => {
       const fire = () =>
         http.send({ method: 'GET', path: `/cdn-cgi/local/scheduled?cron=${encodeURIComponent(DAILY)}` });
@@ -125,6 +156,14 @@ test.describe('scheduled work', { tag: ['@slow'] }, () => {
     );
     expect(jobs.items.every((job) => job.kind === 'auto-close' && job.status === 'SUCCEEDED')).toBe(true);
     expect(jobs.items.map((job) => job.month)).toContain(month);
+
+    const onItsClock = await read<Statement>(`/v1/billing-groups/${onClock.id}/statements/${month}`);
+    expect(onItsClock.state, 'a group on a test clock is its clock’s to close').toBe('DRAFT');
+    const clockLedger = await readAll<LedgerEntry>(read, `/v1/billing-groups/${onClock.id}/credit-ledger`);
+    expect(
+      clockLedger.map((entry) => entry.kind),
+      'nor does the run expire its credit',
+    ).toEqual(['GRANT']);
 
     const untouched = await read<Statement>(`/v1/billing-groups/${manual}/statements/${month}`);
     expect(untouched.state, 'a group that did not opt in stays open').toBe('DRAFT');

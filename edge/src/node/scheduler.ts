@@ -1,17 +1,23 @@
 import { Cron } from 'croner';
 import { runMonthCloseJob } from '../services/month-close';
 import { runSchedule, SCHEDULES, type ScheduledContext } from '../services/scheduled-work';
+import { runTestClockAdvance } from '../services/test-clocks';
 
 /**
  * The Node host's Cron Triggers: the crons of wrangler.jsonc (services/scheduled-work.ts), in UTC,
  * one run of a cron at a time; and once at start, the sweep of stale jobs, so a job whose process
  * died resumes when the host comes back (once its lease has run out), with no client request.
  */
-export function startScheduler(context: Omit<ScheduledContext, 'startRunner'>): { stop(): void } {
+export function startScheduler(context: Omit<ScheduledContext, 'startRunner' | 'startTestClockRunner'>): {
+  stop(): void;
+} {
   const scheduled: ScheduledContext = {
     ...context,
     startRunner: async (job) => {
       void runMonthCloseJob(context, job);
+    },
+    startTestClockRunner: async (clock) => {
+      void runTestClockAdvance(context, clock);
     },
   };
   const run = async (cron: string) => {

@@ -16,6 +16,7 @@ import { registerReconciliationRoutes } from './reconciliation/reconciliation.in
 import { registerStatementRoutes } from './statements/statements.index';
 import { registerSystemRoutes } from './system/system.index';
 import { registerTenantRoutes } from './tenants/tenants.index';
+import { registerTestClockRoutes } from './test-clocks/test-clocks.index';
 import { registerUsageRoutes } from './usage/usage.index';
 import { registerWebhookRoutes } from './webhooks/webhooks.index';
 
@@ -37,6 +38,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>): void {
   registerBudgetRoutes(app);
   registerEventRoutes(app);
   registerWebhookRoutes(app);
+  registerTestClockRoutes(app);
   registerCalculateRoutes(app);
   registerCompatRoutes(app);
 }

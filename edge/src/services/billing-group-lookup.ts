@@ -27,6 +27,8 @@ export function billingGroupToWire(group: BillingGroupRecord) {
     lateFeeRate: group.lateFeeRate,
     priceBookId: group.priceBookId,
     autoClose: group.autoClose,
+    testClockId: group.testClockId,
+    testClockTime: group.clockTime,
     createdAt: group.createdAt,
   };
 }

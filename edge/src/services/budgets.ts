@@ -3,6 +3,7 @@ import { budgetCrossingKey } from '../storage/d1/budgets';
 import type { BillingGroupRecord } from '../storage/ports/billing-groups';
 import type { BudgetRecord } from '../storage/ports/budgets';
 import { newEvent } from './events';
+import { clockOf } from './group-clock';
 import type { StatementContext } from './statement-close';
 import { assembleStatementInput } from './statement-input';
 
@@ -44,7 +45,8 @@ export async function checkBudgets(
   budgets?: BudgetRecord[],
   { report = true }: { report?: boolean } = {},
 ): Promise<BudgetStatus[]> {
-  const { storage, deps } = context;
+  const { storage } = context;
+  const deps = clockOf(context.deps, group);
   const all = budgets ?? (await storage.budgetsOfGroup(group.tenantId, group.id));
   if (all.length === 0) return [];
   const closed = await storage.liveStatementForMonth(group.tenantId, group.id, month);
@@ -86,7 +88,7 @@ export async function checkBudgetsOfMonths(
   months: Month[],
 ): Promise<void> {
   // Only the current month's crossings are reported; the others would be computed for nothing.
-  const current = monthOfMillis(context.deps.clock().getTime());
+  const current = monthOfMillis(clockOf(context.deps, group).clock().getTime());
   if (!months.includes(current)) return;
   const budgets = await context.storage.budgetsOfGroup(group.tenantId, group.id);
   if (budgets.length === 0) return;

@@ -2,6 +2,7 @@ import { Decimal } from '@billing/engine';
 import type { BillingGroupRecord } from '../storage/ports/billing-groups';
 import type { CreditGrantRecord } from '../storage/ports/credits';
 import { newEvent } from './events';
+import { clockOf } from './group-clock';
 import type { StatementContext } from './statement-close';
 import { grantToWire } from './wire-objects';
 
@@ -18,7 +19,8 @@ export async function reportCreditAlerts(
   context: StatementContext,
   group: BillingGroupRecord,
 ): Promise<void> {
-  const { storage, deps } = context;
+  const { storage } = context;
+  const deps = clockOf(context.deps, group);
   const now = deps.clock().getTime();
   const grants = await storage.liveCreditGrants(group.tenantId, group.id);
   const live = (grant: CreditGrantRecord) => grant.expiresAt === null || Date.parse(grant.expiresAt) > now;

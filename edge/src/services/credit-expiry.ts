@@ -1,5 +1,6 @@
 import { appendToLedger, type LedgerEntry, planExpiry } from '@billing/engine';
 import type { BillingGroupRecord } from '../storage/ports/billing-groups';
+import { clockOf } from './group-clock';
 import type { StatementContext } from './statement-close';
 
 /**
@@ -11,8 +12,8 @@ export async function expireCreditOfGroup(
   context: StatementContext,
   group: BillingGroupRecord,
 ): Promise<{ asOf: string; entries: LedgerEntry[] }> {
-  const { storage, deps } = context;
-  const asOf = deps.clock().toISOString();
+  const { storage } = context;
+  const asOf = clockOf(context.deps, group).clock().toISOString();
   const grants = await storage.liveCreditGrants(group.tenantId, group.id);
   const due = grants.filter((grant) => grant.expiresAt !== null && grant.expiresAt <= asOf);
   if (due.length === 0) return { asOf, entries: [] };

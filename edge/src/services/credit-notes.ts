@@ -14,6 +14,7 @@ import type { CreditNoteRecord } from '../storage/ports/credit-notes';
 import type { StatementRecord } from '../storage/ports/statements';
 import { parseChargeAmount } from './credit-parsing';
 import { newEvent } from './events';
+import { clockOf } from './group-clock';
 import type { StatementContext } from './statement-close';
 import { standingOf } from './wire-objects';
 
@@ -72,7 +73,7 @@ async function creditFromOneSnapshot(
   tenantId: string,
   request: CreditNoteRequest,
 ): Promise<CreditNoteRecord> {
-  const { storage, deps } = context;
+  const { storage } = context;
   const known = await storage.getStatement(tenantId, statementId);
   if (!known) throw notFound('statement', statementId);
   const fence = await storage.closeFence(tenantId, known.billingGroupId);
@@ -94,10 +95,13 @@ async function creditFromOneSnapshot(
   }
   if (issues.length > 0) throw new ValidationError(issues);
 
-  const [payments, notes] = await Promise.all([
+  const [payments, notes, group] = await Promise.all([
     storage.paymentsForStatement(tenantId, statement.id),
     storage.creditNotesOfStatement(tenantId, statement.id),
+    storage.getBillingGroup(tenantId, statement.billingGroupId),
   ]);
+  // A group on a test clock gets its note, and its refund grant, in the clock's time (DOMAIN §8a).
+  const deps = group ? clockOf(context.deps, group) : context.deps;
   if (payments.some((payment) => payment.state === 'PENDING')) {
     throw new ApiError(
       409,

@@ -2,11 +2,13 @@ import { type Month, monthOfMillis, previousMonth } from '@billing/engine';
 import type { AppDeps } from '../deps';
 import type { Storage } from '../storage/port';
 import { AUTO_CLOSE, type JobRecord } from '../storage/ports/jobs';
+import type { TestClockRecord } from '../storage/ports/test-clocks';
 import { checkBudgets } from './budgets';
 import { EXPIRING_WITHIN_MS, reportCreditAlerts } from './credit-alerts';
 import { expireCreditOfGroup } from './credit-expiry';
 import { resumeIfStale, startMonthCloseJob } from './month-close';
 import { sweepMonth } from './statement-reconcile';
+import { resumeStaleAdvance } from './test-clocks';
 
 export interface ScheduledContext {
   storage: Storage;
@@ -15,6 +17,8 @@ export interface ScheduledContext {
   staleAfterMs: number;
   /** Starts the runner of a job (a Durable Object on Workers, a loop in the process on Node). */
   startRunner(job: JobRecord): Promise<void>;
+  /** Starts the runner of a test clock's advance, as `startRunner` does a job's. */
+  startTestClockRunner(clock: TestClockRecord): Promise<void>;
   /** Wakes a tenant's webhook dispatcher (a Durable Object on Workers, the process's on Node). */
   wakeWebhooks(tenantId: string): Promise<void> | void;
 }
@@ -32,9 +36,9 @@ export interface TaskReport {
 const AUTO_CLOSE_MONTHS = 12;
 
 /**
- * Every few minutes: takes over the RUNNING jobs whose progress stopped moving (their runner
- * died) and starts a runner for each. Two runs at once cannot both take a job: the takeover is a
- * compare-and-set on the job's last write.
+ * Every few minutes: takes over the RUNNING jobs and the ADVANCING test clocks whose progress
+ * stopped moving (their runner died) and starts a runner for each. Two runs at once cannot both
+ * take one: the takeover is a compare-and-set on its last write.
  */
 export async function resumeStaleJobs(context: ScheduledContext): Promise<TaskReport> {
   const { storage, deps, staleAfterMs } = context;
@@ -45,6 +49,14 @@ export async function resumeStaleJobs(context: ScheduledContext): Promise<TaskRe
       const resumed = await resumeIfStale(context, stale, staleAfterMs);
       if (!resumed) return;
       await context.startRunner(resumed);
+      report.count += 1;
+    });
+  }
+  for (const stale of await storage.staleTestClockAdvances(before)) {
+    await attempt(report, stale.id, async () => {
+      const resumed = await resumeStaleAdvance(context, stale, staleAfterMs);
+      if (!resumed) return;
+      await context.startTestClockRunner(resumed);
       report.count += 1;
     });
   }

@@ -17,6 +17,7 @@ import type { BillingGroupRecord } from '../storage/ports/billing-groups';
 import type { StatementRecord } from '../storage/ports/statements';
 import { reportCreditAlertsAfter } from './credit-alerts';
 import { newEvent, type OutboxNotifier } from './events';
+import { clockOf } from './group-clock';
 import { assembleStatementInput } from './statement-input';
 import { standingOf, statementStandingToWire } from './wire-objects';
 
@@ -72,10 +73,11 @@ async function closeFromOneSnapshot(
   month: Month,
   closeJobId: string | null,
 ): Promise<StatementRecord> {
-  const { storage, deps } = context;
-  // The fence first, then everything it guards, the group's settings included.
+  const { storage } = context;
+  // The fence first, then everything it guards, the group's settings (and its clock) included.
   const fence = await storage.closeFence(knownGroup.tenantId, knownGroup.id);
   const group = (await storage.getBillingGroup(knownGroup.tenantId, knownGroup.id)) ?? knownGroup;
+  const deps = clockOf(context.deps, group);
   const closedAt = deps.clock().toISOString();
   assertMonthStarted(month, closedAt);
   const [existing, months] = await Promise.all([

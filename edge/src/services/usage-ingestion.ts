@@ -5,6 +5,7 @@ import {
   ingestBatch,
   isPeriodClosed,
   monthOfMillis,
+  type RejectionReason,
   type UsageEvent,
   usageEventKeys,
   type ValidationIssue,
@@ -38,7 +39,7 @@ function foreignGroupIssue(raw: unknown, index: number, billingGroupId: string):
 function rejected(
   index: number,
   eventId: string | null,
-  reason: 'invalid' | 'conflict' | 'period-closed',
+  reason: RejectionReason,
   issues: ValidationIssue[],
 ): IngestVerdict {
   const first = issues[0] as ValidationIssue;
@@ -56,6 +57,7 @@ export async function ingestIntoGroup(
   storage: Storage,
   group: BillingGroupRecord,
   rawEvents: readonly unknown[],
+  now: number,
 ): Promise<IngestVerdict[]> {
   const events = rawEvents.map((raw) => inPathGroup(raw, group.id));
   const eventIds = usageEventKeys(events)
@@ -70,6 +72,7 @@ export async function ingestIntoGroup(
       billingGroupId === group.id ? stored.get(eventId) : undefined,
     isMonthClosed: (billingGroupId, month) =>
       billingGroupId === group.id && isPeriodClosed(month, latestClosedMonth),
+    now,
   });
 
   const judged = verdicts.map((verdict) => {

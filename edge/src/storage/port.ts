@@ -12,6 +12,7 @@ import type { ReconciliationStore } from './ports/reconciliation';
 import type { ScheduledWorkStore } from './ports/scheduled';
 import type { StatementStore } from './ports/statements';
 import type { TenantStore } from './ports/tenants';
+import type { TestClockStore } from './ports/test-clocks';
 import type { UsageStore } from './ports/usage';
 import type { WebhookStore } from './ports/webhooks';
 
@@ -35,6 +36,7 @@ export interface Storage
     EventStore,
     WebhookStore,
     BudgetStore,
-    CreditNoteStore {}
+    CreditNoteStore,
+    TestClockStore {}
 
 export type { Page, PageRequest } from './ports/tenants';

@@ -3,7 +3,7 @@ import { randomId, readConfig } from '../deps';
 import { createSandboxPaymentProvider } from '../payment-provider/sandbox';
 import type { StatementContext } from '../services/statement-close';
 import { createD1Storage } from '../storage/d1';
-import { startMonthCloseRunner } from './month-close-runner';
+import { startMonthCloseRunner, startTestClockRunner } from './month-close-runner';
 import { RateLimitCounterStore } from './rate-limit-counter';
 import { wakeWebhookDispatcher } from './webhook-dispatcher';
 import type { WorkerEnv } from './worker-env';
@@ -19,6 +19,7 @@ export const workersDeps: AppDeps = {
   runInBackground: (work, executionContext) => (executionContext as ExecutionContext).waitUntil(work),
   paymentProvider: createSandboxPaymentProvider(),
   startJobRunner: (job, bindings) => startMonthCloseRunner(bindings as WorkerEnv, job),
+  startTestClockRunner: (clock, bindings) => startTestClockRunner(bindings as WorkerEnv, clock),
   wakeWebhooks: (tenantId, bindings, executionContext) => {
     const woken = wakeWebhookDispatcher(bindings as WorkerEnv, tenantId);
     if (executionContext) (executionContext as ExecutionContext).waitUntil(woken);

@@ -23,8 +23,60 @@ async function tenantWithEvent(
 
 const COMPUTE_BUDGET = { name: 'compute', kind: 'QUANTITY', counterName: 'compute.c2.c8m8', threshold: '50' };
 
-/** The parity cases of the event, webhook and budget operations (DOMAIN §8b). */
+/** A clock of the script's tenant, at a fixed time. */
+async function testClock(s: Script): Promise<string> {
+  const created = await s.target.api.create<{ id: string }>('/v1/test-clocks', {
+    name: 'parity',
+    frozenTime: '2026-01-10T00:00:00Z',
+  });
+  return created.id;
+}
+
+/** The fields of a clock that do not depend on ids or the time it was made. */
+const clockFacts = (body: Record<string, unknown>) => [
+  body.frozenTime,
+  body.status,
+  body.advancingTo,
+  body.progress,
+];
+
+/** The parity cases of the event, webhook and budget operations (DOMAIN §8b), and of test clocks (§8a). */
 export const WEBHOOK_PARITY_CASES: Record<string, ParityCase> = {
+  createTestClock: {
+    valid: (s) =>
+      s.target.api.post('/v1/test-clocks', { name: 'parity', frozenTime: '2026-01-10T00:00:00Z' }),
+    invalid: (s) => s.target.api.post('/v1/test-clocks', { frozenTime: '2026-01-10' }),
+    same: clockFacts,
+  },
+  getTestClock: {
+    valid: async (s) => s.target.api.get(`/v1/test-clocks/${await testClock(s)}`),
+    invalid: (s) => s.target.api.get('/v1/test-clocks/clock_missing'),
+    same: clockFacts,
+  },
+  listTestClocks: {
+    valid: async (s) => {
+      const tenant = await freshTenant(s);
+      await tenant.create('/v1/test-clocks', { frozenTime: '2026-01-10T00:00:00Z' });
+      return tenant.get('/v1/test-clocks');
+    },
+    invalid: (s) => s.target.api.get('/v1/test-clocks?limit=0'),
+    same: (body) => (body.items as Record<string, unknown>[]).map(clockFacts),
+  },
+  advanceTestClock: {
+    valid: async (s) =>
+      s.target.api.post(`/v1/test-clocks/${await testClock(s)}/advance`, { to: '2026-01-12T00:00:00Z' }),
+    invalid: async (s) =>
+      s.target.api.post(`/v1/test-clocks/${await testClock(s)}/advance`, { to: '2026-01-01T00:00:00Z' }),
+    same: (body) => [body.advancingTo, body.progress],
+  },
+  deleteTestClock: {
+    valid: async (s) => s.target.api.delete(`/v1/test-clocks/${await testClock(s)}`),
+    invalid: async (s) => {
+      const clockId = await testClock(s);
+      await s.target.api.create('/v1/billing-groups', { name: 'holds the clock', testClockId: clockId });
+      return s.target.api.delete(`/v1/test-clocks/${clockId}`);
+    },
+  },
   createCreditNote: {
     valid: async (s) => {
       const { statementId } = await closedStatement(s);

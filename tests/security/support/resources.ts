@@ -88,6 +88,12 @@ export async function createEveryResource(api: BillingApi, name: string): Promis
     kind: 'TOTAL',
     threshold: '1000000',
   });
+  // A test clock with a group living on it: the clock's delete is refused, as it is for any client.
+  const clock = await api.create<{ id: string }>('/v1/test-clocks', {
+    name: `${name} clock`,
+    frozenTime: `${OPEN_MONTH}-10T00:00:00Z`,
+  });
+  await api.create('/v1/billing-groups', { name: `${name} on a clock`, testClockId: clock.id });
   return {
     billingGroupId: group.id,
     projectId: project.id,
@@ -102,6 +108,7 @@ export async function createEveryResource(api: BillingApi, name: string): Promis
     keyId: spareKey.id,
     endpointId: endpoint.id,
     budgetId: budget.id,
+    testClockId: clock.id,
     eventId: events.items[0]?.id ?? '',
   };
 }

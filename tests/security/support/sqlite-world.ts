@@ -71,6 +71,8 @@ export async function openSqliteWorld(): Promise<SqliteWorld> {
     lateFeeRate: '5',
     priceBookId: null,
     autoClose: false,
+    testClockId: null,
+    clockTime: null,
     createdAt,
   };
   await storage.createBillingGroup(group);

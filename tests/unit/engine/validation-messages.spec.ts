@@ -38,7 +38,7 @@ import {
 /** Messages about usage events, worked through in tests/unit/metering with the ingestion rules. */
 const USAGE_EVENT_MESSAGES = ['sameBillingGroup', 'consistentSeries', 'maxBatchSize', 'billingWindow'];
 /** Conflicts of ingestion, worked through in tests/unit/metering. */
-const CONFLICTS_ELSEWHERE = ['eventConflict'];
+const CONFLICTS_ELSEWHERE = ['eventConflict', 'timestampInFuture'];
 
 interface MessageCase {
   /** What the worked example shows, read as a billing rule. */

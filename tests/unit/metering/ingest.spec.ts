@@ -200,3 +200,39 @@ test.describe('metering: what the store looks up before a batch', () => {
     ]);
   });
 });
+
+test.describe('metering: an event is sent once it has happened (DOMAIN §2)', () => {
+  test('up to 24 hours after now is accepted, a moment more is timestamp-in-future', () => {
+    const now = Date.parse('2026-03-10T00:00:00Z');
+    const result = ingestBatch(
+      [
+        usageEvent({ eventId: 'within', timestamp: '2026-03-11T00:00:00Z' }),
+        usageEvent({ eventId: 'ahead', timestamp: '2026-03-11T00:00:00.001Z' }),
+      ],
+      { ...storedState([], []), now },
+    );
+    expect(result.verdicts[0]).toMatchObject({ verdict: 'accepted' });
+    expect(result.verdicts[1]).toMatchObject({
+      verdict: 'rejected',
+      reason: 'timestamp-in-future',
+      field: 'events[1].timestamp',
+      rule: 'timestamp-in-future',
+      message:
+        'must be at most 24 hours after now (2026-03-10T00:00:00.000Z); an event is sent once it has happened',
+    });
+    expect(result.accepted.map((event) => event.eventId)).toEqual(['within']);
+  });
+
+  test('a retry of an event stored earlier stays a duplicate, and no now means no check', () => {
+    const stored = usageEvent({ timestamp: '2026-03-11T00:00:00Z' });
+    const now = Date.parse('2026-03-01T00:00:00Z');
+    expect(ingestBatch([stored], { ...storedState([stored], []), now }).verdicts[0]).toMatchObject({
+      verdict: 'duplicate',
+    });
+    expect(
+      ingestBatch([usageEvent({ timestamp: '2099-12-01T00:00:00Z' })], storedState([], [])).verdicts[0],
+    ).toMatchObject({
+      verdict: 'accepted',
+    });
+  });
+});

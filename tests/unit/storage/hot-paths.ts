@@ -238,6 +238,30 @@ export async function driveHotPaths(sqlite: SqliteStorage): Promise<void> {
   await call('PATCH', `/v1/webhook-endpoints/${endpoint.id}`, { enabled: false });
   await call('POST', `/v1/webhook-endpoints/${endpoint.id}/rotate-secret`);
 
+  // A test clock with an auto-closing group on it, advanced over a month end and a credit's expiry.
+  const clock = await call('POST', '/v1/test-clocks', { frozenTime: '2026-01-15T00:00:00Z' });
+  const onClock = await call('POST', '/v1/billing-groups', {
+    name: 'on a test clock',
+    autoClose: true,
+    testClockId: clock.id,
+  });
+  await call('POST', `/v1/billing-groups/${onClock.id}/usage-events`, {
+    events: standardEvents('2026-01', 'clock').slice(0, 2),
+  });
+  await call('POST', `/v1/billing-groups/${onClock.id}/credits`, {
+    type: 'FREE',
+    amount: '1000',
+    expiresAt: '2026-01-20T00:00:00Z',
+    lowBalanceThreshold: '500',
+  });
+  await call('POST', `/v1/test-clocks/${clock.id}/advance`, { to: '2026-02-02T00:00:00Z' });
+  await settle();
+  await call('GET', `/v1/test-clocks/${clock.id}`);
+  await call('GET', '/v1/test-clocks');
+  await call('GET', `/v1/billing-groups/${onClock.id}/statements/2026-01`);
+  const spare = await call('POST', '/v1/test-clocks', { frozenTime: '2026-01-15T00:00:00Z' });
+  await call('DELETE', `/v1/test-clocks/${spare.id}`);
+
   // The crons of wrangler.jsonc, as the Node host and the Workers entry run them.
   for (const cron of Object.keys(SCHEDULES)) {
     await runSchedule(
@@ -246,6 +270,7 @@ export async function driveHotPaths(sqlite: SqliteStorage): Promise<void> {
         deps,
         staleAfterMs: 0,
         startRunner: async () => undefined,
+        startTestClockRunner: async () => undefined,
         wakeWebhooks: () => undefined,
       },
       cron,

@@ -4,6 +4,13 @@ import type { AppEnv } from '../../app-env';
 import { pageRequest, pageResponse } from '../../http/pagination';
 import { billingGroupToWire, requireBillingGroup } from '../../services/billing-group-lookup';
 import { priceBookIdToStore } from '../../services/billing-group-price-book';
+import { clockOf } from '../../services/group-clock';
+import {
+  MAX_GROUPS_PER_TEST_CLOCK,
+  requireTestClockField,
+  testClockFull,
+  unknownTestClock,
+} from '../../services/test-clocks';
 import type { ProjectRecord } from '../../storage/ports/billing-groups';
 import type {
   createBillingGroup,
@@ -24,6 +31,7 @@ const projectToWire = (project: ProjectRecord) => ({
 export const handleCreateBillingGroup: RouteHandler<typeof createBillingGroup, AppEnv> = async (c) => {
   const body = c.req.valid('json');
   const currency = body.currency ?? DEFAULT_BILLING_GROUP_SETTINGS.currency;
+  const clock = body.testClockId === undefined ? null : await requireTestClockField(c.var, body.testClockId);
   const group = {
     id: c.get('deps').newId('bg'),
     tenantId: c.get('principal').tenantId,
@@ -35,9 +43,22 @@ export const handleCreateBillingGroup: RouteHandler<typeof createBillingGroup, A
     lateFeeRate: body.lateFeeRate ?? DEFAULT_BILLING_GROUP_SETTINGS.lateFeeRate,
     priceBookId: (await priceBookIdToStore(c.var, body.priceBookId, currency)) ?? null,
     autoClose: body.autoClose ?? false,
-    createdAt: c.get('deps').clock().toISOString(),
+    testClockId: clock?.id ?? null,
+    clockTime: clock?.frozenTime ?? null,
+    // Created in its clock's time, like everything that happens to it from now on.
+    createdAt: clock?.frozenTime ?? c.get('deps').clock().toISOString(),
   };
-  await c.get('storage').createBillingGroup(group);
+  try {
+    if (!(await c.get('storage').createBillingGroup(group, MAX_GROUPS_PER_TEST_CLOCK))) {
+      throw testClockFull(group.testClockId as string);
+    }
+  } catch (error) {
+    // The clock was deleted between the check above and the insert: its foreign key refused the group.
+    if (group.testClockId !== null && String(error).includes('FOREIGN KEY')) {
+      throw unknownTestClock(group.testClockId);
+    }
+    throw error;
+  }
   return c.json(billingGroupToWire(group), 201);
 };
 
@@ -72,7 +93,7 @@ export const handleCreateProject: RouteHandler<typeof createProject, AppEnv> = a
     tenantId: group.tenantId,
     billingGroupId: group.id,
     name: c.req.valid('json').name,
-    createdAt: c.get('deps').clock().toISOString(),
+    createdAt: clockOf(c.get('deps'), group).clock().toISOString(),
   };
   await c.get('storage').createProject(project);
   return c.json(projectToWire(project), 201);

@@ -6,12 +6,16 @@ import { serviceContext } from '../../http/service-context';
 import { requireBillingGroup } from '../../services/billing-group-lookup';
 import { budgetToWire, checkBudgets } from '../../services/budgets';
 import { parseChargeAmount, parseDecimalInRange } from '../../services/credit-parsing';
+import { clockOf } from '../../services/group-clock';
+import type { BillingGroupRecord } from '../../storage/ports/billing-groups';
 import type { BudgetRecord } from '../../storage/ports/budgets';
 import type { createBudget, deleteBudget, listBudgets } from './budgets.routes';
 
 type Vars = AppEnv['Variables'];
 
-const currentMonth = (vars: Vars) => monthOfMillis(vars.deps.clock().getTime());
+/** The group's current month: its test clock's, or the host's (DOMAIN §8a). */
+const currentMonth = (vars: Vars, group: BillingGroupRecord) =>
+  monthOfMillis(clockOf(vars.deps, group).clock().getTime());
 
 export const handleCreateBudget: RouteHandler<typeof createBudget, AppEnv> = async (c) => {
   const group = await requireBillingGroup(c.var, c.req.valid('param').billingGroupId);
@@ -39,11 +43,11 @@ export const handleCreateBudget: RouteHandler<typeof createBudget, AppEnv> = asy
     kind: body.kind,
     counterName,
     threshold: toDecimalString(threshold),
-    createdAt: c.get('deps').clock().toISOString(),
+    createdAt: clockOf(c.get('deps'), group).clock().toISOString(),
   };
   // Its value first: a month that cannot be computed refuses the budget before anything is written.
   const context = serviceContext(c.var);
-  const month = currentMonth(c.var);
+  const month = currentMonth(c.var, group);
   const [status] = await checkBudgets(context, group, month, [budget], { report: false });
   if (!status) throw new Error('a new budget has a status');
   await c.get('storage').createBudget(budget);
@@ -64,7 +68,7 @@ export const handleCreateBudget: RouteHandler<typeof createBudget, AppEnv> = asy
 
 export const handleListBudgets: RouteHandler<typeof listBudgets, AppEnv> = async (c) => {
   const group = await requireBillingGroup(c.var, c.req.valid('param').billingGroupId);
-  const month = c.req.valid('query').month ?? currentMonth(c.var);
+  const month = c.req.valid('query').month ?? currentMonth(c.var, group);
   // A read: the values and what was reported, nothing written.
   const statuses = await checkBudgets(serviceContext(c.var), group, month, undefined, { report: false });
   return c.json({ items: statuses.map(budgetToWire) }, 200);

@@ -25,6 +25,7 @@ import { requireBillingGroup } from '../../services/billing-group-lookup';
 import { reportCreditAlertsAfter } from '../../services/credit-alerts';
 import { expireCreditOfGroup } from '../../services/credit-expiry';
 import { parseChargeAmount, parseGrantRequest } from '../../services/credit-parsing';
+import { clockOf } from '../../services/group-clock';
 import { grantToWire } from '../../services/wire-objects';
 import type { BillingGroupRecord } from '../../storage/ports/billing-groups';
 import type { CreditLedgerRecord, LedgerPosition } from '../../storage/ports/credits';
@@ -72,7 +73,8 @@ const normalizeInstant = (millis: number | null) => (millis === null ? null : to
 export const handleGrantCredit: RouteHandler<typeof grantCredit, AppEnv> = async (c) => {
   const body = c.req.valid('json');
   const group = await requireBillingGroup(c.var, c.req.valid('param').billingGroupId);
-  const now = c.get('deps').clock().toISOString();
+  // Granted in the group's time: a group on a test clock can use it from the clock's month on.
+  const now = clockOf(c.get('deps'), group).clock().toISOString();
   const id = c.get('deps').newId('cg');
   const parsed = parseGrantRequest(body, id, body.grantedAt ?? now, group.currency);
   const lowBalanceThreshold =
@@ -133,7 +135,7 @@ export const handleVoidCreditGrant: RouteHandler<typeof voidCreditGrant, AppEnv>
       },
     );
   if (grant.voidedAt) throw alreadyVoided();
-  const voidedAt = c.get('deps').clock().toISOString();
+  const voidedAt = clockOf(c.get('deps'), group).clock().toISOString();
   const ledger = await c.get('storage').ledgerOfGrants(group.tenantId, group.id, [grantId]);
   const entries = planVoid(ledger, grantId, voidedAt);
   // The engine's ledger rules first; the database's triggers then guard against concurrent writers.
@@ -206,7 +208,7 @@ export const handleListCreditLedger: RouteHandler<typeof listCreditLedger, AppEn
 
 export const handleGetCreditBalances: RouteHandler<typeof getCreditBalances, AppEnv> = async (c) => {
   const group = await requireBillingGroup(c.var, c.req.valid('param').billingGroupId);
-  const asOf = c.get('deps').clock().toISOString();
+  const asOf = clockOf(c.get('deps'), group).clock().toISOString();
   const grants = (await c.get('storage').liveCreditGrants(group.tenantId, group.id)).map((grant) => ({
     grantId: grant.id,
     type: grant.type,

@@ -11,9 +11,11 @@ import { notFound } from '../../http/problem';
 import { serviceContext } from '../../http/service-context';
 import { traceEngine } from '../../observability/tracing';
 import { requireBillingGroup } from '../../services/billing-group-lookup';
+import { clockOf, onClockOf } from '../../services/group-clock';
 import { closeMonthOfGroup, voidClosedStatement } from '../../services/statement-close';
 import { assembleStatementInput } from '../../services/statement-input';
 import { statementStandingToWire } from '../../services/wire-objects';
+import type { BillingGroupRecord } from '../../storage/ports/billing-groups';
 import type { StatementRecord, StatementSummary } from '../../storage/ports/statements';
 import type {
   closeStatementOfMonth,
@@ -27,14 +29,20 @@ import type {
 
 type Vars = AppEnv['Variables'];
 
-/** A closed or voided statement's standing: its state as of now, from its close, void and payments. */
-async function standingToWire(vars: Vars, statement: StatementSummary) {
+/** "Now" for a group: its test clock's time, or the host's (DOMAIN §8a). */
+const nowOf = (vars: Vars, group: BillingGroupRecord) => clockOf(vars.deps, group).clock().toISOString();
+
+/**
+ * A closed or voided statement's standing: its state as of its group's now (due dates pass in a
+ * test clock's time), from its close, void and payments.
+ */
+async function standingToWire(vars: Vars, statement: StatementSummary, group: BillingGroupRecord) {
   const payments = await vars.storage.paymentsForStatement(statement.tenantId, statement.id);
-  return statementStandingToWire(statement, payments, vars.deps.clock().toISOString());
+  return statementStandingToWire(statement, payments, nowOf(vars, group));
 }
 
-const closedToWire = async (vars: Vars, statement: StatementRecord) => ({
-  ...(await standingToWire(vars, statement)),
+const closedToWire = async (vars: Vars, statement: StatementRecord, group: BillingGroupRecord) => ({
+  ...(await standingToWire(vars, statement, group)),
   result: statement.closed.result,
 });
 
@@ -62,8 +70,8 @@ const draftToWire = (result: StatementResult) => ({
 async function statementOfMonth(vars: Vars, billingGroupId: string, month: string) {
   const group = await requireBillingGroup(vars, billingGroupId);
   const closed = await vars.storage.liveStatementForMonth(group.tenantId, group.id, month);
-  if (closed) return closedToWire(vars, closed);
-  const { input } = await assembleStatementInput(vars.storage, group, month, vars.deps.clock().toISOString());
+  if (closed) return closedToWire(vars, closed, group);
+  const { input } = await assembleStatementInput(vars.storage, group, month, nowOf(vars, group));
   return draftToWire(traceEngine('computeStatement', () => computeStatement(input)));
 }
 
@@ -71,6 +79,12 @@ async function requireStatement(vars: Vars, statementId: string): Promise<Statem
   const statement = await vars.storage.getStatement(vars.principal.tenantId, statementId);
   if (!statement) throw notFound('statement', statementId);
   return statement;
+}
+
+/** The caller's statement and its group, whose clock its standing is read in. */
+async function requireStatementAndGroup(vars: Vars, statementId: string) {
+  const statement = await requireStatement(vars, statementId);
+  return { statement, group: await requireBillingGroup(vars, statement.billingGroupId) };
 }
 
 export const handleGetStatementOfMonth: RouteHandler<typeof getStatementOfMonth, AppEnv> = async (c) => {
@@ -101,7 +115,9 @@ export const handleCloseStatementOfMonth: RouteHandler<typeof closeStatementOfMo
   const { billingGroupId, month } = c.req.valid('param');
   const group = await requireBillingGroup(c.var, billingGroupId);
   const closed = await closeMonthOfGroup(serviceContext(c.var), group, month);
-  return c.json(await closedToWire(c.var, closed), 201);
+  // Read again: the close reads the group's clock afresh, and the answer shows the same time.
+  const closedGroup = await requireBillingGroup(c.var, billingGroupId);
+  return c.json(await closedToWire(c.var, closed, closedGroup), 201);
 };
 
 export const handleListStatements: RouteHandler<typeof listStatements, AppEnv> = async (c) => {
@@ -109,19 +125,19 @@ export const handleListStatements: RouteHandler<typeof listStatements, AppEnv> =
   const page = await c
     .get('storage')
     .listStatements(group.tenantId, group.id, await pageRequest(c, c.req.valid('query')));
-  const items = await Promise.all(page.items.map((statement) => standingToWire(c.var, statement)));
+  const items = await Promise.all(page.items.map((statement) => standingToWire(c.var, statement, group)));
   return c.json(await pageResponse(c, { items, nextCursor: page.nextCursor }, (item) => item), 200);
 };
 
 export const handleGetStatement: RouteHandler<typeof getStatement, AppEnv> = async (c) => {
-  const statement = await requireStatement(c.var, c.req.valid('param').statementId);
-  return c.json(await closedToWire(c.var, statement), 200);
+  const { statement, group } = await requireStatementAndGroup(c.var, c.req.valid('param').statementId);
+  return c.json(await closedToWire(c.var, statement, group), 200);
 };
 
 export const handleVoidStatement: RouteHandler<typeof voidStatement, AppEnv> = async (c) => {
-  const statement = await requireStatement(c.var, c.req.valid('param').statementId);
-  const voided = await voidClosedStatement(serviceContext(c.var), statement);
-  return c.json(await closedToWire(c.var, voided), 200);
+  const { statement, group } = await requireStatementAndGroup(c.var, c.req.valid('param').statementId);
+  const voided = await voidClosedStatement(onClockOf(serviceContext(c.var), group), statement);
+  return c.json(await closedToWire(c.var, voided, group), 200);
 };
 
 export const handleReplayStatement: RouteHandler<typeof replayStatement, AppEnv> = async (c) => {

@@ -7,6 +7,7 @@ import { ApiError, validationFailed } from '../../http/problem';
 import { serviceContext } from '../../http/service-context';
 import { requireBillingGroup } from '../../services/billing-group-lookup';
 import { checkBudgetsOfMonths } from '../../services/budgets';
+import { clockOf } from '../../services/group-clock';
 import { aggregateStoredUsage } from '../../services/usage-aggregation';
 import { ingestIntoGroup } from '../../services/usage-ingestion';
 import type { StoredUsageEvent } from '../../storage/ports/usage';
@@ -37,7 +38,9 @@ const aggregateToWire = (aggregate: UsageAggregate) => ({
 function throwIfLoneEventRejected(verdicts: IngestVerdict[]): void {
   const [only] = verdicts;
   if (verdicts.length !== 1 || only?.verdict !== 'rejected') return;
-  if (only.reason === 'invalid') throw validationFailed([...only.issues]);
+  // Too far ahead is wrong input for now, not a conflict with what is stored.
+  if (only.reason === 'invalid' || only.reason === 'timestamp-in-future')
+    throw validationFailed([...only.issues]);
   const title =
     only.reason === 'conflict' ? 'The event id was already used for another payload' : 'The period is closed';
   throw new ApiError(409, only.reason, title, only.message, { errors: [...only.issues] });
@@ -46,7 +49,8 @@ function throwIfLoneEventRejected(verdicts: IngestVerdict[]): void {
 export const handleIngestUsageEvents: RouteHandler<typeof ingestUsageEvents, AppEnv> = async (c) => {
   const group = await requireBillingGroup(c.var, c.req.valid('param').billingGroupId);
   const { events } = c.req.valid('json');
-  const verdicts = await ingestIntoGroup(c.get('storage'), group, events);
+  const now = clockOf(c.get('deps'), group).clock().getTime();
+  const verdicts = await ingestIntoGroup(c.get('storage'), group, events, now);
   throwIfLoneEventRejected(verdicts);
   const months = new Set(
     verdicts

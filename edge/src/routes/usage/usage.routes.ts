@@ -74,7 +74,7 @@ const UsageEventVerdict = z
     index: z.number().int().openapi({ description: 'The event’s position in the batch' }),
     eventId: z.string().nullable().openapi({ description: 'Null when the event carried no readable id' }),
     verdict: z.enum(['accepted', 'duplicate', 'rejected']),
-    reason: z.enum(['invalid', 'conflict', 'period-closed']).optional(),
+    reason: z.enum(['invalid', 'conflict', 'period-closed', 'timestamp-in-future']).optional(),
     field: z.string().optional().openapi({ example: 'events[3].volume' }),
     rule: z.string().optional().openapi({ example: 'non-negative' }),
     message: z.string().optional(),
@@ -122,13 +122,14 @@ export const ingestUsageEvents = createRoute({
   description:
     'Idempotent per (billing group, `eventId`): the same event again is a `duplicate`, counted once; the same ' +
     'id with a different payload is `rejected` (`conflict`), never an overwrite; an event in a month whose ' +
-    'statement is closed is `rejected` (`period-closed`); an invalid event is `rejected` (`invalid`) naming ' +
+    'statement is closed is `rejected` (`period-closed`); an event more than 24 hours after now (the server’s ' +
+    'clock, or the group’s test clock) is `rejected` (`timestamp-in-future`); an invalid event is `rejected` (`invalid`) naming ' +
     '`events[i].<field>`. One bad event never sinks the others: the answer is 200 with a verdict per event.\n\n' +
     'Events belong to the billing group of the path: an event may leave out `billingGroupId`, and one naming ' +
     'another group is rejected (`events[i].billingGroupId`, `path-billing-group`). `projectId` is any string: ' +
     'projects need not be registered before their usage arrives.\n\n' +
     'A batch of exactly one event answers as that event: 409 `/problems/conflict` or `/problems/period-closed` ' +
-    'when it conflicts or its month is closed, 422 when it is invalid, else 200 with its verdict.',
+    'when it conflicts or its month is closed, 422 when it is invalid or in the future, else 200 with its verdict.',
   security,
   request: { params: GroupParams, body: jsonBody(UsageEventBatch) },
   responses: {

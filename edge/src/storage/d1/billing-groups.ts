@@ -2,7 +2,7 @@ import type { Currency, RoundingMode } from '@billing/engine';
 import type { BillingGroupRecord, BillingGroupStore, ProjectRecord } from '../ports/billing-groups';
 import { afterParams, pageOf } from './paging';
 
-interface BillingGroupRow {
+export interface BillingGroupRow {
   id: string;
   tenant_id: string;
   name: string;
@@ -13,13 +13,21 @@ interface BillingGroupRow {
   late_fee_rate: string;
   price_book_id: string | null;
   auto_close: number;
+  test_clock_id: string | null;
+  clock_time: string | null;
   created_at: string;
 }
 
 const GROUP_COLUMNS =
-  'id, tenant_id, name, currency, vat_rate, rounding_mode, payment_terms_days, late_fee_rate, price_book_id, auto_close, created_at';
+  'id, tenant_id, name, currency, vat_rate, rounding_mode, payment_terms_days, late_fee_rate, price_book_id, auto_close, test_clock_id, created_at';
 
-const toGroup = (row: BillingGroupRow): BillingGroupRecord => ({
+/** A group with its test clock's time, read in the same query (DOMAIN §8a). */
+export const GROUP_WITH_CLOCK = `SELECT ${GROUP_COLUMNS.split(', ')
+  .map((column) => `g.${column}`)
+  .join(', ')}, c.frozen_time AS clock_time
+  FROM billing_groups AS g LEFT JOIN test_clocks AS c ON c.id = g.test_clock_id`;
+
+export const toGroup = (row: BillingGroupRow): BillingGroupRecord => ({
   id: row.id,
   tenantId: row.tenant_id,
   name: row.name,
@@ -30,6 +38,8 @@ const toGroup = (row: BillingGroupRow): BillingGroupRecord => ({
   lateFeeRate: row.late_fee_rate,
   priceBookId: row.price_book_id,
   autoClose: row.auto_close === 1,
+  testClockId: row.test_clock_id,
+  clockTime: row.clock_time,
   createdAt: row.created_at,
 });
 
@@ -66,36 +76,51 @@ const columnValue = (value: string | number | boolean | null | undefined) =>
 
 export function d1BillingGroupStore(db: D1Database): BillingGroupStore {
   return {
-    async createBillingGroup(group) {
-      await db
-        .prepare(`INSERT INTO billing_groups (${GROUP_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-        .bind(
-          group.id,
-          group.tenantId,
-          group.name,
-          group.currency,
-          group.vatRate,
-          group.roundingMode,
-          group.paymentTermsDays,
-          group.lateFeeRate,
-          group.priceBookId,
-          group.autoClose ? 1 : 0,
-          group.createdAt,
+    async createBillingGroup(group, maxOnClock = Number.MAX_SAFE_INTEGER) {
+      const values = [
+        group.id,
+        group.tenantId,
+        group.name,
+        group.currency,
+        group.vatRate,
+        group.roundingMode,
+        group.paymentTermsDays,
+        group.lateFeeRate,
+        group.priceBookId,
+        group.autoClose ? 1 : 0,
+        group.testClockId,
+        group.createdAt,
+      ];
+      if (group.testClockId === null) {
+        await db
+          .prepare(
+            `INSERT INTO billing_groups (${GROUP_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .bind(...values)
+          .run();
+        return true;
+      }
+      // On a clock, one statement: of two creates on an almost full clock, at most the room left goes in.
+      const result = await db
+        .prepare(
+          `INSERT INTO billing_groups (${GROUP_COLUMNS})
+           SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12
+           WHERE (SELECT COUNT(*) FROM billing_groups WHERE test_clock_id = ?11) < ?13`,
         )
+        .bind(...values, maxOnClock)
         .run();
+      return result.meta.changes === 1;
     },
     async getBillingGroup(tenantId, billingGroupId) {
       const row = await db
-        .prepare(`SELECT ${GROUP_COLUMNS} FROM billing_groups WHERE tenant_id = ? AND id = ?`)
+        .prepare(`${GROUP_WITH_CLOCK} WHERE g.tenant_id = ? AND g.id = ?`)
         .bind(tenantId, billingGroupId)
         .first<BillingGroupRow>();
       return row && toGroup(row);
     },
     async listBillingGroups(tenantId, page) {
       const { results } = await db
-        .prepare(
-          `SELECT ${GROUP_COLUMNS} FROM billing_groups WHERE tenant_id = ? AND id > ? ORDER BY id LIMIT ?`,
-        )
+        .prepare(`${GROUP_WITH_CLOCK} WHERE g.tenant_id = ? AND g.id > ? ORDER BY g.id LIMIT ?`)
         .bind(tenantId, ...afterParams(page))
         .all<BillingGroupRow>();
       return pageOf(results.map(toGroup), page);
@@ -106,13 +131,12 @@ export function d1BillingGroupStore(db: D1Database): BillingGroupStore {
       );
       if (fields.length === 0) return this.getBillingGroup(tenantId, billingGroupId);
       const assignments = fields.map((field) => `${CHANGE_COLUMNS[field]} = ?`).join(', ');
-      const row = await db
-        .prepare(
-          `UPDATE billing_groups SET ${assignments} WHERE tenant_id = ? AND id = ? RETURNING ${GROUP_COLUMNS}`,
-        )
+      const updated = await db
+        .prepare(`UPDATE billing_groups SET ${assignments} WHERE tenant_id = ? AND id = ? RETURNING id`)
         .bind(...fields.map((field) => columnValue(changes[field])), tenantId, billingGroupId)
-        .first<BillingGroupRow>();
-      return row && toGroup(row);
+        .first<{ id: string }>();
+      // Read again for the clock's time, which an UPDATE's RETURNING cannot join.
+      return updated && this.getBillingGroup(tenantId, billingGroupId);
     },
     async createProject(project) {
       await db

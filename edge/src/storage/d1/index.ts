@@ -13,6 +13,7 @@ import { d1ReconciliationStore } from './reconciliation';
 import { d1ScheduledWorkStore } from './scheduled';
 import { d1StatementStore } from './statements';
 import { d1TenantStore } from './tenants';
+import { d1TestClockStore } from './test-clocks';
 import { d1UsageStore } from './usage';
 import { d1WebhookStore } from './webhooks';
 
@@ -35,5 +36,6 @@ export function createD1Storage(db: D1Database): Storage {
     ...d1WebhookStore(db),
     ...d1BudgetStore(db),
     ...d1CreditNoteStore(db),
+    ...d1TestClockStore(db),
   };
 }

@@ -144,7 +144,7 @@ export function d1JobStore(db: D1Database): JobStore {
              WHERE tenant_id = ?1 AND month = ?2
            ) AS activity
            WHERE ?3 = 0 OR billing_group_id IN (
-             SELECT id FROM billing_groups WHERE tenant_id = ?1 AND auto_close = 1
+             SELECT id FROM billing_groups WHERE tenant_id = ?1 AND auto_close = 1 AND test_clock_id IS NULL
            )
            GROUP BY billing_group_id`,
         )

@@ -14,6 +14,10 @@ export interface BillingGroupRecord {
   priceBookId: string | null;
   /** The scheduled run closes the group's previous month by itself (DOMAIN §7). */
   autoClose: boolean;
+  /** The test clock the group lives on (DOMAIN §8a), set at creation; null: real time. */
+  testClockId: string | null;
+  /** That clock's time when the group was read; null: real time. Read it through `clockOf`. */
+  clockTime: string | null;
   createdAt: string;
 }
 
@@ -33,7 +37,11 @@ export type BillingGroupChanges = Partial<
 >;
 
 export interface BillingGroupStore {
-  createBillingGroup(group: BillingGroupRecord): Promise<void>;
+  /**
+   * Inserts a group. On a test clock, only while the clock holds fewer than `maxOnClock` groups,
+   * judged in the insert itself (false when full); its foreign key refuses a clock that is gone.
+   */
+  createBillingGroup(group: Omit<BillingGroupRecord, 'clockTime'>, maxOnClock?: number): Promise<boolean>;
   getBillingGroup(tenantId: string, billingGroupId: string): Promise<BillingGroupRecord | null>;
   listBillingGroups(tenantId: string, page: PageRequest): Promise<Page<BillingGroupRecord>>;
   updateBillingGroup(

@@ -59,7 +59,7 @@ export interface JobStore {
   /**
    * The tenant's billing groups with activity (usage or adjustments) or a live statement in the
    * month, each marked closed when its live statement exists; with `onlyAutoClose`, only the groups
-   * that opted into `autoClose`.
+   * that opted into `autoClose` and live in real time (a test clock's advance closes its own groups).
    */
   monthCloseCandidates(
     tenantId: string,

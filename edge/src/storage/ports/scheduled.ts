@@ -1,5 +1,6 @@
 import type { Month } from '@billing/engine';
 import type { JobRecord } from './jobs';
+import type { TestClockRecord } from './test-clocks';
 
 /** A billing group, by tenant. */
 export interface GroupRef {
@@ -9,11 +10,15 @@ export interface GroupRef {
 
 /**
  * What the scheduled run (edge/src/services/scheduled-work.ts) looks for across every tenant; the
- * only reads that are not scoped to one tenant.
+ * only reads that are not scoped to one tenant. Groups on a test clock live in its time, not the
+ * scheduler's: every read of groups leaves them out (DOMAIN §8a), and the clock's advance runs
+ * their tasks instead.
  */
 export interface ScheduledWorkStore {
   /** RUNNING jobs whose progress was last written before `updatedBefore`: their runner died. */
   staleRunningJobs(updatedBefore: string): Promise<JobRecord[]>;
+  /** Test clocks ADVANCING whose last step was written before `updatedBefore`: their runner died. */
+  staleTestClockAdvances(updatedBefore: string): Promise<TestClockRecord[]>;
   /** Tenants with an `autoClose` group that has activity in the month and no live statement for it. */
   tenantsWithAutoCloseDue(month: Month): Promise<string[]>;
   /** Groups holding a live grant whose expiry has passed at `asOf` with a balance left. */
