@@ -9,6 +9,7 @@ import {
   type Project,
   type ReporterDescription,
 } from '@playwright/test';
+import { lastRunFigures } from './scripts/coverage.mjs';
 import { IN_PROCESS } from './tests/support/api/in-process';
 import {
   APP_MOCKED_EDGE_TIMEOUT_MS,
@@ -102,7 +103,14 @@ const needsMock = runs(new Set(['contract', 'e2e-mocked']));
  * in this order, so when the real app's server builds, the mocked one only starts the same build.
  */
 const buildApp = 'npx next build app';
-const startApp = (port: number) => `npx next start app --hostname 127.0.0.1 --port ${port}`;
+/**
+ * Set by the app lane of `npm run coverage` (scripts/coverage.mjs): the Next server's own V8
+ * coverage goes there. Given to `next start` alone, not to the build: the build prerenders pages,
+ * and code run then is no test's doing.
+ */
+const appServerCoverageDir = process.env.APP_SERVER_COVERAGE_DIR;
+const startApp = (port: number) =>
+  `${appServerCoverageDir ? `NODE_V8_COVERAGE='${appServerCoverageDir}' ` : ''}npx next start app --hostname 127.0.0.1 --port ${port}`;
 
 /** Shared by the run's edge and app: the app names the visitor it calls the edge for. */
 const RUN_CLIENT_ADDRESS_TOKEN = 'playwright-run-client-address-token';
@@ -112,7 +120,8 @@ function appServer(options: { port: number; url: string; build: boolean; env: Re
   return {
     command: options.build ? `${buildApp} && ${startApp(options.port)}` : startApp(options.port),
     url: `${options.url}/sign-in`,
-    reuseExistingServer: !isCI,
+    // Under coverage the server must be this run's: one started elsewhere writes no coverage.
+    reuseExistingServer: !isCI && !appServerCoverageDir,
     timeout: 240_000,
     env: {
       ...options.env,
@@ -120,7 +129,8 @@ function appServer(options: { port: number; url: string; build: boolean; env: Re
       CLIENT_ADDRESS_TOKEN: RUN_CLIENT_ADDRESS_TOKEN,
       NEXT_TELEMETRY_DISABLED: '1',
     },
-    gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },
+    // Under coverage, Node writes the server's V8 coverage as it exits, which takes longer.
+    gracefulShutdown: { signal: 'SIGTERM' as const, timeout: appServerCoverageDir ? 60_000 : 5_000 },
   };
 }
 
@@ -144,6 +154,7 @@ function blobReportFile(argv: readonly string[]): string {
   const [current, total] = (shard ?? '').split('/');
   return `blob-report/${current && total ? `report-${current}-of-${total}` : 'report'}.zip`;
 }
+const coverageFigures = lastRunFigures();
 /** Empties allure-results/ as a run begins, then writes each test's Allure result as it ends. */
 const allureReporters: ReporterDescription[] = [
   ['./tests/support/reporters/clean-allure-results.ts', { resultsDir: 'allure-results' }],
@@ -157,6 +168,8 @@ const allureReporters: ReporterDescription[] = [
         edge: EDGE_URL,
         chromium: chromiumExecutable ?? 'playwright',
         ci: String(isCI),
+        // The last `npm run coverage` in this checkout (`.ci/run` measures it before the tests).
+        ...(coverageFigures ? { 'coverage (lines)': coverageFigures } : {}),
       },
       categories: ALLURE_CATEGORIES,
     },

@@ -5,6 +5,8 @@ import type { NextConfig } from 'next';
 /** The repository root: npm workspaces hoist the dependencies there, one level up. */
 const repositoryRoot = dirname(dirname(fileURLToPath(import.meta.url)));
 const isDevelopment = process.env.NODE_ENV === 'development';
+/** A build for `npm run coverage`'s app lane (scripts/coverage.mjs), which sets APP_COVERAGE_DIR. */
+const isCoverageBuild = Boolean(process.env.APP_COVERAGE_DIR);
 
 /**
  * What a page may load. The browser only ever talks to this origin (the edge is called from the
@@ -49,6 +51,13 @@ const nextConfig: NextConfig = {
   outputFileTracingIncludes: {
     '/statements/*/pdf': ['../node_modules/@expo-google-fonts/noto-sans-kr/{400Regular,700Bold}/*.ttf'],
   },
+  // A coverage build maps the pages' JavaScript back to app/src: the browser's chunks then need
+  // their source maps (the server's have them anyway). Only then: a production build would
+  // otherwise publish its sources.
+  productionBrowserSourceMaps: isCoverageBuild,
+  // Nor is a coverage build minified: the minifier inlines small functions and folds statements
+  // together, which leaves the report a coarser, partly wrong map of which lines ran.
+  ...(isCoverageBuild ? { experimental: { turbopackMinify: false } } : {}),
   turbopack: { root: repositoryRoot },
   async headers() {
     return [{ source: '/:path*', headers: SECURITY_HEADERS }];

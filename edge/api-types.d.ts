@@ -2499,6 +2499,16 @@ export interface components {
                 /** @description Of those, the runs passed so far */
                 runsDone: number;
             };
+            /** @description What failed at the last run that had work (tried again at the next run, as the real scheduler does); empty when it all ran */
+            lastRunFailures: {
+                billingGroupId: string;
+                /** @enum {string} */
+                task: "auto-close" | "expire-credit" | "report-alerts" | "budgets";
+                /** @description The run, in the clock’s time */
+                at: string;
+                /** @description The problem code and its sentence */
+                message: string;
+            }[];
             createdAt: string;
             updatedAt: string;
         };

@@ -14,8 +14,10 @@ CREATE TABLE test_clocks (
   advancing_to TEXT,
   runs_total INTEGER NOT NULL DEFAULT 0,
   runs_done INTEGER NOT NULL DEFAULT 0,
-  -- A task of the last run failed: the next run is not passed over, so it tries again.
+  -- A task of the last run failed: the next run is not passed over, so it tries again. What failed,
+  -- per group (JSON), for the client to read on the clock.
   run_failed INTEGER NOT NULL DEFAULT 0,
+  run_errors TEXT NOT NULL DEFAULT '[]',
   lease_id TEXT,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
@@ -50,4 +52,18 @@ BEFORE DELETE ON test_clocks
 WHEN EXISTS (SELECT 1 FROM billing_groups WHERE test_clock_id = OLD.id)
 BEGIN
   SELECT RAISE(ABORT, 'test-clock-in-use');
+END;
+
+-- An event about a group on a test clock carries the clock's time (DOMAIN §8b), but its deliveries
+-- are due, and retried, in real time: the fan-out takes the database's own clock, not the event's.
+DROP TRIGGER events_fan_out;
+CREATE TRIGGER events_fan_out AFTER INSERT ON events
+BEGIN
+  INSERT INTO webhook_deliveries (id, tenant_id, endpoint_id, event_id, event_seq, object_id, state,
+    attempts, next_attempt_at, window_start, created_at, updated_at)
+  SELECT 'whd_' || lower(hex(randomblob(16))), NEW.tenant_id, e.id, NEW.id, NEW.seq, NEW.object_id,
+    'PENDING', 0, now.at, now.at, now.at, now.at
+  FROM webhook_endpoints e, (SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now') AS at) AS now
+  WHERE e.tenant_id = NEW.tenant_id AND e.enabled = 1
+    AND (e.event_types = '*' OR instr(',' || e.event_types || ',', ',' || NEW.type || ',') > 0);
 END;

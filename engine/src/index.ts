@@ -120,3 +120,5 @@ export {
   ROUNDING_MODES,
 } from './types';
 export { usageEventFingerprint } from './usage-event';
+// An ISO 8601 instant with an offset, on a real calendar day, as every rule reads one.
+export { readInstant } from './validate';

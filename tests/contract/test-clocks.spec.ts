@@ -76,3 +76,64 @@ test.describe('contract: test clocks', () => {
     await expect(nowhere).toMatchContract('advanceTestClock');
   });
 });
+
+test.describe('contract: test clocks refuse what they would otherwise drop', () => {
+  test('unknown fields, a changed testClockId and days the calendar lacks are 422 naming the field', async ({
+    api,
+    billingGroups,
+  }) => {
+    const clock = (await (
+      await api.post('/v1/test-clocks', { frozenTime: '2026-01-10T00:00:00Z' })
+    ).json()) as {
+      id: string;
+    };
+    const cases = [
+      ['/v1/test-clocks', { frozenTime: '2026-02-30T00:00:00Z' }, 'createTestClock', 'frozenTime', 'instant'],
+      [
+        '/v1/test-clocks',
+        { frozenTime: '2026-01-10T00:00:00Z', frozen: 1 },
+        'createTestClock',
+        'frozen',
+        'unknown-field',
+      ],
+      [
+        `/v1/test-clocks/${clock.id}/advance`,
+        { to: '2026-02-10T00:00:00Z', dryRun: true },
+        'advanceTestClock',
+        'dryRun',
+        'unknown-field',
+      ],
+      [
+        `/v1/test-clocks/${clock.id}/advance`,
+        { to: '2026-02-30T00:00:00Z' },
+        'advanceTestClock',
+        'to',
+        'instant',
+      ],
+      [
+        '/v1/billing-groups',
+        { name: 'typo', testclockId: clock.id },
+        'createBillingGroup',
+        'testclockId',
+        'unknown-field',
+      ],
+    ] as const;
+    for (const [path, body, operationId, field, rule] of cases) {
+      const refused = await api.post(path, body);
+      expect(refused.status(), `${path} ${JSON.stringify(body)}`).toBe(422);
+      await expect(refused).toMatchContract(operationId);
+      expect((await refused.json()).errors).toEqual([expect.objectContaining({ field, rule })]);
+    }
+    const group = await billingGroups.create();
+    const moved = await api.patch(`/v1/billing-groups/${group.id}`, { testClockId: clock.id });
+    expect(moved.status()).toBe(422);
+    await expect(moved).toMatchContract('updateBillingGroup');
+    expect((await moved.json()).errors).toEqual([
+      expect.objectContaining({ field: 'testClockId', rule: 'unknown-field' }),
+    ]);
+    // Nothing moved: the clock stands where it was.
+    expect(
+      ((await (await api.get(`/v1/test-clocks/${clock.id}`)).json()) as { frozenTime: string }).frozenTime,
+    ).toBe('2026-01-10T00:00:00.000Z');
+  });
+});

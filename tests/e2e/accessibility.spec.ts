@@ -74,6 +74,28 @@ test.describe('accessibility: no serious or critical axe violation on any page',
     await checkAccessibility();
   });
 
+  test('test clocks, one advanced, with the delete dialog open', async ({
+    api,
+    gotoTestClocks,
+    checkAccessibility,
+    dataName,
+  }) => {
+    const clock = await api.create<{ id: string }>('/v1/test-clocks', {
+      name: dataName,
+      frozenTime: '2026-01-10T00:00:00Z',
+    });
+    await api.create(`/v1/test-clocks/${clock.id}/advance`, { to: '2026-01-15T00:00:00Z' }, 202);
+    await expect
+      .poll(async () => (await api.read<{ status: string }>(`/v1/test-clocks/${clock.id}`)).status)
+      .toBe('READY');
+    const clocks = await gotoTestClocks();
+    await expect(clocks.clock(dataName).progress).toBeVisible();
+    await checkAccessibility();
+    await clocks.delete(dataName, { confirm: false });
+    await expect(clocks.dialog).toBeVisible();
+    await checkAccessibility();
+  });
+
   test('statement with payments', async ({ closedStatements, gotoStatement, checkAccessibility }) => {
     const closed = await closedStatements.create();
     const statement = await gotoStatement(closed.statementId ?? '');

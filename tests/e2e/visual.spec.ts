@@ -412,6 +412,63 @@ for (const [screen, device] of Object.entries(SCREENS) as [ScreenName, (typeof S
         });
       });
 
+      test('test clocks, one advanced past a month end, and the group on it', async ({
+        createTenant,
+        signInAs,
+        monthActivity,
+        gotoTestClocks,
+        gotoDashboard,
+        page,
+      }) => {
+        const groupId =
+          await test.step('two clocks in a tenant of their own, one advanced past March with a group on it', async () => {
+            // The page lists every clock of the tenant: a tenant of its own lists these two alone.
+            const tenant = await createTenant();
+            const clock = await tenant.api.create<{ id: string }>('/v1/test-clocks', {
+              name: 'Month-end rehearsal',
+              frozenTime: `${MONTH}-20T00:00:00Z`,
+            });
+            const group = await tenant.api.create<{ id: string }>('/v1/billing-groups', {
+              name: GROUP_NAME[locale],
+              autoClose: true,
+              testClockId: clock.id,
+            });
+            await monthActivity.ingestUsage(group.id, MONTH, { day: 20, api: tenant.api });
+            await tenant.api.create(
+              `/v1/test-clocks/${clock.id}/advance`,
+              { to: '2026-04-05T00:00:00Z' },
+              202,
+            );
+            await expect
+              .poll(
+                async () => (await tenant.api.read<{ status: string }>(`/v1/test-clocks/${clock.id}`)).status,
+                {
+                  timeout: 30_000,
+                },
+              )
+              .toBe('READY');
+            await tenant.api.create('/v1/test-clocks', {
+              name: 'New clock',
+              frozenTime: '2026-05-01T09:30:00Z',
+            });
+            await signInAs(tenant.apiKey);
+            return group.id;
+          });
+        const clocks = await gotoTestClocks();
+        // March 20th to April 5th passes the 02:00 runs of March 20th to April 4th.
+        await expect(clocks.clock('Month-end rehearsal').progress).toHaveAttribute('aria-valuenow', '16');
+        await expect(clocks.clock('New clock').card).toBeVisible();
+        // A clock's time is fixed here, and stands in for a date anyway; masked as every date is.
+        await expectScreen(page, shot('test-clocks'), { mask: [page.locator('[data-clock-time]')] });
+
+        const dashboard = await gotoDashboard(groupId, { section: 'statements' });
+        await expect(dashboard.simulatedTime).toBeVisible();
+        await expect(dashboard.statements.getByRole('row')).toHaveCount(2);
+        await expectScreen(page, shot('dashboard-test-clock'), {
+          mask: [dashboard.simulatedTime.locator('time')],
+        });
+      });
+
       test('billing group budgets, one crossed', async ({
         billingGroups,
         monthActivity,

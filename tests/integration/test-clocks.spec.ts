@@ -323,3 +323,135 @@ test.describe('test clocks', () => {
     expect(await ledger(manySteps.group.id)).toEqual(expired);
   });
 });
+
+test.describe('test clocks: what a hostile review found', () => {
+  test('events about a group on a clock carry the clock’s time and are delivered in real time, past or future', async ({
+    webhookTenant,
+    webhookReceiver,
+  }) => {
+    const { api } = webhookTenant;
+    for (const [start, to, closedAt] of [
+      ['2030-01-10T00:00:00Z', '2030-02-03T00:00:00Z', '2030-02-01T02:00:00.000Z'],
+      ['2021-01-10T00:00:00Z', '2021-02-03T00:00:00Z', '2021-02-01T02:00:00.000Z'],
+    ] as const) {
+      const clock = await clockAt(api, start);
+      const group = await api.create<Group>('/v1/billing-groups', {
+        name: `delivered ${start}`,
+        autoClose: true,
+        testClockId: clock.id,
+      });
+      await api.create(`/v1/billing-groups/${group.id}/usage-events`, hoursAt(start, `hooks-${start}`), 200);
+      await advance(api, clock.id, to);
+      const closed = await api.read<Statement>(
+        `/v1/billing-groups/${group.id}/statements/${start.slice(0, 7)}`,
+      );
+      // Before the fix the delivery waited for the clock's time (2030), or failed at once (2021).
+      await expect
+        .poll(() => webhookReceiver.events(closed.statementId as string).length, { timeout: 15_000 })
+        .toBe(1);
+      expect(webhookReceiver.events(closed.statementId as string)[0]).toMatchObject({
+        type: 'statement.closed',
+        createdAt: closedAt,
+      });
+    }
+  });
+
+  test('a grant already expired when the clock starts is expired at the first run, before any close uses it', async ({
+    createTenant,
+  }) => {
+    const { api } = await createTenant();
+    const clock = await clockAt(api, '2026-01-10T00:00:00Z');
+    const group = await api.create<Group>('/v1/billing-groups', {
+      name: 'expired grant',
+      autoClose: true,
+      testClockId: clock.id,
+    });
+    await api.create(`/v1/billing-groups/${group.id}/credits`, {
+      type: 'PROMOTIONAL',
+      amount: '1000',
+      grantedAt: '2026-01-01T00:00:00Z',
+      expiresAt: '2026-01-05T00:00:00Z',
+    });
+    await api.create(
+      `/v1/billing-groups/${group.id}/usage-events`,
+      hoursAt('2026-01-10T01:00:00Z', 'expired-grant'),
+      200,
+    );
+    await advance(api, clock.id, '2026-02-05T00:00:00Z');
+    const ledger = await api.read<{ items: { kind: string; at: string }[] }>(
+      `/v1/billing-groups/${group.id}/credit-ledger`,
+    );
+    expect(ledger.items.map(({ kind, at }) => [kind, at])).toEqual([
+      ['GRANT', '2026-01-01T00:00:00.000Z'],
+      ['EXPIRE', '2026-01-10T02:00:00.000Z'],
+    ]);
+    const january = await api.read<Statement>(`/v1/billing-groups/${group.id}/statements/2026-01`);
+    expect(january.result.creditTotal).toBe('0');
+  });
+
+  test('a client’s close-month job closes a month that began on a clock ahead of real time', async ({
+    createTenant,
+  }) => {
+    const { api } = await createTenant();
+    const clock = await clockAt(api, '2030-01-10T00:00:00Z');
+    const group = await api.create<Group>('/v1/billing-groups', {
+      name: 'closed by a job',
+      testClockId: clock.id,
+    });
+    await api.create(
+      `/v1/billing-groups/${group.id}/usage-events`,
+      hoursAt('2030-01-10T00:00:00Z', 'job'),
+      200,
+    );
+    await advance(api, clock.id, '2030-02-03T00:00:00Z');
+    const job = await api.create<{ id: string }>('/v1/jobs/close-month', { month: '2030-01' }, 202);
+    await expect
+      .poll(async () => (await api.read<{ status: string }>(`/v1/jobs/${job.id}`)).status)
+      .toBe('SUCCEEDED');
+    const january = await api.read<Statement>(`/v1/billing-groups/${group.id}/statements/2030-01`);
+    expect(january).toMatchObject({ state: 'ISSUED', closedAt: '2030-02-03T00:00:00.000Z' });
+  });
+
+  test('what failed at a run is on the clock: an auto-close held by a pending payment', async ({
+    createTenant,
+  }) => {
+    const { api } = await createTenant();
+    const clock = await clockAt(api, '2026-01-10T00:00:00Z');
+    const group = await api.create<Group>('/v1/billing-groups', {
+      name: 'held close',
+      autoClose: true,
+      testClockId: clock.id,
+    });
+    await api.create(
+      `/v1/billing-groups/${group.id}/usage-events`,
+      hoursAt('2026-01-10T00:00:00Z', 'held-1'),
+      200,
+    );
+    await advance(api, clock.id, '2026-02-10T00:00:00Z');
+    const january = await api.read<Statement>(`/v1/billing-groups/${group.id}/statements/2026-01`);
+    const paid = await api.post(
+      `/v1/statements/${january.statementId}/payments`,
+      { amount: '100', source: 'tok_pending' },
+      { headers: { 'Idempotency-Key': `held-${group.id}` } },
+    );
+    expect(paid.status()).toBe(201);
+    await api.create(
+      `/v1/billing-groups/${group.id}/usage-events`,
+      hoursAt('2026-02-10T00:00:00Z', 'held-2'),
+      200,
+    );
+    const held = await advance(api, clock.id, '2026-03-03T00:00:00Z');
+    expect(held.lastRunFailures).toEqual([
+      expect.objectContaining({
+        billingGroupId: group.id,
+        task: 'auto-close',
+        at: '2026-03-02T02:00:00.000Z',
+        message: expect.stringMatching(/^payment-pending: /),
+      }),
+    ]);
+    // Tried again at every run: March 1st's, and the 2nd's, since the first failed.
+    expect((await api.read<Statement>(`/v1/billing-groups/${group.id}/statements/2026-02`)).state).toBe(
+      'DRAFT',
+    );
+  });
+});

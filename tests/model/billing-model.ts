@@ -17,6 +17,8 @@ import { type OracleStatement, oracleStatement } from '../regression/oracle/stat
 /** Three months that have all begun (today is 2026-12-06), so each may close once it is its turn. */
 export const MONTHS = ['2026-09', '2026-10', '2026-11'] as const;
 export type ModelMonth = (typeof MONTHS)[number];
+/** The year of every model month: statement and credit-note numbers count per tenant and year. */
+export const NUMBER_YEAR = '2026';
 
 export const PROJECTS = ['p-a', 'p-b'] as const;
 
@@ -64,16 +66,34 @@ export interface WireEvent {
   resourceId: string | null;
 }
 
+/** A credit note the edge accepted, as it answered it (its figures checked against the oracle). */
+export interface ModelCreditNote {
+  id: string;
+  number: string;
+  total: bigint;
+  applied: bigint;
+  refunded: bigint;
+  refundGrantId: string | null;
+}
+
 export interface ModelStatement {
   id: string;
+  /** `ST-2026-000123`, as its close answered it: a voided statement keeps it. */
+  number: string;
   month: ModelMonth;
   live: boolean;
+  /** The statement of a later month that took over its outstanding amount, if any. */
+  carriedForwardBy: string | null;
   /** The oracle's statement at close time: a closed statement never changes. */
   expected: OracleStatement;
   /** The quantities the oracle was given, by line key. */
   quantities: Map<string, string>;
   /** Succeeded (not refunded) payments, in minor units. */
   paid: bigint;
+  /** Its credit notes in the order they committed. */
+  creditNotes: ModelCreditNote[];
+  /** What its credit notes applied to the outstanding amount (not what they refunded). */
+  credited: bigint;
   /** What its close took from each grant: released again when it is voided. */
   consumed: Map<string, bigint>;
 }
@@ -206,7 +226,25 @@ export const minorOfWire = (text: string): bigint =>
 
 export const wireOfMinor = (minor: bigint) => formatMinor(minor, 'KRW');
 
-const outstandingOf = (statement: ModelStatement) => statement.expected.total - statement.paid;
+/** DOMAIN §6: total − credited − paid, where credited is what credit notes applied. */
+const outstandingOf = (statement: ModelStatement) =>
+  statement.expected.total - statement.credited - statement.paid;
+
+/** The sum of a statement's credit notes (applied and refunded alike): never more than its total. */
+export const creditNotesTotal = (statement: ModelStatement) =>
+  statement.creditNotes.reduce((sum, note) => sum + note.total, 0n);
+
+/** A live statement nobody carried forward takes credit notes; a void or carried-forward one does not. */
+export const isCreditable = (statement: ModelStatement) =>
+  statement.live && statement.carriedForwardBy === null;
+
+/** The state the statement must show (DOMAIN §6): every close is today, days before any due date. */
+export function expectedState(statement: ModelStatement): string {
+  if (!statement.live) return 'VOID';
+  if (statement.carriedForwardBy !== null) return 'CARRIED_FORWARD';
+  if (outstandingOf(statement) <= 0n) return 'PAID';
+  return statement.paid > 0n ? 'PARTIALLY_PAID' : 'ISSUED';
+}
 
 /** The balance forward: the latest live statement of an earlier month (DOMAIN §4.7). */
 function previousStatement(group: ModelGroup, month: string): ModelStatement | undefined {
@@ -270,20 +308,35 @@ export function expectedStatement(model: BillingModel, group: ModelGroup, month:
   };
 }
 
-/** Records a close the edge answered: credits consumed, the month frozen. */
-export function recordClose(model: BillingModel, group: ModelGroup, month: ModelMonth, statementId: string) {
+/**
+ * Records a close the edge answered: credits consumed, the month frozen, and the previous statement
+ * carried forward when something was left to pay on it.
+ */
+export function recordClose(
+  model: BillingModel,
+  group: ModelGroup,
+  month: ModelMonth,
+  closed: { statementId?: string | null; number?: string | null },
+) {
+  const previous = previousStatement(group, month);
   const { expected, quantities } = expectedStatement(model, group, month);
   const consumed = new Map(expected.credits.map((credit) => [credit.grantId, credit.applied]));
   for (const grant of group.grants) grant.balanceMinor -= consumed.get(grant.id) ?? 0n;
   const statement: ModelStatement = {
-    id: statementId,
+    id: closed.statementId ?? '',
+    number: closed.number ?? '',
     month,
     live: true,
+    carriedForwardBy: null,
     expected,
     quantities,
     paid: 0n,
+    creditNotes: [],
+    credited: 0n,
     consumed,
   };
+  // Only a statement with something left to pay is taken over; a paid one stays PAID.
+  if (previous && expected.unpaid > 0n) previous.carriedForwardBy = statement.id;
   group.statements.push(statement);
   return statement;
 }
@@ -291,6 +344,10 @@ export function recordClose(model: BillingModel, group: ModelGroup, month: Model
 /** Records a void: the statement is dead, its credits are back, its month open again. */
 export function recordVoid(group: ModelGroup, statement: ModelStatement) {
   statement.live = false;
+  // The statement it carried forward is payable (and creditable) on its own again.
+  for (const other of group.statements) {
+    if (other.carriedForwardBy === statement.id) other.carriedForwardBy = null;
+  }
   for (const grant of group.grants) grant.balanceMinor += statement.consumed.get(grant.id) ?? 0n;
 }
 

@@ -1,5 +1,6 @@
 import type { APIResponse } from '@playwright/test';
 import type { BillingApi } from '../support/api/billing-api';
+import type { Schemas } from '../support/api/schemas';
 import type { StatementBody } from '../support/fixtures/statements';
 import type { StatementFigures, WireEvent } from './billing-model';
 
@@ -14,6 +15,8 @@ export interface Verdict {
   verdict: 'accepted' | 'duplicate' | 'rejected';
   reason?: 'invalid' | 'conflict' | 'period-closed';
 }
+
+export type CreditNoteBody = Schemas['CreditNote'];
 
 export type ModelStatementBody = StatementBody & { result: StatementBody['result'] & StatementFigures };
 
@@ -76,9 +79,9 @@ export class BillingSystem {
     return this.api.post(`${this.group(billingGroupId)}/credits/${grantId}/void`);
   }
 
-  grants(
-    billingGroupId: string,
-  ): Promise<{ items: { id: string; balance: string; voidedAt: string | null }[] }> {
+  grants(billingGroupId: string): Promise<{
+    items: { id: string; type: string; amount: string; balance: string; voidedAt: string | null }[];
+  }> {
     return this.api.read(`${this.group(billingGroupId)}/credits?limit=100`);
   }
 
@@ -131,6 +134,18 @@ export class BillingSystem {
 
   payments(statementId: string): Promise<{ items: { id: string; amount: string; state: string }[] }> {
     return this.api.read(`/v1/statements/${statementId}/payments?limit=100`);
+  }
+
+  creditNote(statementId: string, net: string, reason: string): Promise<APIResponse> {
+    return this.api.post(`/v1/statements/${statementId}/credit-notes`, { net, reason });
+  }
+
+  creditNotes(statementId: string): Promise<{ items: CreditNoteBody[] }> {
+    return this.api.read(`/v1/statements/${statementId}/credit-notes`);
+  }
+
+  grantOf(billingGroupId: string, grantId: string): Promise<{ id: string; type: string; amount: string }> {
+    return this.api.read(`${this.group(billingGroupId)}/credits/${grantId}`);
   }
 
   startCloseMonthJob(month: string): Promise<APIResponse> {

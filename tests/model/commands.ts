@@ -1,18 +1,21 @@
-import type { APIResponse } from '@playwright/test';
 import fc from 'fast-check';
 import type { Adjustment, CreditGrant } from '../regression/billing-month';
-import { expect } from '../support/api-test';
+import { oracleCreditNote, oracleLargestNet } from '../regression/oracle/credit-notes';
+import { type APIResponse, expect } from '../support/api-test';
 import {
   type BillingModel,
   CONTRACTS,
   COUNTERS,
   type ContractKey,
   closeRefusal,
+  creditNotesTotal,
   differencesFromOracle,
+  expectedState,
   expectedStatement,
   freshId,
   hasActivity,
   isClosed,
+  isCreditable,
   latestLiveStatement,
   liveStatementOf,
   liveStatements,
@@ -23,6 +26,7 @@ import {
   minorOfWire,
   monthIndex,
   monthOf,
+  NUMBER_YEAR,
   outstanding,
   PROJECTS,
   recordClose,
@@ -30,7 +34,7 @@ import {
   type WireEvent,
   wireOfMinor,
 } from './billing-model';
-import type { BillingSystem, ModelStatementBody, Verdict } from './billing-system';
+import type { BillingSystem, CreditNoteBody, ModelStatementBody, Verdict } from './billing-system';
 
 type ModelCommand = fc.AsyncCommand<BillingModel, BillingSystem, false>;
 
@@ -324,7 +328,7 @@ async function closeAndCheck(
     201,
     `close ${month} of group ${group.index}`,
   );
-  expectOracleFigures(body, recordClose(model, group, month, body.statementId ?? ''), `closed ${month}`);
+  expectOracleFigures(body, recordClose(model, group, month, body), `closed ${month}`);
 }
 
 class CloseCommand implements ModelCommand {
@@ -366,7 +370,7 @@ class CloseMonthJobCommand implements ModelCommand {
     for (const group of closing) {
       const body = await system.statementOfMonth(group.id, this.month);
       expect(body.closedAt, `the job closed ${this.month} of group ${group.index}`).not.toBeNull();
-      const statement = recordClose(model, group, this.month, body.statementId ?? '');
+      const statement = recordClose(model, group, this.month, body);
       expectOracleFigures(body, statement, `${this.month} closed by the job`);
     }
   }
@@ -453,7 +457,7 @@ class BurstCommand implements ModelCommand {
     }
     if (closed) {
       const body = (await closeAnswer.json()) as ModelStatementBody;
-      const statement = recordClose(model, group, this.month, body.statementId ?? '');
+      const statement = recordClose(model, group, this.month, body);
       expectOracleFigures(body, statement, `${this.month} closed in a burst (accepted means billed)`);
     }
   }
@@ -639,7 +643,7 @@ class ReadCommand implements ModelCommand {
     if (live) {
       expect(body.statementId).toBe(live.id);
       expectOracleFigures(body, live, `closed ${this.month}`);
-      expect(minorOfWire(body.paid), `paid on ${this.month}`).toBe(live.paid);
+      expectStandingOf(body, live, `${this.month} of group ${group.index}`);
       return;
     }
     if (isClosed(group, this.month)) return;
@@ -654,11 +658,396 @@ class ReadCommand implements ModelCommand {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Credit notes
+
+/** The facts the oracle computes a credit note of the statement with: every group is KRW at 10%. */
+const creditable = (group: ModelGroup, statement: ModelStatement) => ({
+  currency: 'KRW' as const,
+  vatRate: '10',
+  roundingMode: group.roundingMode,
+  total: statement.expected.total,
+});
+
+/** What is left of the statement's total for credit notes. */
+const leftToCredit = (statement: ModelStatement) => statement.expected.total - creditNotesTotal(statement);
+
+/** The oracle's verdict on a new note of `net` on the statement, as the model knows it now. */
+const oracleVerdict = (group: ModelGroup, statement: ModelStatement, net: string) =>
+  oracleCreditNote(net, creditable(group, statement), creditNotesTotal(statement), outstanding(statement));
+
+/** A net whose total with VAT is the largest that fits in `share`% of `room` (at least 1 won). */
+function netFor(group: ModelGroup, statement: ModelStatement, room: bigint, share: number): string {
+  const net = oracleLargestNet((room * BigInt(share)) / 100n, creditable(group, statement));
+  return wireOfMinor(net > 0n ? net : 1n);
+}
+
+const smaller = (a: bigint, b: bigint) => (a < b ? a : b);
+
+/** The standing a statement's answer must show: credited, paid, outstanding and state, by the model. */
+export function expectStandingOf(
+  body: Pick<ModelStatementBody, 'credited' | 'paid' | 'outstanding' | 'state' | 'statementId'>,
+  statement: ModelStatement,
+  what: string,
+) {
+  const standing = {
+    credited: minorOfWire(body.credited),
+    paid: minorOfWire(body.paid),
+    ...(statement.live ? { outstanding: minorOfWire(body.outstanding) } : {}),
+    state: body.state,
+  };
+  expect(standing, `the standing of ${what} (${body.statementId})`).toEqual({
+    credited: statement.credited,
+    paid: statement.paid,
+    ...(statement.live ? { outstanding: outstanding(statement) } : {}),
+    state: expectedState(statement),
+  });
+}
+
+function recordPayment(group: ModelGroup, statement: ModelStatement, id: string, amount: bigint) {
+  group.payments.push({ id, statementId: statement.id, amount, state: 'SUCCEEDED' });
+  statement.paid += amount;
+}
+
+/**
+ * A credit note the edge accepted: its figures must be the oracle's for the statement as the model
+ * knows it (VAT at 10% in the group's rounding mode; applied up to the outstanding amount, the excess
+ * refunded), and a refund must be a REFUND grant of exactly the excess. Then the model takes it.
+ */
+async function recordCreditNote(
+  system: BillingSystem,
+  group: ModelGroup,
+  statement: ModelStatement,
+  note: CreditNoteBody,
+  what: string,
+) {
+  const verdict = oracleVerdict(group, statement, note.net);
+  expect(
+    verdict.accepted,
+    `${what}: the edge accepted net ${note.net} (total ${note.total}) with ${leftToCredit(statement)} of ${statement.expected.total} left to credit`,
+  ).toBe(true);
+  if (!verdict.accepted) return;
+  const figures = (entry: { vat: bigint; total: bigint; applied: bigint; refunded: bigint }) => entry;
+  expect(
+    figures({
+      vat: minorOfWire(note.vat),
+      total: minorOfWire(note.total),
+      applied: minorOfWire(note.applied),
+      refunded: minorOfWire(note.refunded),
+    }),
+    `${what}: credit note ${note.number} of net ${note.net} against the oracle (outstanding was ${outstanding(statement)})`,
+  ).toEqual(
+    figures({
+      vat: verdict.amounts.vat,
+      total: verdict.amounts.total,
+      applied: verdict.applied,
+      refunded: verdict.refunded,
+    }),
+  );
+  expect(note.number, `${what}: the note's number`).toMatch(new RegExp(`^CN-${NUMBER_YEAR}-\\d{6}$`));
+  if (verdict.refunded > 0n) {
+    const grant = await system.grantOf(group.id, note.refundGrantId ?? '');
+    expect(
+      grant,
+      `${what}: the REFUND grant is exactly the excess over the outstanding amount`,
+    ).toMatchObject({
+      type: 'REFUND',
+      amount: wireOfMinor(verdict.refunded),
+    });
+    group.grants.push({
+      id: grant.id,
+      type: 'REFUND',
+      amount: wireOfMinor(verdict.refunded),
+      balance: wireOfMinor(verdict.refunded),
+      priority: null,
+      expiresAt: null,
+      // Granted now, after every model month ended: no statement of theirs can use it.
+      grantedAt: note.createdAt,
+      balanceMinor: verdict.refunded,
+      voided: false,
+    });
+  } else {
+    expect(note.refundGrantId, `${what}: nothing refunded, so no grant`).toBeNull();
+  }
+  statement.creditNotes.push({
+    id: note.id,
+    number: note.number,
+    total: verdict.amounts.total,
+    applied: verdict.applied,
+    refunded: verdict.refunded,
+    refundGrantId: note.refundGrantId,
+  });
+  statement.credited += verdict.applied;
+}
+
+/**
+ * A credit note on a statement: the newest live one, or any (a void or carried-forward one is
+ * refused 409 `not-creditable`). `within` credits `share`% of what is left of the total; `over`
+ * asks one won more than fits, plus `share`% of it, and must be refused 422 on `net`.
+ */
+class CreditNoteCommand implements ModelCommand {
+  constructor(
+    readonly groupIndex: number,
+    readonly pick: number | null,
+    readonly kind: 'within' | 'over',
+    readonly share: number,
+  ) {}
+  check = () => true;
+  async run(model: BillingModel, system: BillingSystem) {
+    const group = groupOf(model, this.groupIndex);
+    const statement =
+      this.pick === null
+        ? latestLiveStatement(group)
+        : group.statements[this.pick % Math.max(1, group.statements.length)];
+    if (!statement) return;
+    const room = leftToCredit(statement);
+    const net =
+      this.kind === 'within'
+        ? netFor(group, statement, room, this.share)
+        : wireOfMinor(
+            oracleLargestNet(room, creditable(group, statement)) + 1n + (room * BigInt(this.share)) / 100n,
+          );
+    const what = `credit net ${net} on ${statement.month} of group ${group.index} (${room} left to credit)`;
+    const response = await system.creditNote(statement.id, net, `model: ${this.kind} ${this.share}%`);
+    if (!isCreditable(statement)) {
+      await expectAnswer(response, 409, what, 'not-creditable');
+      return;
+    }
+    const verdict = oracleVerdict(group, statement, net);
+    if (verdict.accepted) {
+      await recordCreditNote(system, group, statement, await expectAnswer(response, 201, what), what);
+    } else {
+      const body = await expectAnswer<{ errors?: unknown[] }>(response, 422, what);
+      expect(body.errors, `${what}: refused on its net`).toEqual([
+        expect.objectContaining({ field: 'net', rule: 'exceeds-total' }),
+      ]);
+    }
+    expectStandingOf(await system.statement(statement.id), statement, what);
+  }
+  toString() {
+    const target = this.pick === null ? 'the newest statement' : `statement #${this.pick}`;
+    return `credit ${target} of group ${this.groupIndex}: ${this.kind === 'within' ? `${this.share}% of what is left` : `over what is left by ${this.share}%`}`;
+  }
+}
+
+/**
+ * A credit note of `share`% of the newest statement's outstanding amount, then a payment of exactly
+ * the rest (one won more is refused): the statement is PAID, and takes no further payment. Then a
+ * note of `share`% of what is left to credit: all of it a REFUND grant.
+ */
+class PayAfterCreditNoteCommand implements ModelCommand {
+  constructor(
+    readonly groupIndex: number,
+    readonly share: number,
+  ) {}
+  check = () => true;
+  async run(model: BillingModel, system: BillingSystem) {
+    const group = groupOf(model, this.groupIndex);
+    const statement = latestLiveStatement(group);
+    if (!statement || outstanding(statement) <= 0n) return;
+    const net = netFor(
+      group,
+      statement,
+      smaller(outstanding(statement), leftToCredit(statement)),
+      this.share,
+    );
+    // A payment refunded after the statement was credited to the brim leaves nothing to credit.
+    if (!oracleVerdict(group, statement, net).accepted) return;
+    const what = `credit net ${net} on ${statement.month} of group ${group.index}, then pay the rest`;
+    const note = await expectAnswer<CreditNoteBody>(
+      await system.creditNote(statement.id, net, 'model: before paying'),
+      201,
+      what,
+    );
+    await recordCreditNote(system, group, statement, note, what);
+    const rest = outstanding(statement);
+    if (rest > 0n) {
+      const key = () => freshId(model, `pay-${crypto.randomUUID()}`);
+      await expectAnswer(
+        await system.pay(statement.id, wireOfMinor(rest + 1n), key()),
+        409,
+        `${what}: pay one won more than the ${rest} left`,
+        'payment-exceeds-outstanding',
+      );
+      const paid = await expectAnswer<{ id: string; state: string }>(
+        await system.pay(statement.id, wireOfMinor(rest), key()),
+        201,
+        `${what}: pay the ${rest} left`,
+      );
+      expect(paid.state).toBe('SUCCEEDED');
+      recordPayment(group, statement, paid.id, rest);
+    }
+    const after = await system.statement(statement.id);
+    expectStandingOf(after, statement, what);
+    expect(after.state, `${what}: nothing is outstanding`).toBe('PAID');
+    const more = await system.pay(statement.id, '1', freshId(model, `pay-${crypto.randomUUID()}`));
+    expect(more.status(), `${what}: a paid statement takes no payment`).toBe(409);
+    // Paid: a further note lowers nothing and is all REFUND credit, if anything is left to credit.
+    const refundNet = netFor(group, statement, leftToCredit(statement), this.share);
+    if (!oracleVerdict(group, statement, refundNet).accepted) return;
+    const refundWhat = `${what}: credit net ${refundNet} once paid`;
+    const refund = await expectAnswer<CreditNoteBody>(
+      await system.creditNote(statement.id, refundNet, 'model: after paying'),
+      201,
+      refundWhat,
+    );
+    await recordCreditNote(system, group, statement, refund, refundWhat);
+    expectStandingOf(await system.statement(statement.id), statement, refundWhat);
+  }
+  toString() {
+    return `credit ${this.share}% of what the newest statement of group ${this.groupIndex} owes and then pay the rest and credit it again`;
+  }
+}
+
+/**
+ * A partly paid statement credited as far as it goes: `share`% of the newest statement's outstanding
+ * amount is paid (never all of it), then a note of all that is left to credit. What the note takes
+ * off the outstanding amount ends it (PAID); the rest of it is a REFUND grant of exactly the excess.
+ */
+class CreditPartlyPaidCommand implements ModelCommand {
+  constructor(
+    readonly groupIndex: number,
+    readonly share: number,
+  ) {}
+  check = () => true;
+  async run(model: BillingModel, system: BillingSystem) {
+    const group = groupOf(model, this.groupIndex);
+    const statement = latestLiveStatement(group);
+    const owed = statement ? outstanding(statement) : 0n;
+    if (!statement || owed < 2n) return;
+    const part = smaller((owed * BigInt(this.share)) / 100n || 1n, owed - 1n);
+    const what = `pay ${part} of the ${owed} owed on ${statement.month} of group ${group.index}, then credit all that is left`;
+    const paid = await expectAnswer<{ id: string; state: string }>(
+      await system.pay(statement.id, wireOfMinor(part), freshId(model, `pay-${crypto.randomUUID()}`)),
+      201,
+      what,
+    );
+    expect(paid.state).toBe('SUCCEEDED');
+    recordPayment(group, statement, paid.id, part);
+    const net = netFor(group, statement, leftToCredit(statement), 100);
+    if (!oracleVerdict(group, statement, net).accepted) return;
+    const note = await expectAnswer<CreditNoteBody>(
+      await system.creditNote(statement.id, net, 'model: partly paid'),
+      201,
+      what,
+    );
+    await recordCreditNote(system, group, statement, note, what);
+    expectStandingOf(await system.statement(statement.id), statement, what);
+  }
+  toString() {
+    return `pay ${this.share}% of what the newest statement of group ${this.groupIndex} owes and credit all that is left`;
+  }
+}
+
+/**
+ * Two credit notes of the newest statement at once, each of more than half of what is left: both
+ * cannot fit. The model learns the commit order from their numbers and checks each against the
+ * oracle in that order; a loser is refused 422 on `net` (computed again after the winner) or 409.
+ */
+class RacingCreditNotesCommand implements ModelCommand {
+  constructor(
+    readonly groupIndex: number,
+    readonly shares: readonly [number, number],
+  ) {}
+  check = () => true;
+  async run(model: BillingModel, system: BillingSystem) {
+    const group = groupOf(model, this.groupIndex);
+    const statement = latestLiveStatement(group);
+    if (!statement) return;
+    const room = leftToCredit(statement);
+    // Below 100 won the two shares may round to notes that both fit.
+    if (room < 100n) return;
+    const nets = this.shares.map((share) => netFor(group, statement, room, share));
+    const what = `racing credit notes of net ${nets.join(' and ')} on ${statement.month} of group ${group.index} (${room} left)`;
+    const answers = await Promise.all(
+      nets.map((net) => system.creditNote(statement.id, net, 'model: racing')),
+    );
+    const bodies = await Promise.all(answers.map((answer) => answer.json().catch(() => null)));
+    const accepted = answers
+      .flatMap((answer, index) => (answer.status() === 201 ? [bodies[index] as CreditNoteBody] : []))
+      .sort((a, b) => (a.number < b.number ? -1 : 1));
+    expect(accepted.length, `${what}: one of them commits: ${JSON.stringify(bodies)}`).toBeGreaterThanOrEqual(
+      1,
+    );
+    for (const note of accepted) await recordCreditNote(system, group, statement, note, what);
+    answers.forEach((answer, index) => {
+      if (answer.status() === 201) return;
+      const body = bodies[index] as { type?: string; errors?: unknown[] } | null;
+      if (answer.status() === 422) {
+        expect(body?.errors, `${what}: refused on its net`).toEqual([
+          expect.objectContaining({ field: 'net', rule: 'exceeds-total' }),
+        ]);
+        expect(
+          oracleVerdict(group, statement, nets[index] ?? '').accepted,
+          `${what}: the oracle refuses it too`,
+        ).toBe(false);
+      } else {
+        expect(answer.status(), `${what}: ${JSON.stringify(body)}`).toBe(409);
+        expect(['/problems/credit-notes-exceed-total', '/problems/credit-note-inputs-changed']).toContain(
+          body?.type,
+        );
+      }
+    });
+    expectStandingOf(await system.statement(statement.id), statement, what);
+  }
+  toString() {
+    return `race two credit notes (${this.shares.join('% and ')}% of what is left) on the newest statement of group ${this.groupIndex}`;
+  }
+}
+
+/**
+ * A credit note racing a payment of the whole outstanding amount. Whichever commits first decides:
+ * both succeed only when the payment came first (the note is then all refund); a note first leaves
+ * less to pay, so the payment is refused 409; a note that saw the payment in flight is refused 409.
+ */
+class CreditNoteRacingPaymentCommand implements ModelCommand {
+  constructor(
+    readonly groupIndex: number,
+    readonly share: number,
+  ) {}
+  check = () => true;
+  async run(model: BillingModel, system: BillingSystem) {
+    const group = groupOf(model, this.groupIndex);
+    const statement = latestLiveStatement(group);
+    if (!statement || outstanding(statement) <= 0n) return;
+    const owed = outstanding(statement);
+    const net = netFor(group, statement, smaller(owed, leftToCredit(statement)), this.share);
+    if (!oracleVerdict(group, statement, net).accepted) return;
+    const what = `credit net ${net} on ${statement.month} of group ${group.index} racing a payment of ${owed}`;
+    const [noteAnswer, payAnswer] = await Promise.all([
+      system.creditNote(statement.id, net, 'model: racing a payment'),
+      system.pay(statement.id, wireOfMinor(owed), freshId(model, `pay-${crypto.randomUUID()}`)),
+    ]);
+    const noted = noteAnswer.status() === 201;
+    const paid = payAnswer.status() === 201;
+    expect(noted || paid, `${what}: one of them commits`).toBe(true);
+    if (paid) {
+      const payment = await expectAnswer<{ id: string; state: string }>(payAnswer, 201, what);
+      expect(payment.state).toBe('SUCCEEDED');
+      recordPayment(group, statement, payment.id, owed);
+    } else {
+      await expectAnswer(payAnswer, 409, `${what}: the payment`, 'payment-exceeds-outstanding');
+    }
+    if (noted) {
+      await recordCreditNote(system, group, statement, await expectAnswer(noteAnswer, 201, what), what);
+    } else {
+      const body = await expectAnswer<{ type?: string }>(noteAnswer, 409, `${what}: the credit note`);
+      expect(['/problems/payment-pending', '/problems/credit-note-inputs-changed']).toContain(body.type);
+    }
+    expectStandingOf(await system.statement(statement.id), statement, what);
+  }
+  toString() {
+    return `credit ${this.share}% of what the newest statement of group ${this.groupIndex} owes while a payment of all of it races it`;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Arbitraries
 
 const month = fc.constantFrom(...MONTHS);
 const groupIndex = fc.integer({ min: 0, max: 1 });
 const volume = fc.constantFrom(...VOLUMES);
+/** A percentage of what is left to credit or to pay: small ones, halves, all of it. */
+const share = fc.constantFrom(1, 10, 37, 50, 99, 100);
 
 const freshSpec: fc.Arbitrary<BurstEvent> = fc.record({
   kind: fc.constant('fresh' as const),
@@ -760,6 +1149,19 @@ export function billingCommands(maxCommands: number) {
         .map(([group, mode]) => new PayCommand(group, mode)),
       fc.tuple(groupIndex, fc.nat()).map(([group, pick]) => new RefundCommand(group, pick)),
       fc.tuple(groupIndex, month).map(([group, month]) => new ReadCommand(group, month)),
+      fc
+        .tuple(groupIndex, share)
+        .map(([group, share]) => new CreditNoteCommand(group, null, 'within', share)),
+      fc
+        .tuple(groupIndex, fc.nat(), fc.constantFrom('within' as const, 'over' as const), share)
+        .map(([group, pick, kind, share]) => new CreditNoteCommand(group, pick, kind, share)),
+      fc.tuple(groupIndex, share).map(([group, share]) => new CreditNoteCommand(group, null, 'over', share)),
+      fc.tuple(groupIndex, share).map(([group, share]) => new PayAfterCreditNoteCommand(group, share)),
+      fc.tuple(groupIndex, share).map(([group, share]) => new CreditPartlyPaidCommand(group, share)),
+      fc
+        .tuple(groupIndex, fc.integer({ min: 55, max: 95 }), fc.integer({ min: 55, max: 95 }))
+        .map(([group, a, b]) => new RacingCreditNotesCommand(group, [a, b])),
+      fc.tuple(groupIndex, share).map(([group, share]) => new CreditNoteRacingPaymentCommand(group, share)),
     ],
     { maxCommands, size: 'max' },
   );

@@ -7,26 +7,32 @@ import {
   type ModelGroup,
   type ModelStatement,
   minorOfWire,
+  NUMBER_YEAR,
   sameDecimal,
   usageOf,
 } from './billing-model';
 import type { BillingSystem } from './billing-system';
+import { expectStandingOf } from './commands';
 
 /**
  * What must hold at the end of every sequence, whatever happened in it: each closed statement
  * equals the oracle and bills every accepted event once and nothing else, storage holds exactly the
  * accepted events, replay is identical, reconcile is clean, the credit ledger sums to the balances
- * (none below 0), and nothing is paid beyond its statement's total.
+ * (none below 0), nothing is paid beyond its statement's total, credit notes never add up to more
+ * than their statement's total nor leave it owing less than 0, each refund is a REFUND grant of
+ * exactly the excess, and statement and credit-note numbers run gapless and unique through the tenant.
  */
 export async function expectInvariants(model: BillingModel, system: BillingSystem): Promise<void> {
-  await Promise.all(
-    model.groups.flatMap((group) => [
+  await Promise.all([
+    ...model.groups.flatMap((group) => [
       expectStatements(group, system),
       expectStoredUsage(group, system),
       expectCreditLedger(group, system),
       expectPayments(group, system),
+      expectCreditNotes(group, system),
     ]),
-  );
+    expectNumbers(model, system),
+  ]);
 }
 
 async function expectStatements(group: ModelGroup, system: BillingSystem) {
@@ -46,6 +52,15 @@ async function expectStatements(group: ModelGroup, system: BillingSystem) {
     expect(minorOfWire(summary.paid) <= minorOfWire(summary.total), `paid ≤ total on ${statement.id}`).toBe(
       true,
     );
+    // Outstanding = total − credited − paid, never below 0; PAID once it is 0, by payments or notes.
+    expect(minorOfWire(summary.total), `total of ${statement.id}`).toBe(statement.expected.total);
+    expectStandingOf(summary, statement, `${statement.month} of group ${group.index}`);
+    if (statement.live) {
+      expect(
+        minorOfWire(summary.outstanding) >= 0n,
+        `outstanding ${summary.outstanding} ≥ 0 on ${statement.id}`,
+      ).toBe(true);
+    }
   }
   await Promise.all(live.map((statement) => expectClosedStatement(group, statement, system)));
 }
@@ -128,4 +143,81 @@ async function expectPayments(group: ModelGroup, system: BillingSystem) {
         .sort(),
     );
   }
+}
+
+/**
+ * Each statement's credit notes are the model's, add up to no more than its total, and each refund
+ * is a REFUND grant of exactly what the note refunded (a note that refunded nothing has none).
+ */
+async function expectCreditNotes(group: ModelGroup, system: BillingSystem) {
+  const grants = (await system.grants(group.id)).items;
+  for (const statement of group.statements) {
+    const listed = (await system.creditNotes(statement.id)).items;
+    const what = `credit notes of ${statement.month} of group ${group.index} (${statement.id})`;
+    expect(
+      listed.map((note) => [
+        note.id,
+        note.number,
+        minorOfWire(note.total),
+        minorOfWire(note.applied),
+        minorOfWire(note.refunded),
+      ]),
+      what,
+    ).toEqual(
+      statement.creditNotes.map((note) => [note.id, note.number, note.total, note.applied, note.refunded]),
+    );
+    const sum = listed.reduce((total, note) => total + minorOfWire(note.total), 0n);
+    expect(sum <= statement.expected.total, `${what}: ${sum} ≤ the total ${statement.expected.total}`).toBe(
+      true,
+    );
+    for (const note of listed) {
+      const grant = grants.find((entry) => entry.id === note.refundGrantId);
+      if (minorOfWire(note.refunded) === 0n) {
+        expect(note.refundGrantId, `${what}: ${note.number} refunded nothing`).toBeNull();
+        continue;
+      }
+      expect(
+        grant && { type: grant.type, amount: minorOfWire(grant.amount) },
+        `${what}: the REFUND grant of ${note.number}`,
+      ).toEqual({ type: 'REFUND', amount: minorOfWire(note.refunded) });
+    }
+  }
+}
+
+/** `PREFIX-YEAR-000001` … `PREFIX-YEAR-<count>`: the gapless run a tenant's numbers must form. */
+const gaplessNumbers = (prefix: string, count: number) =>
+  Array.from(
+    { length: count },
+    (_, index) => `${prefix}-${NUMBER_YEAR}-${String(index + 1).padStart(6, '0')}`,
+  );
+
+/**
+ * Statement and credit-note numbers are gapless and unique through the sequence's tenant (every
+ * model month is in one year): one number for every close the edge answered 201 (voided statements
+ * keep theirs, reissues take the next), none for a refused close; one for every accepted note.
+ */
+async function expectNumbers(model: BillingModel, system: BillingSystem) {
+  const listed = (await Promise.all(model.groups.map((group) => system.statements(group.id)))).flatMap(
+    (page) => page.items,
+  );
+  const statements = model.groups.flatMap((group) => group.statements);
+  const numbers = listed.flatMap((statement) => (statement.number === null ? [] : [statement.number]));
+  expect([...numbers].sort(), 'statement numbers: gapless and unique in the tenant').toEqual(
+    gaplessNumbers('ST', statements.length),
+  );
+  for (const statement of statements) {
+    const summary = listed.find((entry) => entry.statementId === statement.id);
+    expect(summary?.number, `the number of ${statement.id} is the one its close answered`).toBe(
+      statement.number,
+    );
+  }
+  const notes = (await Promise.all(statements.map((statement) => system.creditNotes(statement.id)))).flatMap(
+    (page) => page.items.map((note) => note.number),
+  );
+  expect(notes.sort(), 'credit-note numbers: gapless and unique in the tenant').toEqual(
+    gaplessNumbers(
+      'CN',
+      statements.reduce((count, statement) => count + statement.creditNotes.length, 0),
+    ),
+  );
 }

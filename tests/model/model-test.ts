@@ -14,6 +14,9 @@ export const MIN_COMMANDS = 20;
 
 const ROUNDING_MODES: RoundingMode[] = ['HALF_UP', 'HALF_EVEN', 'FLOOR', 'CEIL'];
 
+/** Time kept back from the test's timeout to attach and report a counterexample. */
+const SHRINK_MARGIN_MS = 20_000;
+
 /**
  * Sequences generated with at least `min` commands, yet shrunk freely: a `filter` would keep the
  * shrunk counterexample at `min` commands too (when the failure often needs three), and reading the
@@ -98,7 +101,17 @@ export const test = base.extend<ModelFixtures>({
       );
       const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : seedFromText(testInfo.testId);
       const path = process.env.FC_PATH;
-      const result = await fc.check(property, { numRuns: runs, seed, path, endOnFailure: false });
+      const result = await fc.check(property, {
+        numRuns: runs,
+        seed,
+        path,
+        endOnFailure: false,
+        // Shrinking a long sequence can outlast the test: stop in time to report the smallest
+        // counterexample found so far rather than a bare timeout. Running out of time before any
+        // failure fails the test too, as the timeout would have.
+        interruptAfterTimeLimit: Math.max(10_000, testInfo.timeout - SHRINK_MARGIN_MS),
+        markInterruptAsFailure: true,
+      });
       // Read by tests/support/reporters/model-summary.ts, which adds up every test's figures.
       testInfo.annotations.push(
         { type: 'model-sequences', description: String(tally.sequences) },
@@ -112,9 +125,12 @@ export const test = base.extend<ModelFixtures>({
           body: `${replay}\nrounding modes: ${roundingModes}\n${String(commands).split(',').join('\n')}\n\n${String(result.errorInstance ?? '')}`,
           contentType: 'text/plain',
         });
+        const found = result.counterexample
+          ? `the model found a counterexample after ${result.numRuns} sequences (${result.numShrinks} shrinks${result.interrupted ? ', stopped for time' : ''})`
+          : `the model ran out of time after ${result.numRuns} sequences`;
         throw new Error(
-          `the model found a counterexample after ${result.numRuns} sequences (${result.numShrinks} shrinks)\n` +
-            `Replay with ${replay}\n${fc.defaultReportMessage(result)}`,
+          `${found}\n` +
+            `Replay with ${replay}\n${fc.defaultReportMessage(result)}\n\n${String(result.errorInstance ?? '')}`,
         );
       }
     });

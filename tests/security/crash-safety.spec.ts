@@ -1,14 +1,8 @@
 import type { Schemas } from '../support/api/schemas';
 import { expect, test } from '../support/api-test';
-import { ADMIN_API_KEY } from '../support/edge-server';
+import { createEdgeTenant, type EdgeTenant, onEdge, postAs } from './support/edge-tenant';
 import { mapConcurrently, RawHttp } from './support/http';
-import {
-  creditInvariantViolations,
-  type Reader,
-  readAll,
-  readCreditFacts,
-  statementsOfMonth,
-} from './support/ledger';
+import { creditInvariantViolations, readAll, readCreditFacts, statementsOfMonth } from './support/ledger';
 
 /**
  * The edge dies (SIGKILL to workerd, then to wrangler) in the middle of a month-end batch over 200
@@ -22,54 +16,17 @@ const GROUPS = 200;
 const MONTH = '2026-03';
 const EVENTS_PER_GROUP = 2;
 
-interface Tenant {
-  http: RawHttp;
-  key: string;
-  read: Reader;
-}
-
-async function createTenant(http: RawHttp, name: string): Promise<Tenant> {
-  const created = await http.json('POST', '/v1/tenants', ADMIN_API_KEY, {
-    name,
-    apiKey: { name, rateLimitPerMinute: 100_000 },
-  });
-  expect(created.status, created.text).toBe(201);
-  const key = (created.json as { apiKey: { key: string } }).apiKey.key;
-  return { http, key, read: readerOf(http, key) };
-}
-
-function readerOf(http: RawHttp, key: string): Reader {
-  return async <T>(path: string) => {
-    const response = await http.json('GET', path, key);
-    if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}: ${response.text}`);
-    return response.json as T;
-  };
-}
-
-async function post(
-  tenant: Tenant,
-  path: string,
-  body: unknown,
-  expected: number[],
-): Promise<Record<string, unknown>> {
-  const response = await tenant.http.json('POST', path, tenant.key, body);
-  if (!expected.includes(response.status)) {
-    throw new Error(`POST ${path} answered ${response.status}: ${response.text.slice(0, 300)}`);
-  }
-  return response.json as Record<string, unknown>;
-}
-
 /** A group with a credit and two usage events in MONTH: 100 hours of compute, 39700 before credits. */
-async function createBusyGroup(tenant: Tenant, index: number): Promise<string> {
-  const group = await post(tenant, '/v1/billing-groups', { name: `crash-${index}` }, [201]);
+async function createBusyGroup(tenant: EdgeTenant, index: number): Promise<string> {
+  const group = await postAs(tenant, '/v1/billing-groups', { name: `crash-${index}` }, [201]);
   const groupPath = `/v1/billing-groups/${group.id}`;
-  await post(
+  await postAs(
     tenant,
     `${groupPath}/credits`,
     { type: 'PROMOTIONAL', amount: '5000', grantedAt: '2026-01-01T00:00:00Z' },
     [201],
   );
-  await post(
+  await postAs(
     tenant,
     `${groupPath}/usage-events`,
     {
@@ -97,7 +54,7 @@ test.describe('crash safety', { tag: ['@slow'] }, () => {
   }) => {
     test.setTimeout(240_000);
     let edge = await test.step('start an edge of its own', () => privateEdges.start());
-    let tenant = await createTenant(new RawHttp(edge.url), 'crash tenant');
+    let tenant = await createEdgeTenant(new RawHttp(edge.url), 'crash tenant');
 
     const groupIds =
       await test.step(`create ${GROUPS} billing groups with a credit and usage in ${MONTH}`, () =>
@@ -109,7 +66,7 @@ test.describe('crash safety', { tag: ['@slow'] }, () => {
 
     const { job, doneAtCrash, killed } =
       await test.step('start close-month and kill workerd while it runs', async () => {
-        const started = (await post(
+        const started = (await postAs(
           tenant,
           '/v1/jobs/close-month',
           { month: MONTH },
@@ -133,7 +90,7 @@ test.describe('crash safety', { tag: ['@slow'] }, () => {
 
     const resumed = await test.step('restart on the same local D1, and only read the job', async () => {
       edge = await privateEdges.restart(edge);
-      tenant = { ...tenant, http: new RawHttp(edge.url), read: readerOf(new RawHttp(edge.url), tenant.key) };
+      tenant = onEdge(tenant, new RawHttp(edge.url));
       let seen = await tenant.read<JobBody>(`/v1/jobs/${job.id}`);
       expect(seen.done, 'the restart found the job unfinished').toBeLessThan(GROUPS);
       await expect
@@ -203,13 +160,13 @@ test.describe('crash safety', { tag: ['@slow'] }, () => {
     const groups = 40;
     // The lease after which the restarted host's scheduler takes the orphaned job over (default 30 s).
     let edge = await nodeEdges.start({ JOB_LEASE_SECONDS: '1', EDGE_LOG_LEVEL: 'error' });
-    let tenant = await createTenant(new RawHttp(edge.url), 'node crash tenant');
+    let tenant = await createEdgeTenant(new RawHttp(edge.url), 'node crash tenant');
     await mapConcurrently(
       Array.from({ length: groups }, (_, index) => index),
       4,
       (index) => createBusyGroup(tenant, index),
     );
-    const started = (await post(
+    const started = (await postAs(
       tenant,
       '/v1/jobs/close-month',
       { month: MONTH },
@@ -224,7 +181,7 @@ test.describe('crash safety', { tag: ['@slow'] }, () => {
     await edge.crash();
 
     edge = await nodeEdges.restart(edge);
-    tenant = { ...tenant, http: new RawHttp(edge.url), read: readerOf(new RawHttp(edge.url), tenant.key) };
+    tenant = onEdge(tenant, new RawHttp(edge.url));
     const stalled = await tenant.read<JobBody>(`/v1/jobs/${started.id}`);
     expect(stalled.done, 'the restart found the job unfinished').toBeLessThan(groups);
     await expect
@@ -243,9 +200,9 @@ test.describe('crash safety', { tag: ['@slow'] }, () => {
   }) => {
     test.setTimeout(120_000);
     let edge = await privateEdges.start();
-    const tenant = await createTenant(new RawHttp(edge.url), 'restart tenant');
+    const tenant = await createEdgeTenant(new RawHttp(edge.url), 'restart tenant');
     const groupId = await createBusyGroup(tenant, 0);
-    const closed = await post(tenant, `/v1/billing-groups/${groupId}/statements/${MONTH}/close`, {}, [201]);
+    const closed = await postAs(tenant, `/v1/billing-groups/${groupId}/statements/${MONTH}/close`, {}, [201]);
     const before = {
       group: await tenant.read(`/v1/billing-groups/${groupId}`),
       statement: await tenant.read(`/v1/statements/${closed.statementId}`),
@@ -260,7 +217,7 @@ test.describe('crash safety', { tag: ['@slow'] }, () => {
       edge = await privateEdges.restart(edge);
     });
 
-    const read = readerOf(new RawHttp(edge.url), tenant.key);
+    const { read } = onEdge(tenant, new RawHttp(edge.url));
     expect(await read(`/v1/billing-groups/${groupId}`)).toEqual(before.group);
     expect(await read(`/v1/statements/${closed.statementId}`)).toMatchObject({
       ...(before.statement as object),

@@ -22,6 +22,7 @@ export async function createBillingGroup(previous: FormState, form: FormData): P
         name: text(form, 'name'),
         currency: text(form, 'currency') as Currency,
         autoClose: form.get('autoClose') === 'on',
+        ...(text(form, 'testClockId') ? { testClockId: text(form, 'testClockId') } : {}),
       },
     }),
   );

@@ -39,6 +39,8 @@ export type WebhookEndpointWithSecret = Schemas['WebhookEndpointWithSecret'];
 export type NewWebhookEndpoint = Schemas['NewWebhookEndpoint'];
 export type WebhookDelivery = Schemas['WebhookDelivery'];
 export type WebhookAttempt = Schemas['WebhookAttempt'];
+export type TestClock = Schemas['TestClock'];
+export type NewTestClock = Schemas['NewTestClock'];
 
 /** Problems the app itself reports when the edge gave no usable answer (see `call` in client.ts). */
 export const EDGE_PROBLEMS = {

@@ -20,3 +20,11 @@ export function formatDate(iso: string, locale: Locale): string {
     timeZone: 'UTC',
   }).format(new Date(iso));
 }
+
+/**
+ * A test clock's time (DOMAIN §8a): as `formatDate`, and saying UTC, since the clock's forms take
+ * UTC and a simulated time is easily mistaken for the reader's own.
+ */
+export function formatClockTime(iso: string, locale: Locale): string {
+  return `${formatDate(iso, locale)} UTC`;
+}

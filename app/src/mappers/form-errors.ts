@@ -36,12 +36,14 @@ function controlFieldOf(field: string): string {
   );
 }
 
-/** Rules of the forms outside the calculator (webhooks, budgets), in the page's words. */
+/** Rules of the forms outside the calculator (webhooks, budgets, test clocks), in the page's words. */
 const FORM_RULES: Record<string, keyof Messages['calculator']['fieldErrors']> = {
   'webhook-url': 'webhookUrl',
   positive: 'positive',
   'not-allowed': 'notAllowed',
   'exceeds-total': 'exceedsTotal',
+  'after-frozen-time': 'clockForward',
+  'max-advance': 'clockMaxAdvance',
 };
 
 /**
@@ -53,5 +55,7 @@ function adviceFor(field: string, rule: string, t: Messages): string {
   if (rule === 'too_small' && field === 'eventTypes') return t.calculator.fieldErrors.eventTypes;
   const formRule = FORM_RULES[rule];
   if (formRule) return t.calculator.fieldErrors[formRule];
+  // A test clock's time comes from selects: a refusal of its form means the day is not complete.
+  if (field === 'frozenTime' || field === 'to') return t.calculator.fieldErrors.dateTime;
   return fieldAdvice(rule, t);
 }

@@ -66,12 +66,26 @@ function fromHttpException(error: HTTPException): ApiError {
  */
 export function zodIssues(error: ZodError, location: string): ApiError {
   return validationFailed(
-    error.issues.map((issue) => ({
-      field: formatPath(location, issue.path),
-      rule:
-        issue.code === 'custom' && typeof issue.params?.rule === 'string' ? issue.params.rule : issue.code,
-      message: issue.message,
-    })),
+    error.issues.flatMap((issue) =>
+      // A strict schema's stray keys: one issue per key, named as the client spelled it, so a typo
+      // (`testclockId`) is refused rather than silently dropped.
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map((key) => ({
+            field: formatPath(location, [...issue.path, key]),
+            rule: 'unknown-field',
+            message: 'is not a field of this request',
+          }))
+        : [
+            {
+              field: formatPath(location, issue.path),
+              rule:
+                issue.code === 'custom' && typeof issue.params?.rule === 'string'
+                  ? issue.params.rule
+                  : issue.code,
+              message: issue.message,
+            },
+          ],
+    ),
   );
 }
 

@@ -6,17 +6,18 @@ import {
   monthOfMillis,
   nextAdvanceStep,
   openMonthsBefore,
+  readInstant,
   scheduledRunsBetween,
   toInstant,
 } from '@billing/engine';
 import type { AppEnv } from '../app-env';
 import { ApiError, notFound, validationFailed } from '../http/problem';
 import type { BillingGroupRecord } from '../storage/ports/billing-groups';
-import type { TestClockRecord } from '../storage/ports/test-clocks';
+import type { TestClockRecord, TestClockRunError, TestClockTask } from '../storage/ports/test-clocks';
 import { checkBudgets } from './budgets';
 import { EXPIRING_WITHIN_MS, reportCreditAlerts } from './credit-alerts';
 import { expireCreditOfGroup } from './credit-expiry';
-import { type StepResult, yieldToOtherRequests } from './month-close';
+import { describeFailure, type StepResult, yieldToOtherRequests } from './month-close';
 import { closeMonthOfGroup, type StatementContext } from './statement-close';
 
 /** Groups one clock may hold: an advance runs every group's tasks at every scheduled run. */
@@ -33,6 +34,7 @@ export const testClockToWire = (clock: TestClockRecord) => ({
   status: clock.status,
   advancingTo: clock.advancingTo,
   progress: { runsTotal: clock.runsTotal, runsDone: clock.runsDone },
+  lastRunFailures: clock.runErrors,
   createdAt: clock.createdAt,
   updatedAt: clock.updatedAt,
 });
@@ -46,31 +48,28 @@ export async function requireTestClock(
   return clock;
 }
 
+/** The clock holds MAX_GROUPS_PER_TEST_CLOCK groups already (judged in the group's insert). */
+export const testClockFull = (testClockId: string) =>
+  validationFailed([
+    {
+      field: 'testClockId',
+      rule: 'max-groups',
+      message: `test clock ${testClockId} already holds ${MAX_GROUPS_PER_TEST_CLOCK} billing groups, the most one clock may`,
+    },
+  ]);
+
 export const unknownTestClock = (testClockId: string) =>
   validationFailed([
     { field: 'testClockId', rule: 'exists', message: `test clock ${testClockId} does not exist` },
   ]);
 
-/**
- * The clock a new billing group asks to live on: the tenant's, with room for one more group, else a
- * 422 naming `testClockId`.
- */
+/** The clock a new billing group asks to live on: the tenant's, else a 422 naming `testClockId`. */
 export async function requireTestClockField(
   vars: AppEnv['Variables'],
   testClockId: string,
 ): Promise<TestClockRecord> {
   const clock = await vars.storage.getTestClock(vars.principal.tenantId, testClockId);
   if (!clock) throw unknownTestClock(testClockId);
-  const groups = await vars.storage.groupsOnTestClock(clock.tenantId, clock.id);
-  if (groups.length >= MAX_GROUPS_PER_TEST_CLOCK) {
-    throw validationFailed([
-      {
-        field: 'testClockId',
-        rule: 'max-groups',
-        message: `test clock ${testClockId} already holds ${MAX_GROUPS_PER_TEST_CLOCK} billing groups, the most one clock may`,
-      },
-    ]);
-  }
   return clock;
 }
 
@@ -94,12 +93,9 @@ export async function startTestClockAdvance(
   clock: TestClockRecord,
   toText: string,
 ): Promise<TestClockRecord> {
-  const to = Date.parse(toText);
-  if (Number.isNaN(to)) {
-    const issues = new IssueCollector();
-    issues.add('to', 'instant', `must be a valid ISO 8601 instant, got ${toText}`);
-    issues.throwIfAny();
-  }
+  const issues = new IssueCollector();
+  const to = readInstant(issues, 'to', toText) as number;
+  issues.throwIfAny();
   if (clock.status === 'ADVANCING') throw advancing(clock);
   const frozen = Date.parse(clock.frozenTime);
   assertAdvanceTarget(frozen, to);
@@ -118,9 +114,6 @@ export async function startTestClockAdvance(
   if (current.status === 'ADVANCING') throw advancing(current);
   return startTestClockAdvance(context, current, toText);
 }
-
-/** How far before the clock's time an expiry may lie and still have its run ahead (runs are daily). */
-const LOOK_BACK_MS = 24 * 60 * 60 * 1000;
 
 /**
  * One durable step of an advance (engine `nextAdvanceStep`): run the scheduled tasks of the run the
@@ -148,11 +141,11 @@ export async function runTestClockStep(
   const step = tasksDue
     ? nextAdvanceStep(state, { workFrom: [], nextRunHasWork: false })
     : nextAdvanceStep(state, await agendaOf(context, clock, groups));
-  let runFailed = clock.runFailed;
+  let runErrors = clock.runErrors;
   if (step.kind === 'run') {
-    runFailed = false;
+    runErrors = [];
     for (const group of groups) {
-      if (!(await runScheduledTasksOfGroup(context, group))) runFailed = true;
+      runErrors.push(...(await runScheduledTasksOfGroup(context, group)));
       await yieldToOtherRequests();
     }
   }
@@ -163,7 +156,8 @@ export async function runTestClockStep(
     frozenTime: step.kind === 'run' ? clock.frozenTime : toInstant(step.to),
     ranThrough: step.kind === 'move' ? clock.ranThrough : toInstant(step.kind === 'run' ? step.at : step.to),
     runsDone: step.kind === 'run' ? clock.runsDone : step.runsDone,
-    runFailed,
+    runFailed: step.kind === 'run' ? runErrors.length > 0 : clock.runFailed,
+    runErrors,
     status: step.kind === 'finish' ? 'READY' : 'ADVANCING',
     // Real time: how the sweep tells an advance whose runner died.
     updatedAt: context.deps.clock().toISOString(),
@@ -178,16 +172,16 @@ async function agendaOf(
   groups: readonly BillingGroupRecord[],
 ): Promise<AdvanceAgenda> {
   const frozen = Date.parse(clock.frozenTime);
-  const expiries = await context.storage.creditExpiriesOnTestClock(
-    clock.tenantId,
-    clock.id,
-    toInstant(frozen - LOOK_BACK_MS),
-  );
-  const workFrom = expiries.flatMap((expiry) => [
-    Date.parse(expiry),
-    Date.parse(expiry) - EXPIRING_WITHIN_MS,
+  const grants = await context.storage.creditExpiriesOnTestClock(clock.tenantId, clock.id);
+  const workFrom = grants.flatMap(({ expiresAt }) => [
+    Date.parse(expiresAt),
+    Date.parse(expiresAt) - EXPIRING_WITHIN_MS,
   ]);
-  let nextRunHasWork = clock.runFailed;
+  // A grant already past its expiry with a balance left (granted so, or expired while the clock
+  // stood still): the next run expires it, as the real scheduler's next run would.
+  let nextRunHasWork =
+    clock.runFailed ||
+    grants.some(({ expiresAt, hasBalance }) => hasBalance && Date.parse(expiresAt) <= frozen);
   for (const group of groups) {
     if (nextRunHasWork || !group.autoClose) continue;
     const months = await context.storage.monthActivity(group.tenantId, group.id);
@@ -199,31 +193,31 @@ async function agendaOf(
 /**
  * What the daily scheduled run does for one group (services/scheduled-work.ts), at its clock's time:
  * auto-close its open months before the current one, oldest first; expire credit; report credit
- * alerts and budget crossings. A failing task is logged and tried again at the next run, as the
- * real scheduler does; it never stops the clock. False when a task failed.
+ * alerts and budget crossings. A failing task is tried again at the next run, as the real scheduler
+ * does; it never stops the clock. Answers what failed, for the clock to show (`lastRunFailures`).
  */
 async function runScheduledTasksOfGroup(
   context: StatementContext,
   group: BillingGroupRecord,
-): Promise<boolean> {
-  const now = Date.parse(group.clockTime ?? context.deps.clock().toISOString());
-  const tasks: [string, () => Promise<unknown>][] = [
-    ['auto-close', () => autoCloseOpenMonths(context, group, monthOfMillis(now))],
+): Promise<TestClockRunError[]> {
+  const at = group.clockTime ?? context.deps.clock().toISOString();
+  const month = monthOfMillis(Date.parse(at));
+  const tasks: [TestClockTask, () => Promise<unknown>][] = [
+    ['auto-close', () => autoCloseOpenMonths(context, group, month)],
     ['expire-credit', () => expireCreditOfGroup(context, group)],
     ['report-alerts', () => reportCreditAlerts(context, group)],
-    ['budgets', () => checkBudgets(context, group, monthOfMillis(now))],
+    ['budgets', () => checkBudgets(context, group, month)],
   ];
-  let succeeded = true;
+  const failures: TestClockRunError[] = [];
   for (const [task, run] of tasks) {
     try {
       await run();
     } catch (error) {
-      succeeded = false;
-      const failure = { level: 'warn', message: 'test clock task failed', task, billingGroupId: group.id };
-      console.warn(JSON.stringify({ ...failure, clockTime: group.clockTime, error: String(error) }));
+      const message = describeFailure(error, `test clock ${group.testClockId}`);
+      failures.push({ billingGroupId: group.id, task, at, message });
     }
   }
-  return succeeded;
+  return failures;
 }
 
 async function autoCloseOpenMonths(

@@ -104,10 +104,12 @@ export async function statementsOfMonth(
   read: Reader,
   billingGroupId: string,
   month: string,
-): Promise<{ statementId: string; voidedAt: string | null; month: string }[]> {
-  const listed = await allPages<{ statementId: string; voidedAt: string | null; month: string }>(
-    read,
-    `/v1/billing-groups/${billingGroupId}/statements`,
-  );
+): Promise<{ statementId: string; voidedAt: string | null; month: string; closedAt: string }[]> {
+  const listed = await allPages<{
+    statementId: string;
+    voidedAt: string | null;
+    month: string;
+    closedAt: string;
+  }>(read, `/v1/billing-groups/${billingGroupId}/statements`);
   return listed.filter((statement) => statement.month === month);
 }

@@ -39,6 +39,10 @@ export class DashboardPage extends AppShell {
   readonly unfinishedMonthWarning: Locator;
   /** Inside the dialog, after confirming: "Closing…", then the issued statement's number and total. */
   readonly closeStatus: Locator;
+  /** A group on a test clock: "Simulated time: …", its now, beside its name. */
+  readonly simulatedTime: Locator;
+  /** A group on a test clock: the link to its clock ("Test clock: {name}"). */
+  readonly testClockLink: Locator;
 
   constructor(page: Page) {
     super(page);
@@ -61,6 +65,8 @@ export class DashboardPage extends AppShell {
       /^(This month is not over yet|아직 끝나지 않은 달입니다)$/,
     );
     this.closeStatus = this.closeDialog.getByRole('status');
+    this.simulatedTime = this.main.getByText(/^(Simulated time|시뮬레이션 시각): /);
+    this.testClockLink = this.main.getByRole('link', { name: /^(Test clock|테스트 시계): / });
   }
 
   sectionLink(section: DashboardSection): Locator {

@@ -40,3 +40,22 @@ export class DateSelect extends MonthSelect {
     await this.day.selectOption(date.slice(8, 10));
   }
 }
+
+/** An instant in UTC chosen as a day and a time on the 24-hour clock (the app's `DateTimeSelect`). */
+export class DateTimeSelect extends DateSelect {
+  readonly hour: Locator;
+  readonly minute: Locator;
+
+  constructor(group: Locator) {
+    super(group);
+    this.hour = group.getByRole('combobox', { name: /^(Hour \(UTC\)|시 \(UTC\))$/ });
+    this.minute = group.getByRole('combobox', { name: /^(Minute|분)$/ });
+  }
+
+  /** Chooses `YYYY-MM-DDTHH:MM` (UTC): the day, then the hour and minute. */
+  async chooseInstant(instant: string) {
+    await this.chooseDay(instant.slice(0, 10));
+    await this.hour.selectOption(instant.slice(11, 13));
+    await this.minute.selectOption(instant.slice(14, 16));
+  }
+}

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '../../support/api-test';
 
 /** A Playwright JSON report in miniature: one file, two projects, one failure and one flaky test. */
@@ -99,4 +100,15 @@ test('the job summary of a run that wrote no report still gives the job wall tim
   expect(markdown).toContain('## Firefox and WebKit');
   expect(markdown).toContain('the run ended before writing one');
   expect(markdown).toMatch(/Job wall time: 2\.\d min/);
+});
+
+test('every workflow writes a job summary: the script above, or a line of its own', () => {
+  const dir = '.github/workflows';
+  const silent = readdirSync(dir)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .filter(
+      (name) =>
+        !/job-summary\.mjs|coverage\.mjs|GITHUB_STEP_SUMMARY/.test(readFileSync(join(dir, name), 'utf8')),
+    );
+  expect(silent).toEqual([]);
 });

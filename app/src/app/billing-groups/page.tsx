@@ -1,13 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Suspense } from 'react';
-import { CreateBillingGroupForm } from '@/components/billing-groups/create-billing-group-form';
+import {
+  type ClockChoice,
+  CreateBillingGroupForm,
+} from '@/components/billing-groups/create-billing-group-form';
 import { EmptyState } from '@/components/feedback/empty-state';
 import { ErrorState } from '@/components/feedback/error-state';
 import { LoadingState } from '@/components/feedback/loading-state';
-import { formatDate } from '@/i18n/locales';
+import { formatClockTime, formatDate } from '@/i18n/locales';
 import { getI18n } from '@/i18n/server';
 import { loadBillingGroups } from '@/loaders/billing-groups';
+import { loadTestClocks } from '@/loaders/test-clocks';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -16,8 +20,18 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The heading and the create form show at once; the list follows when the edge has answered. */
 export default async function BillingGroupsPage({ searchParams }: PageProps<'/billing-groups'>) {
-  const { t } = await getI18n();
+  const { locale, t } = await getI18n();
   const { cursor } = await searchParams;
+  // Not awaited: the form draws at once, and its clock select fills in when the clocks arrive. A
+  // failure to read them leaves only real time to choose; the group can still be created.
+  const clocks: Promise<ClockChoice[]> = loadTestClocks().then((loaded) =>
+    loaded.ok
+      ? loaded.data.map((clock) => ({
+          id: clock.id,
+          label: t.groups.testClockOption(clock.name, formatClockTime(clock.frozenTime, locale)),
+        }))
+      : [],
+  );
   return (
     <div className="flex flex-col gap-4">
       <header>
@@ -37,7 +51,7 @@ export default async function BillingGroupsPage({ searchParams }: PageProps<'/bi
           <h2 id="groups-create" className="mb-2 text-lg font-semibold">
             {t.groups.createHeading}
           </h2>
-          <CreateBillingGroupForm />
+          <CreateBillingGroupForm clocks={clocks} />
         </section>
       </div>
     </div>

@@ -81,3 +81,23 @@ export function DaySelect({ days, ...props }: CalendarSelectProps & { days: numb
   }));
   return <CalendarSelect label={t.common.day} options={options} {...props} />;
 }
+
+/** The hours of a day on the 24-hour clock ("00" to "23"), read the same in both languages. */
+export function HourSelect(props: CalendarSelectProps) {
+  const { t } = useI18n();
+  const options = Array.from({ length: 24 }, (_, hour) => ({
+    value: twoDigits(hour),
+    name: twoDigits(hour),
+  }));
+  return <CalendarSelect label={t.common.hourUtc} options={options} {...props} />;
+}
+
+/** The minutes of an hour ("00" to "59"). */
+export function MinuteSelect(props: CalendarSelectProps) {
+  const { t } = useI18n();
+  const options = Array.from({ length: 60 }, (_, minute) => ({
+    value: twoDigits(minute),
+    name: twoDigits(minute),
+  }));
+  return <CalendarSelect label={t.common.minute} options={options} {...props} />;
+}

@@ -8,7 +8,7 @@ export async function SiteHeader({ signedIn }: { signedIn: boolean }) {
   const { t } = await getI18n();
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex w-full max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-3 py-3 sm:px-6">
+      <div className="mx-auto flex w-full max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-3 py-3 sm:px-6">
         <Link href="/" className="text-lg font-bold text-slate-900">
           {t.common.appName}
         </Link>

@@ -5,6 +5,7 @@ import { pageRequest, pageResponse } from '../../http/pagination';
 import { ApiError, notFound } from '../../http/problem';
 import { requireBillingGroup } from '../../services/billing-group-lookup';
 import { parseWithEngine } from '../../services/engine-validation';
+import { clockOf } from '../../services/group-clock';
 import type { AdjustmentRecord } from '../../storage/ports/adjustments';
 import type { createAdjustment, deleteAdjustment, listAdjustments } from './adjustments.routes';
 
@@ -46,7 +47,7 @@ export const handleCreateAdjustment: RouteHandler<typeof createAdjustment, AppEn
     level: parsed.level,
     targetProjectId: parsed.targetProjectId,
     description: parsed.description,
-    createdAt: c.get('deps').clock().toISOString(),
+    createdAt: clockOf(c.get('deps'), group).clock().toISOString(),
   };
   if (!(await c.get('storage').createAdjustment(adjustment))) throw periodClosed(adjustment.month);
   return c.json(adjustmentToWire(adjustment), 201);

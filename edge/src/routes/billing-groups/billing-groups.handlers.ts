@@ -4,7 +4,13 @@ import type { AppEnv } from '../../app-env';
 import { pageRequest, pageResponse } from '../../http/pagination';
 import { billingGroupToWire, requireBillingGroup } from '../../services/billing-group-lookup';
 import { priceBookIdToStore } from '../../services/billing-group-price-book';
-import { requireTestClockField, unknownTestClock } from '../../services/test-clocks';
+import { clockOf } from '../../services/group-clock';
+import {
+  MAX_GROUPS_PER_TEST_CLOCK,
+  requireTestClockField,
+  testClockFull,
+  unknownTestClock,
+} from '../../services/test-clocks';
 import type { ProjectRecord } from '../../storage/ports/billing-groups';
 import type {
   createBillingGroup,
@@ -43,7 +49,9 @@ export const handleCreateBillingGroup: RouteHandler<typeof createBillingGroup, A
     createdAt: clock?.frozenTime ?? c.get('deps').clock().toISOString(),
   };
   try {
-    await c.get('storage').createBillingGroup(group);
+    if (!(await c.get('storage').createBillingGroup(group, MAX_GROUPS_PER_TEST_CLOCK))) {
+      throw testClockFull(group.testClockId as string);
+    }
   } catch (error) {
     // The clock was deleted between the check above and the insert: its foreign key refused the group.
     if (group.testClockId !== null && String(error).includes('FOREIGN KEY')) {
@@ -85,7 +93,7 @@ export const handleCreateProject: RouteHandler<typeof createProject, AppEnv> = a
     tenantId: group.tenantId,
     billingGroupId: group.id,
     name: c.req.valid('json').name,
-    createdAt: c.get('deps').clock().toISOString(),
+    createdAt: clockOf(c.get('deps'), group).clock().toISOString(),
   };
   await c.get('storage').createProject(project);
   return c.json(projectToWire(project), 201);

@@ -55,15 +55,19 @@ const BillingGroupSettings = z.object({
   autoClose: z.boolean().optional().openapi({ description: 'Default false' }),
 });
 
+// Strict: a misspelled `testClockId` would otherwise make a real-time group for good.
 export const NewBillingGroup = BillingGroupSettings.extend({
   currency: Currency.optional().openapi({ description: 'Default KRW' }),
   testClockId: z.string().min(1).max(100).optional().openapi({
     description:
       'A test clock of the tenant: the group lives in its time from creation on (DOMAIN §8a); it cannot be changed later',
   }),
-}).openapi('NewBillingGroup');
+})
+  .strict()
+  .openapi('NewBillingGroup');
 
-export const BillingGroupChanges = BillingGroupSettings.partial().openapi('BillingGroupChanges');
+// Strict: `testClockId` (set at creation only) and `currency` are refused, not silently ignored.
+export const BillingGroupChanges = BillingGroupSettings.partial().strict().openapi('BillingGroupChanges');
 
 export const Project = z
   .object({ id: z.string(), billingGroupId: z.string(), name: z.string(), createdAt: z.string() })

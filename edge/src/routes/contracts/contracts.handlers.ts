@@ -5,6 +5,7 @@ import { pageRequest, pageResponse } from '../../http/pagination';
 import { ApiError, notFound, validationFailed } from '../../http/problem';
 import { requireBillingGroup } from '../../services/billing-group-lookup';
 import { parseWithEngine } from '../../services/engine-validation';
+import { clockOf } from '../../services/group-clock';
 import type { ContractAssignmentRecord, ContractRecord } from '../../storage/ports/pricing';
 import type {
   createContract,
@@ -86,7 +87,7 @@ export const handleCreateContractAssignment: RouteHandler<typeof createContractA
     contractId: contract.id,
     startMonth: body.startMonth,
     endMonth: body.endMonth ?? null,
-    createdAt: c.get('deps').clock().toISOString(),
+    createdAt: clockOf(c.get('deps'), group).clock().toISOString(),
   };
   // The engine's own range rule: endMonth is inclusive and may not come before startMonth.
   parseWithEngine(parseContract, {

@@ -1,9 +1,9 @@
-import { toInstant } from '@billing/engine';
+import { IssueCollector, readInstant, toInstant } from '@billing/engine';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env';
 import { executionContextOf } from '../../http/execution-context';
 import { pageRequest, pageResponse } from '../../http/pagination';
-import { ApiError, notFound, validationFailed } from '../../http/problem';
+import { ApiError, notFound } from '../../http/problem';
 import { serviceContext } from '../../http/service-context';
 import {
   requireTestClock,
@@ -22,16 +22,10 @@ import type {
 
 export const handleCreateTestClock: RouteHandler<typeof createTestClock, AppEnv> = async (c) => {
   const body = c.req.valid('json');
-  const frozen = Date.parse(body.frozenTime);
-  if (Number.isNaN(frozen)) {
-    throw validationFailed([
-      {
-        field: 'frozenTime',
-        rule: 'instant',
-        message: `must be a valid ISO 8601 instant, got ${body.frozenTime}`,
-      },
-    ]);
-  }
+  // The engine's reading of an instant: a day the calendar has (no 30 February rolled into March).
+  const issues = new IssueCollector();
+  const frozen = readInstant(issues, 'frozenTime', body.frozenTime) as number;
+  issues.throwIfAny();
   const now = c.get('deps').clock().toISOString();
   const frozenTime = toInstant(frozen);
   const clock: TestClockRecord = {
@@ -46,6 +40,7 @@ export const handleCreateTestClock: RouteHandler<typeof createTestClock, AppEnv>
     runsTotal: 0,
     runsDone: 0,
     runFailed: false,
+    runErrors: [],
     leaseId: null,
     createdAt: now,
     updatedAt: now,

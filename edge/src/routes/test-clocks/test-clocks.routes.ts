@@ -30,6 +30,19 @@ export const TestClock = z
         runsDone: z.number().int().openapi({ description: 'Of those, the runs passed so far' }),
       })
       .openapi({ description: 'Of the advance under way, or of the last one' }),
+    lastRunFailures: z
+      .array(
+        z.object({
+          billingGroupId: z.string(),
+          task: z.enum(['auto-close', 'expire-credit', 'report-alerts', 'budgets']),
+          at: z.string().openapi({ description: 'The run, in the clock’s time' }),
+          message: z.string().openapi({ description: 'The problem code and its sentence' }),
+        }),
+      )
+      .openapi({
+        description:
+          'What failed at the last run that had work (tried again at the next run, as the real scheduler does); empty when it all ran',
+      }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -43,6 +56,7 @@ const NewTestClock = z
       example: '2026-01-15T00:00:00Z',
     }),
   })
+  .strict()
   .openapi('NewTestClock');
 
 const AdvanceTestClock = z
@@ -52,6 +66,7 @@ const AdvanceTestClock = z
       example: '2026-04-15T00:00:00Z',
     }),
   })
+  .strict()
   .openapi('AdvanceTestClock');
 
 const ClockParams = z.object({ testClockId: z.string().min(1).max(100) });

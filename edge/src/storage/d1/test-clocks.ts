@@ -1,4 +1,9 @@
-import type { TestClockRecord, TestClockStatus, TestClockStore } from '../ports/test-clocks';
+import type {
+  TestClockRecord,
+  TestClockRunError,
+  TestClockStatus,
+  TestClockStore,
+} from '../ports/test-clocks';
 import { type BillingGroupRow, GROUP_WITH_CLOCK, toGroup } from './billing-groups';
 import { afterParams, pageOf } from './paging';
 
@@ -13,13 +18,14 @@ export interface TestClockRow {
   runs_total: number;
   runs_done: number;
   run_failed: number;
+  run_errors: string;
   lease_id: string | null;
   created_at: string;
   updated_at: string;
 }
 
 export const TEST_CLOCK_COLUMNS =
-  'id, tenant_id, name, frozen_time, ran_through, status, advancing_to, runs_total, runs_done, run_failed, lease_id, created_at, updated_at';
+  'id, tenant_id, name, frozen_time, ran_through, status, advancing_to, runs_total, runs_done, run_failed, run_errors, lease_id, created_at, updated_at';
 
 export const toTestClock = (row: TestClockRow): TestClockRecord => ({
   id: row.id,
@@ -32,6 +38,7 @@ export const toTestClock = (row: TestClockRow): TestClockRecord => ({
   runsTotal: row.runs_total,
   runsDone: row.runs_done,
   runFailed: row.run_failed === 1,
+  runErrors: JSON.parse(row.run_errors) as TestClockRunError[],
   leaseId: row.lease_id,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
@@ -45,7 +52,7 @@ export function d1TestClockStore(db: D1Database): TestClockStore {
     async createTestClock(clock) {
       await db
         .prepare(
-          `INSERT INTO test_clocks (${TEST_CLOCK_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO test_clocks (${TEST_CLOCK_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .bind(
           clock.id,
@@ -58,6 +65,7 @@ export function d1TestClockStore(db: D1Database): TestClockStore {
           clock.runsTotal,
           clock.runsDone,
           clock.runFailed ? 1 : 0,
+          JSON.stringify(clock.runErrors),
           clock.leaseId,
           clock.createdAt,
           clock.updatedAt,
@@ -96,7 +104,7 @@ export function d1TestClockStore(db: D1Database): TestClockStore {
       const ready = step.status === 'READY';
       const result = await db
         .prepare(
-          `UPDATE test_clocks SET frozen_time = ?, ran_through = ?, runs_done = ?, run_failed = ?, status = ?,
+          `UPDATE test_clocks SET frozen_time = ?, ran_through = ?, runs_done = ?, run_failed = ?, run_errors = ?, status = ?,
              advancing_to = CASE WHEN ? THEN NULL ELSE advancing_to END,
              lease_id = CASE WHEN ? THEN NULL ELSE lease_id END, updated_at = ?
            WHERE id = ? AND tenant_id = ? AND status = 'ADVANCING' AND lease_id = ?`,
@@ -106,6 +114,7 @@ export function d1TestClockStore(db: D1Database): TestClockStore {
           step.ranThrough,
           step.runsDone,
           step.runFailed ? 1 : 0,
+          JSON.stringify(step.runErrors),
           step.status,
           ready ? 1 : 0,
           ready ? 1 : 0,
@@ -140,18 +149,27 @@ export function d1TestClockStore(db: D1Database): TestClockStore {
         throw error;
       }
     },
-    async creditExpiriesOnTestClock(tenantId, testClockId, after) {
+    async creditExpiriesOnTestClock(tenantId, testClockId) {
       const { results } = await db
         .prepare(
-          `SELECT g.expires_at FROM billing_groups AS b
+          `SELECT g.expires_at,
+             (SELECT COALESCE(SUM(l.amount_minor), 0) FROM credit_ledger AS l
+              WHERE l.tenant_id = g.tenant_id AND l.grant_id = g.id) > 0 AS has_balance
+           FROM billing_groups AS b
            JOIN credit_grants AS g ON g.tenant_id = b.tenant_id AND g.billing_group_id = b.id
-           WHERE b.test_clock_id = ? AND b.tenant_id = ?
-             AND g.voided_at IS NULL AND g.expires_at IS NOT NULL AND g.expires_at > ?
+           WHERE b.test_clock_id = ? AND b.tenant_id = ? AND g.voided_at IS NULL AND g.expires_at IS NOT NULL
            ORDER BY g.expires_at`,
         )
-        .bind(testClockId, tenantId, after)
-        .all<{ expires_at: string }>();
-      return results.map((row) => row.expires_at);
+        .bind(testClockId, tenantId)
+        .all<{ expires_at: string; has_balance: number }>();
+      return results.map((row) => ({ expiresAt: row.expires_at, hasBalance: row.has_balance === 1 }));
+    },
+    async latestTestClockTime(tenantId) {
+      const row = await db
+        .prepare('SELECT MAX(frozen_time) AS latest FROM test_clocks WHERE tenant_id = ?')
+        .bind(tenantId)
+        .first<{ latest: string | null }>();
+      return row?.latest ?? null;
     },
     async groupsOnTestClock(tenantId, testClockId) {
       const { results } = await db

@@ -37,8 +37,11 @@ export type BillingGroupChanges = Partial<
 >;
 
 export interface BillingGroupStore {
-  /** Refused (the `test-clock-missing` trigger) when its test clock is not the tenant's. */
-  createBillingGroup(group: Omit<BillingGroupRecord, 'clockTime'>): Promise<void>;
+  /**
+   * Inserts a group. On a test clock, only while the clock holds fewer than `maxOnClock` groups,
+   * judged in the insert itself (false when full); its foreign key refuses a clock that is gone.
+   */
+  createBillingGroup(group: Omit<BillingGroupRecord, 'clockTime'>, maxOnClock?: number): Promise<boolean>;
   getBillingGroup(tenantId: string, billingGroupId: string): Promise<BillingGroupRecord | null>;
   listBillingGroups(tenantId: string, page: PageRequest): Promise<Page<BillingGroupRecord>>;
   updateBillingGroup(

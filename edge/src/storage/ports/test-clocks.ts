@@ -23,6 +23,8 @@ export interface TestClockRecord {
   runsDone: number;
   /** A task of the last run failed: the next run is not passed over. */
   runFailed: boolean;
+  /** What failed at the last run, per group; empty when it all ran. */
+  runErrors: TestClockRunError[];
   /** Which runner may move the clock; a resumed advance gets a new lease. */
   leaseId: string | null;
   createdAt: string;
@@ -38,9 +40,21 @@ export interface TestClockStep {
   ranThrough: string;
   runsDone: number;
   runFailed: boolean;
+  runErrors: TestClockRunError[];
   /** READY ends the advance (and its lease). */
   status: TestClockStatus;
   updatedAt: string;
+}
+
+/** The daily run's tasks for a group on a clock (services/test-clocks.ts). */
+export type TestClockTask = 'auto-close' | 'expire-credit' | 'report-alerts' | 'budgets';
+
+/** A scheduled task that failed for a group at a run of an advance (tried again at the next run). */
+export interface TestClockRunError {
+  billingGroupId: string;
+  task: TestClockTask;
+  at: string;
+  message: string;
 }
 
 export type TestClockDeletion = 'deleted' | 'missing' | 'in-use';
@@ -77,8 +91,13 @@ export interface TestClockStore {
   }): Promise<TestClockRecord | null>;
   /** Refused (`in-use`) while a billing group is attached, even one attached a moment ago. */
   deleteTestClock(tenantId: string, testClockId: string): Promise<TestClockDeletion>;
-  /** The expiries of the live grants of the clock's groups that expire after `after`. */
-  creditExpiriesOnTestClock(tenantId: string, testClockId: string, after: string): Promise<string[]>;
+  /** The live grants with an expiry of the clock's groups: when each expires, and whether it has a balance. */
+  creditExpiriesOnTestClock(
+    tenantId: string,
+    testClockId: string,
+  ): Promise<{ expiresAt: string; hasBalance: boolean }[]>;
+  /** The latest time of the tenant's clocks; null when it has none. */
+  latestTestClockTime(tenantId: string): Promise<string | null>;
   /** The billing groups attached to the clock, in id order. */
   groupsOnTestClock(tenantId: string, testClockId: string): Promise<BillingGroupRecord[]>;
 }

@@ -10,6 +10,7 @@ import { StatementsSection } from '@/components/billing-groups/sections/statemen
 import { UsageSection } from '@/components/billing-groups/sections/usage-section';
 import { LoadingState } from '@/components/feedback/loading-state';
 import { ReadFailure } from '@/components/feedback/read-failure';
+import { SimulatedTime } from '@/components/test-clocks/simulated-time';
 import { getI18n } from '@/i18n/server';
 import { type DashboardTab, dashboardTab, pickableMonths } from '@/lib/dashboard-tabs';
 import { currentMonth, isMonth } from '@/lib/months';
@@ -33,11 +34,13 @@ export default async function BillingGroupDashboard({
   const { locale, t } = await getI18n();
   const { billingGroupId } = await params;
   const query = await searchParams;
-  const month = isMonth(query.month) ? query.month : currentMonth();
   const tab = dashboardTab(query.tab);
 
   const group = await loadBillingGroup(billingGroupId);
   if (!group.ok) return <ReadFailure failure={group} locale={locale} />;
+  // A group on a test clock lives in the clock's time: "this month" is the clock's month (DOMAIN §8a).
+  const thisMonth = currentMonth(group.data.testClockTime ? new Date(group.data.testClockTime) : new Date());
+  const month = isMonth(query.month) ? query.month : thisMonth;
 
   return (
     <div className="flex flex-col gap-4">
@@ -53,11 +56,14 @@ export default async function BillingGroupDashboard({
             {group.data.currency} · <span className="wrap-anywhere">{group.data.id}</span>
             {group.data.autoClose ? ` · ${t.groups.autoClosing}` : ''}
           </p>
+          {group.data.testClockId && group.data.testClockTime ? (
+            <SimulatedTime testClockId={group.data.testClockId} time={group.data.testClockTime} />
+          ) : null}
         </div>
         <MonthPicker
           billingGroupId={billingGroupId}
           month={month}
-          months={pickableMonths(currentMonth(), month)}
+          months={pickableMonths(thisMonth, month)}
           tab={tab}
         />
       </header>

@@ -64,7 +64,8 @@ export async function OverviewSection({ group, month }: { group: BillingGroup; m
                   ? closeMonthFacts(
                       draft.result,
                       group,
-                      Date.now(),
+                      // The due date counts from the close, in the group's time: its clock's, if any.
+                      group.testClockTime ? Date.parse(group.testClockTime) : Date.now(),
                       locale,
                       previous.ok ? previous.data : null,
                     )
