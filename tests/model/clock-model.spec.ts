@@ -22,6 +22,9 @@ const MIN_COMMANDS = 14;
 const PARTS = 2;
 const runsOfPart = (part: number) => Math.floor(CLOCK_RUNS / PARTS) + (part < CLOCK_RUNS % PARTS ? 1 : 0);
 
+/** Time kept back from the test's timeout to attach and report a counterexample. */
+const SHRINK_MARGIN_MS = 20_000;
+
 const ROUNDING_MODES: RoundingMode[] = ['HALF_UP', 'HALF_EVEN', 'FLOOR', 'CEIL'];
 
 const setupArbitrary = fc.record({
@@ -106,6 +109,10 @@ for (let part = 0; part < PARTS; part += 1) {
         seed,
         path: process.env.FC_PATH,
         endOnFailure: false,
+        // As the tier above: stop shrinking in time to report the smallest counterexample found so
+        // far rather than a bare timeout; running out of time before any failure fails too.
+        interruptAfterTimeLimit: Math.max(10_000, testInfo.timeout - SHRINK_MARGIN_MS),
+        markInterruptAsFailure: true,
       });
       // Read by tests/support/reporters/model-summary.ts, which adds up every test's figures.
       testInfo.annotations.push(
@@ -122,8 +129,11 @@ for (let part = 0; part < PARTS; part += 1) {
           body: `${replay}\n${settings ? describeSetup(settings) : ''}\n${String(commands).split(',').join('\n')}\n\n${String(result.errorInstance ?? '')}`,
           contentType: 'text/plain',
         });
+        const found = result.counterexample
+          ? `the clock model found a counterexample after ${result.numRuns} sequences (${result.numShrinks} shrinks${result.interrupted ? ', stopped for time' : ''})`
+          : `the clock model ran out of time after ${result.numRuns} sequences`;
         throw new Error(
-          `the clock model found a counterexample after ${result.numRuns} sequences (${result.numShrinks} shrinks)\n` +
+          `${found}\n` +
             `Replay with ${replay}\n${fc.defaultReportMessage(result)}\n\n` +
             // The shrunk sequence's own failure, whole: the attachment is cut short in a terminal.
             `${result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance)}`,
