@@ -313,8 +313,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   console.log(markdown);
   if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, `${markdown}\n`);
   if (options.readme) {
-    // The README quotes a whole run, dated by its summary, so the figures are never one lane's.
+    // The README quotes a whole run, dated by its summary, so the figures are never one lane's, and
+    // only a run that measured every workspace and passed its gates: a partial summary says nothing.
     if (lanes.length !== Object.keys(LANES).length) throw new Error('--readme quotes a run of every lane');
+    if (rows.some(({ ok }) => !ok)) throw new Error('--readme quotes only a run that passed every gate');
     const day = statSync(summaryFile).mtime.toISOString().slice(0, 10);
     writeFileSync('README.md', withReadmeLine(readFileSync('README.md', 'utf8'), readmeLine(rows, day)));
   }

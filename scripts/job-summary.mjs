@@ -23,6 +23,14 @@ const jobWallTime =
     ? `Job wall time: ${((Date.now() - startedAt * 1000) / 60_000).toFixed(1)} min (setup, installs and tests).`
     : null;
 
+/** Where the run's artifacts are: a link to the run on GitHub, else where to look. */
+function artifactsPlace() {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: run } = process.env;
+  return server && repository && run
+    ? `[the run's Artifacts](${server}/${repository}/actions/runs/${run}#artifacts)`
+    : "the run's Summary page, Artifacts";
+}
+
 const write = (markdown) =>
   process.env.GITHUB_STEP_SUMMARY
     ? appendFileSync(process.env.GITHUB_STEP_SUMMARY, `${markdown}\n`)
@@ -89,7 +97,7 @@ const artifacts = options.artifacts.split(',').filter(Boolean);
 if (artifacts.length > 0) {
   lines.push(
     '',
-    `Artifacts of this run: ${artifacts.map((name) => `\`${name}\``).join(', ')} (the run's Summary page, Artifacts).`,
+    `Artifacts of this run: ${artifacts.map((name) => `\`${name}\``).join(', ')} (${artifactsPlace()}).`,
   );
 }
 write(lines.join('\n'));
