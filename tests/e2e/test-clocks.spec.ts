@@ -6,6 +6,7 @@ import {
 } from '../support/layout-checks';
 import { expect, test } from '../support/page-test';
 import { DashboardPage } from '../support/pages/dashboard-page';
+import { StatementPage } from '../support/pages/statement-page';
 
 type TestClock = Schemas['TestClock'];
 type Group = Schemas['BillingGroup'];
@@ -176,6 +177,17 @@ test.describe('Test clocks: create, advance with its progress, and the group’s
         `/v1/billing-groups/${group.id}/statements/2026-01`,
       );
       expect(statement).toMatchObject({ state: 'ISSUED', closedAt: '2026-02-01T02:00:00.000Z' });
+    });
+
+    await test.step('January’s statement says it lives on the clock, and its times say UTC', async () => {
+      const dashboard = new DashboardPage(page);
+      await dashboard.statements.getByRole('link', { name: 'Statement for January 2026' }).click();
+      await page.waitForURL(/\/statements\//);
+      const statement = new StatementPage(page);
+      await expect(statement.simulatedTime).toHaveText('Simulated time: Feb 10, 2026, 12:00 AM UTC');
+      await expect(statement.testClockLink).toHaveText('Test clock: January');
+      await expect(statement.fact('Closed')).toHaveText('Feb 1, 2026, 2:00 AM UTC');
+      await expect(statement.fact('Due')).toHaveText(/^[A-Z][a-z]{2} \d{1,2}, 2026, 2:00 AM UTC$/);
     });
 
     await test.step('a clock with a group on it is not deleted: the dialog says why, and it stays', async () => {
