@@ -237,6 +237,7 @@ test.describe('Test clocks: create, advance with its progress, and the group’s
       signInAs,
       chooseLanguage,
       gotoTestClocks,
+      gotoBillingGroups,
       page,
     }) => {
       const tenant = await createTenant();
@@ -262,6 +263,19 @@ test.describe('Test clocks: create, advance with its progress, and the group’s
       // Nothing wider than the phone: no sideways scrolling.
       const width = await page.evaluate<number>('document.documentElement.scrollWidth');
       expect(width).toBeLessThanOrEqual(390);
+
+      await test.step('the group form offers a long-named clock, and the page stays a phone’s width', async () => {
+        // A select is as wide as its longest option: a long name with its time once widened the
+        // form's column, and the whole page, to 600 px.
+        await tenant.api.create<TestClock>('/v1/test-clocks', {
+          name: '2026년 상반기 월말 마감과 연체 처리를 검증하는 시뮬레이션 시계',
+          frozenTime: '2026-01-10T00:00:00Z',
+        });
+        const groups = await gotoBillingGroups();
+        await expect(groups.testClockSelect.getByRole('option')).toHaveCount(3);
+        const groupsWidth = await page.evaluate<number>('document.documentElement.scrollWidth');
+        expect(groupsWidth).toBeLessThanOrEqual(390);
+      });
 
       await page.goto(`/billing-groups/${group.id}`);
       const dashboard = new DashboardPage(page);

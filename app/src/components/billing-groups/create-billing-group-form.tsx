@@ -82,7 +82,9 @@ function ClockSelect({ choices, busy }: { choices: ClockChoice[]; busy: boolean 
       defaultValue=""
       aria-describedby="group-test-clock-hint"
       aria-busy={busy}
-      className="max-w-full"
+      // A select is as wide as its longest option, and a clock's name with its time is long: held
+      // to its column, it leaves the page no wider than a phone (the chosen text is cut instead).
+      className="w-full min-w-0"
     >
       <option value="">{t.groups.testClockNone}</option>
       {choices.map((choice) => (
