@@ -25,18 +25,24 @@ const DAILY_RUNS = 31;
 
 /**
  * Runs in the page (the tests have no DOM types): from now on, records what the clock's card shows at
- * each change, as "STATUS done/total words", in `globalThis.clockStates`. An advance may take less
- * than a second, so what the card showed while it ran is read back afterwards, not caught live.
+ * each change, as "STATUS done/total words", in `globalThis.clockStates`, and, as "STATUS form|no
+ * form: status words", whether its advance form is drawn and what its live region says, in
+ * `globalThis.clockForms`. An advance may take less than a second, so what the card showed while it
+ * ran is read back afterwards, not caught live.
  */
 const RECORD_CLOCK_STATES = `(() => {
   const seen = [];
+  const forms = [];
   globalThis.clockStates = seen;
+  globalThis.clockForms = forms;
   const record = () => {
     const card = document.querySelector('article[data-status]');
     if (!card) return;
     const bar = card.querySelector('[role="progressbar"]');
     const value = (name) => (bar && bar.getAttribute(name)) || '-';
     seen.push(card.getAttribute('data-status') + ' ' + value('aria-valuenow') + '/' + value('aria-valuemax') + ' ' + value('aria-valuetext'));
+    const live = card.querySelector('[role="status"]');
+    forms.push(card.getAttribute('data-status') + ' ' + (card.querySelector('form') ? 'form' : 'no form') + ': ' + (live ? live.textContent : '-'));
   };
   new MutationObserver(record).observe(document.body, {
     subtree: true, childList: true, attributes: true, characterData: true,
@@ -148,6 +154,25 @@ test.describe('Test clocks: create, advance with its progress, and the group’s
       );
       await expect(clock.progress).toHaveAccessibleName('Last advance of January');
       await expect(clock.card.getByText(`${DAILY_RUNS} of ${DAILY_RUNS} daily runs done`)).toBeVisible();
+      // The progress is said in a live region, from the advance's start (its target) to its end.
+      await expect(clock.card.getByRole('status')).toHaveText(
+        `${DAILY_RUNS} of ${DAILY_RUNS} daily runs done`,
+      );
+      // The advance's form closed while it ran, and the focus, on its button, went to the clock's
+      // name rather than to the page's start.
+      await expect(clock.card.getByRole('heading', { name: 'January', exact: true })).toBeFocused();
+      const forms = await page.evaluate<string[]>('globalThis.clockForms');
+      const whileAdvancing = forms.filter((form) => form.startsWith('ADVANCING'));
+      expect(whileAdvancing.length).toBeGreaterThan(0);
+      // Never an advance form while the clock advances: it offered the clock's passing time + 1 day.
+      expect(whileAdvancing.filter((form) => !form.startsWith('ADVANCING no form:'))).toEqual([]);
+      expect(whileAdvancing).toContainEqual(
+        expect.stringMatching(
+          new RegExp(
+            `^ADVANCING no form: Advancing to Feb 10, 2026, 12:00 AM UTC\\.(\\d+ of ${DAILY_RUNS} daily runs done)?$`,
+          ),
+        ),
+      );
       const states = await page.evaluate<string[]>('globalThis.clockStates');
       // While it ran, the card said so: ADVANCING, with its runs so far out of 31, in words too.
       expect(states.filter((state) => state.startsWith('ADVANCING')).length).toBeGreaterThan(0);
@@ -226,6 +251,8 @@ test.describe('Test clocks: create, advance with its progress, and the group’s
     await clocks.dialog.getByRole('button', { name: 'Delete clock' }).click();
     await expect(clocks.dialog).toBeHidden();
     await expect(clocks.emptyState).toBeVisible();
+    // The card and its delete button are gone: the focus waits on the list's heading, not the page's start.
+    await expect(clocks.main.getByRole('heading', { name: 'Clocks', exact: true })).toBeFocused();
     expect((await tenant.api.get(`/v1/test-clocks/${unused.id}`)).status()).toBe(404);
   });
 
