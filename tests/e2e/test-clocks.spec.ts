@@ -256,6 +256,49 @@ test.describe('Test clocks: create, advance with its progress, and the group’s
     expect((await tenant.api.get(`/v1/test-clocks/${unused.id}`)).status()).toBe(404);
   });
 
+  test('a group refused by a full clock keeps what was entered, and says why beside the clock, in Korean', async ({
+    createTenant,
+    signInAs,
+    chooseLanguage,
+    gotoBillingGroups,
+  }) => {
+    const tenant = await createTenant();
+    const clock = await tenant.api.create<TestClock>('/v1/test-clocks', {
+      name: '가득 찬 시계',
+      frozenTime: '2026-01-10T00:00:00Z',
+    });
+    // The most groups one clock may hold (the edge's MAX_GROUPS_PER_TEST_CLOCK): the next is refused.
+    for (let index = 1; index <= 10; index += 1) {
+      await tenant.api.create<Group>('/v1/billing-groups', { name: `그룹 ${index}`, testClockId: clock.id });
+    }
+    await signInAs(tenant.apiKey);
+    await chooseLanguage('ko');
+    const groups = await gotoBillingGroups();
+    const name = groups.createForm.getByLabel('이름', { exact: true });
+    const currency = groups.createForm.getByLabel('통화', { exact: true });
+    const autoClose = groups.createForm.getByLabel('매월 자동 마감', { exact: true });
+    await name.fill('열한 번째 그룹');
+    await currency.selectOption('USD');
+    await autoClose.check();
+    await groups.testClockSelect.selectOption({ label: '가득 찬 시계 (2026. 1. 10. 오전 12:00 UTC)' });
+    await groups.createForm.getByRole('button', { name: '빌링 그룹 만들기' }).click();
+
+    const advice = '이 시계에는 더 이상 빌링 그룹을 둘 수 없습니다. 다른 시계를 고르거나 새로 만드세요.';
+    // Said beside the clock select, in the page's language, and the focus is there to fix it.
+    await expect(groups.testClockSelect).toHaveAttribute('aria-invalid', 'true');
+    await expect(groups.testClockSelect).toHaveAccessibleDescription(advice);
+    await expect(groups.testClockSelect).toBeFocused();
+    // Everything entered is still there (the form was reset to an empty name and real time).
+    await expect(groups.testClockSelect).toHaveValue(clock.id);
+    await expect(name).toHaveValue('열한 번째 그룹');
+    await expect(currency).toHaveValue('USD');
+    await expect(autoClose).toBeChecked();
+    // The API's English message, once shown twice, is not shown at all.
+    await expect(groups.createForm.getByText(/already holds/)).toHaveCount(0);
+    const { items } = await tenant.api.read<{ items: Group[] }>('/v1/billing-groups');
+    expect(items).toHaveLength(10);
+  });
+
   test.describe('on a phone, in Korean', () => {
     test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
