@@ -59,6 +59,7 @@ test.describe('Test clocks: create, advance with its progress, and the group’s
   test('a clock, a group on it with usage, an advance across the month end: progress, READY, the simulated date and the month closed by itself', async ({
     createTenant,
     signInAs,
+    chooseLanguage,
     monthActivity,
     gotoTestClocks,
     gotoBillingGroups,
@@ -213,6 +214,12 @@ test.describe('Test clocks: create, advance with its progress, and the group’s
       await expect(statement.testClockLink).toHaveText('Test clock: January');
       await expect(statement.fact('Closed')).toHaveText('Feb 1, 2026, 2:00 AM UTC');
       await expect(statement.fact('Due')).toHaveText(/^[A-Z][a-z]{2} \d{1,2}, 2026, 2:00 AM UTC$/);
+      // In Korean too: the badge's words and the times' UTC.
+      await chooseLanguage('ko');
+      await page.reload();
+      await expect(statement.simulatedTime).toHaveText('시뮬레이션 시각: 2026. 2. 10. 오전 12:00 UTC');
+      await expect(statement.fact('마감')).toHaveText('2026. 2. 1. 오전 2:00 UTC');
+      await chooseLanguage('en');
     });
 
     await test.step('a clock with a group on it is not deleted: the dialog says why, and it stays', async () => {
