@@ -6,6 +6,7 @@ import {
 } from '../support/layout-checks';
 import { expect, test } from '../support/page-test';
 import { DashboardPage } from '../support/pages/dashboard-page';
+import { StatementPage } from '../support/pages/statement-page';
 
 type TestClock = Schemas['TestClock'];
 type Group = Schemas['BillingGroup'];
@@ -24,18 +25,24 @@ const DAILY_RUNS = 31;
 
 /**
  * Runs in the page (the tests have no DOM types): from now on, records what the clock's card shows at
- * each change, as "STATUS done/total words", in `globalThis.clockStates`. An advance may take less
- * than a second, so what the card showed while it ran is read back afterwards, not caught live.
+ * each change, as "STATUS done/total words", in `globalThis.clockStates`, and, as "STATUS form|no
+ * form: status words", whether its advance form is drawn and what its live region says, in
+ * `globalThis.clockForms`. An advance may take less than a second, so what the card showed while it
+ * ran is read back afterwards, not caught live.
  */
 const RECORD_CLOCK_STATES = `(() => {
   const seen = [];
+  const forms = [];
   globalThis.clockStates = seen;
+  globalThis.clockForms = forms;
   const record = () => {
     const card = document.querySelector('article[data-status]');
     if (!card) return;
     const bar = card.querySelector('[role="progressbar"]');
     const value = (name) => (bar && bar.getAttribute(name)) || '-';
     seen.push(card.getAttribute('data-status') + ' ' + value('aria-valuenow') + '/' + value('aria-valuemax') + ' ' + value('aria-valuetext'));
+    const live = card.querySelector('[role="status"]');
+    forms.push(card.getAttribute('data-status') + ' ' + (card.querySelector('form') ? 'form' : 'no form') + ': ' + (live ? live.textContent : '-'));
   };
   new MutationObserver(record).observe(document.body, {
     subtree: true, childList: true, attributes: true, characterData: true,
@@ -52,6 +59,7 @@ test.describe('Test clocks: create, advance with its progress, and the group’s
   test('a clock, a group on it with usage, an advance across the month end: progress, READY, the simulated date and the month closed by itself', async ({
     createTenant,
     signInAs,
+    chooseLanguage,
     monthActivity,
     gotoTestClocks,
     gotoBillingGroups,
@@ -147,6 +155,25 @@ test.describe('Test clocks: create, advance with its progress, and the group’s
       );
       await expect(clock.progress).toHaveAccessibleName('Last advance of January');
       await expect(clock.card.getByText(`${DAILY_RUNS} of ${DAILY_RUNS} daily runs done`)).toBeVisible();
+      // The progress is said in a live region, from the advance's start (its target) to its end.
+      await expect(clock.card.getByRole('status')).toHaveText(
+        `${DAILY_RUNS} of ${DAILY_RUNS} daily runs done`,
+      );
+      // The advance's form closed while it ran, and the focus, on its button, went to the clock's
+      // name rather than to the page's start.
+      await expect(clock.card.getByRole('heading', { name: 'January', exact: true })).toBeFocused();
+      const forms = await page.evaluate<string[]>('globalThis.clockForms');
+      const whileAdvancing = forms.filter((form) => form.startsWith('ADVANCING'));
+      expect(whileAdvancing.length).toBeGreaterThan(0);
+      // Never an advance form while the clock advances: it offered the clock's passing time + 1 day.
+      expect(whileAdvancing.filter((form) => !form.startsWith('ADVANCING no form:'))).toEqual([]);
+      expect(whileAdvancing).toContainEqual(
+        expect.stringMatching(
+          new RegExp(
+            `^ADVANCING no form: Advancing to Feb 10, 2026, 12:00 AM UTC\\.(\\d+ of ${DAILY_RUNS} daily runs done)?$`,
+          ),
+        ),
+      );
       const states = await page.evaluate<string[]>('globalThis.clockStates');
       // While it ran, the card said so: ADVANCING, with its runs so far out of 31, in words too.
       expect(states.filter((state) => state.startsWith('ADVANCING')).length).toBeGreaterThan(0);
@@ -176,6 +203,23 @@ test.describe('Test clocks: create, advance with its progress, and the group’s
         `/v1/billing-groups/${group.id}/statements/2026-01`,
       );
       expect(statement).toMatchObject({ state: 'ISSUED', closedAt: '2026-02-01T02:00:00.000Z' });
+    });
+
+    await test.step('January’s statement says it lives on the clock, and its times say UTC', async () => {
+      const dashboard = new DashboardPage(page);
+      await dashboard.statements.getByRole('link', { name: 'Statement for January 2026' }).click();
+      await page.waitForURL(/\/statements\//);
+      const statement = new StatementPage(page);
+      await expect(statement.simulatedTime).toHaveText('Simulated time: Feb 10, 2026, 12:00 AM UTC');
+      await expect(statement.testClockLink).toHaveText('Test clock: January');
+      await expect(statement.fact('Closed')).toHaveText('Feb 1, 2026, 2:00 AM UTC');
+      await expect(statement.fact('Due')).toHaveText(/^[A-Z][a-z]{2} \d{1,2}, 2026, 2:00 AM UTC$/);
+      // In Korean too: the badge's words and the times' UTC.
+      await chooseLanguage('ko');
+      await page.reload();
+      await expect(statement.simulatedTime).toHaveText('시뮬레이션 시각: 2026. 2. 10. 오전 12:00 UTC');
+      await expect(statement.fact('마감')).toHaveText('2026. 2. 1. 오전 2:00 UTC');
+      await chooseLanguage('en');
     });
 
     await test.step('a clock with a group on it is not deleted: the dialog says why, and it stays', async () => {
@@ -214,7 +258,52 @@ test.describe('Test clocks: create, advance with its progress, and the group’s
     await clocks.dialog.getByRole('button', { name: 'Delete clock' }).click();
     await expect(clocks.dialog).toBeHidden();
     await expect(clocks.emptyState).toBeVisible();
+    // The card and its delete button are gone: the focus waits on the list's heading, not the page's start.
+    await expect(clocks.main.getByRole('heading', { name: 'Clocks', exact: true })).toBeFocused();
     expect((await tenant.api.get(`/v1/test-clocks/${unused.id}`)).status()).toBe(404);
+  });
+
+  test('a group refused by a full clock keeps what was entered, and says why beside the clock, in Korean', async ({
+    createTenant,
+    signInAs,
+    chooseLanguage,
+    gotoBillingGroups,
+  }) => {
+    const tenant = await createTenant();
+    const clock = await tenant.api.create<TestClock>('/v1/test-clocks', {
+      name: '가득 찬 시계',
+      frozenTime: '2026-01-10T00:00:00Z',
+    });
+    // The most groups one clock may hold (the edge's MAX_GROUPS_PER_TEST_CLOCK): the next is refused.
+    for (let index = 1; index <= 10; index += 1) {
+      await tenant.api.create<Group>('/v1/billing-groups', { name: `그룹 ${index}`, testClockId: clock.id });
+    }
+    await signInAs(tenant.apiKey);
+    await chooseLanguage('ko');
+    const groups = await gotoBillingGroups();
+    const name = groups.createForm.getByLabel('이름', { exact: true });
+    const currency = groups.createForm.getByLabel('통화', { exact: true });
+    const autoClose = groups.createForm.getByLabel('매월 자동 마감', { exact: true });
+    await name.fill('열한 번째 그룹');
+    await currency.selectOption('USD');
+    await autoClose.check();
+    await groups.testClockSelect.selectOption({ label: '가득 찬 시계 (2026. 1. 10. 오전 12:00 UTC)' });
+    await groups.createForm.getByRole('button', { name: '빌링 그룹 만들기' }).click();
+
+    const advice = '이 시계에는 더 이상 빌링 그룹을 둘 수 없습니다. 다른 시계를 고르거나 새로 만드세요.';
+    // Said beside the clock select, in the page's language, and the focus is there to fix it.
+    await expect(groups.testClockSelect).toHaveAttribute('aria-invalid', 'true');
+    await expect(groups.testClockSelect).toHaveAccessibleDescription(advice);
+    await expect(groups.testClockSelect).toBeFocused();
+    // Everything entered is still there (the form was reset to an empty name and real time).
+    await expect(groups.testClockSelect).toHaveValue(clock.id);
+    await expect(name).toHaveValue('열한 번째 그룹');
+    await expect(currency).toHaveValue('USD');
+    await expect(autoClose).toBeChecked();
+    // The API's English message, once shown twice, is not shown at all.
+    await expect(groups.createForm.getByText(/already holds/)).toHaveCount(0);
+    const { items } = await tenant.api.read<{ items: Group[] }>('/v1/billing-groups');
+    expect(items).toHaveLength(10);
   });
 
   test.describe('on a phone, in Korean', () => {
@@ -225,6 +314,7 @@ test.describe('Test clocks: create, advance with its progress, and the group’s
       signInAs,
       chooseLanguage,
       gotoTestClocks,
+      gotoBillingGroups,
       page,
     }) => {
       const tenant = await createTenant();
@@ -250,6 +340,19 @@ test.describe('Test clocks: create, advance with its progress, and the group’s
       // Nothing wider than the phone: no sideways scrolling.
       const width = await page.evaluate<number>('document.documentElement.scrollWidth');
       expect(width).toBeLessThanOrEqual(390);
+
+      await test.step('the group form offers a long-named clock, and the page stays a phone’s width', async () => {
+        // A select is as wide as its longest option: a long name with its time once widened the
+        // form's column, and the whole page, to 600 px.
+        await tenant.api.create<TestClock>('/v1/test-clocks', {
+          name: '2026년 상반기 월말 마감과 연체 처리를 검증하는 시뮬레이션 시계',
+          frozenTime: '2026-01-10T00:00:00Z',
+        });
+        const groups = await gotoBillingGroups();
+        await expect(groups.testClockSelect.getByRole('option')).toHaveCount(3);
+        const groupsWidth = await page.evaluate<number>('document.documentElement.scrollWidth');
+        expect(groupsWidth).toBeLessThanOrEqual(390);
+      });
 
       await page.goto(`/billing-groups/${group.id}`);
       const dashboard = new DashboardPage(page);

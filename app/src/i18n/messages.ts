@@ -145,6 +145,8 @@ const en = {
       dateTime: 'Choose a day, an hour and a minute.',
       clockForward: 'Choose a time after the clock’s time: a clock never moves backwards.',
       clockMaxAdvance: 'At most two years at once: advance in steps.',
+      clockFull:
+        'This clock holds as many billing groups as a clock may: choose another clock, or create one.',
     },
   },
   enums: {
@@ -383,6 +385,7 @@ const en = {
     testClockHint:
       'A group on a test clock lives in the clock’s time, for testing. It cannot be changed later.',
     testClockOption: (name: string, time: string) => `${name} (${time})`,
+    notCreated: 'Not created: fix the marked fields.',
     simulatedTime: 'Simulated time',
     onTestClock: (name: string) => `Test clock: ${name}`,
   },
@@ -1096,6 +1099,7 @@ const ko: Messages = {
       dateTime: '날짜와 시, 분을 고르세요.',
       clockForward: '시계의 시각보다 뒤를 고르세요. 시계는 뒤로 가지 않습니다.',
       clockMaxAdvance: '한 번에 최대 2년까지입니다. 나누어 돌리세요.',
+      clockFull: '이 시계에는 더 이상 빌링 그룹을 둘 수 없습니다. 다른 시계를 고르거나 새로 만드세요.',
     },
   },
   enums: {
@@ -1322,6 +1326,7 @@ const ko: Messages = {
     testClockNone: '없음: 실제 시각',
     testClockHint: '테스트 시계에 둔 그룹은 시험용으로 시계의 시간을 따릅니다. 나중에 바꿀 수 없습니다.',
     testClockOption: (name, time) => `${name} (${time})`,
+    notCreated: '만들지 못했습니다. 표시된 항목을 고치세요.',
     simulatedTime: '시뮬레이션 시각',
     onTestClock: (name) => `테스트 시계: ${name}`,
   },

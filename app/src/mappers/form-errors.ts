@@ -36,7 +36,7 @@ function controlFieldOf(field: string): string {
   );
 }
 
-/** Rules of the forms outside the calculator (webhooks, budgets, test clocks), in the page's words. */
+/** Rules of the forms outside the calculator (webhooks, budgets, test clocks, groups), in the page's words. */
 const FORM_RULES: Record<string, keyof Messages['calculator']['fieldErrors']> = {
   'webhook-url': 'webhookUrl',
   positive: 'positive',
@@ -44,6 +44,7 @@ const FORM_RULES: Record<string, keyof Messages['calculator']['fieldErrors']> = 
   'exceeds-total': 'exceedsTotal',
   'after-frozen-time': 'clockForward',
   'max-advance': 'clockMaxAdvance',
+  'max-groups': 'clockFull',
 };
 
 /**

@@ -37,6 +37,9 @@ export class StatementPage extends AppShell {
   readonly creditNoteNet: Locator;
   readonly creditNoteReason: Locator;
   readonly addCreditNoteButton: Locator;
+  /** A statement of a group on a test clock: the group's "Simulated time: …" and its clock's link. */
+  readonly simulatedTime: Locator;
+  readonly testClockLink: Locator;
 
   constructor(page: Page) {
     super(page);
@@ -67,6 +70,8 @@ export class StatementPage extends AppShell {
       name: /^(Add credit note|대변 전표 추가)$/,
     });
     this.reconcileProblem = reconcile.getByRole('alert');
+    this.simulatedTime = this.main.getByText(/^(Simulated time|시뮬레이션 시각): /);
+    this.testClockLink = this.main.getByRole('link', { name: /^(Test clock|테스트 시계): / });
   }
 
   /** Adds a credit note through the form. */

@@ -38,7 +38,9 @@ export default async function BillingGroupsPage({ searchParams }: PageProps<'/bi
         <h1 className="text-2xl font-bold">{t.groups.title}</h1>
         <p className="text-sm text-slate-600">{t.groups.intro}</p>
       </header>
-      <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+      {/* One column on a phone, held to the page's width: an implicit column grows to its widest
+          content, the clock select's longest option, and the page would scroll sideways. */}
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <section aria-labelledby="groups-list" className="card table-stack overflow-x-auto">
           <h2 id="groups-list" className="sr-only">
             {t.groups.title}

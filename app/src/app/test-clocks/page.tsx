@@ -41,7 +41,8 @@ export default async function TestClocksPage() {
         />
       </section>
       <section aria-labelledby="clocks-heading" className="card flex min-w-0 flex-col gap-3">
-        <h2 id="clocks-heading" className="text-lg font-semibold">
+        {/* Focusable from script: where focus goes once a deleted clock's card is gone. */}
+        <h2 id="clocks-heading" tabIndex={-1} className="text-lg font-semibold">
           {t.testClocks.listHeading}
         </h2>
         <Suspense fallback={<LoadingState />}>
@@ -82,7 +83,8 @@ async function ClockCard({ clock }: { clock: TestClock }) {
       className="flex min-w-0 scroll-mt-4 flex-col gap-3 rounded-lg border border-slate-200 p-3 target:border-blue-700 target:ring-2 target:ring-blue-200"
     >
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h3 id={nameId} className="text-base font-semibold wrap-anywhere">
+        {/* Focusable from script: where focus goes once an advance starts and its form closes. */}
+        <h3 id={nameId} tabIndex={-1} className="text-base font-semibold wrap-anywhere">
           {clock.name}
         </h3>
         <p>
@@ -105,12 +107,19 @@ async function ClockCard({ clock }: { clock: TestClock }) {
         <dt className="text-slate-600">{t.testClocks.createdAt}</dt>
         <dd>{formatDate(clock.createdAt, locale)}</dd>
       </dl>
-      {clock.status === 'ADVANCING' && clock.advancingTo ? (
-        <p className="text-sm">{t.testClocks.advancingTo(formatClockTime(clock.advancingTo, locale))}</p>
-      ) : null}
-      <ClockProgress clock={clock} t={t} />
-      {/* A new key once the clock has moved: the form starts again from its new time. */}
-      <AdvanceTestClockForm key={clock.frozenTime} clock={clock} />
+      {/* Always there, so that a screen reader hears what comes into it: the advance starting (its
+          target and runs so far) and its end, read politely between the page's re-reads. Empty (a
+          clock never advanced), it is taken out of the card's flow, which would space it as a row. */}
+      <div role="status" className="flex min-w-0 flex-col gap-1 empty:absolute">
+        {clock.status === 'ADVANCING' && clock.advancingTo ? (
+          <p className="text-sm">{t.testClocks.advancingTo(formatClockTime(clock.advancingTo, locale))}</p>
+        ) : null}
+        <ClockProgress clock={clock} t={t} />
+      </div>
+      {/* Closed while the clock advances: it would start from a time the clock is only passing
+          through (the target is said above). A new key once the clock has moved: the form starts
+          again from its new time. */}
+      {clock.status === 'ADVANCING' ? null : <AdvanceTestClockForm key={clock.frozenTime} clock={clock} />}
       <DeleteTestClockButton clock={clock} />
     </article>
   );

@@ -17,7 +17,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /**
  * Moves a clock forward to a day and time in UTC, a day on from its time to start with. The advance
  * runs on the edge; the page shows its progress (it re-reads the clock while it is ADVANCING), so
- * this form only starts it, and is closed while one is under way. A time refused (not after the
+ * this form only starts it, and the page does not draw it while one is under way. A time refused (not after the
  * clock's, or more than two years on) is said beside the selects.
  */
 export function AdvanceTestClockForm({ clock }: { clock: TestClock }) {
@@ -38,7 +38,11 @@ export function AdvanceTestClockForm({ clock }: { clock: TestClock }) {
     event.preventDefault();
     const to = String(new FormData(event.currentTarget).get('to') ?? '');
     startTransition(async () => {
-      setOutcome(await advanceTestClock(clock.id, to));
+      const advanced = await advanceTestClock(clock.id, to);
+      setOutcome(advanced);
+      // Started: this form closes while the clock advances, and the focus, on its button, would
+      // fall to the page's start; it goes to the clock's name, above the progress, instead.
+      if (advanced.ok) document.getElementById(`clock-${clock.id}-name`)?.focus();
     });
   };
 

@@ -21,7 +21,11 @@ export function DeleteTestClockButton({ clock }: { clock: TestClock }) {
     run(
       () => deleteTestClock(clock.id),
       (deleted) => {
-        if (deleted.ok) dialog.current?.close();
+        if (!deleted.ok) return;
+        dialog.current?.close();
+        // The card goes with its clock, and the focus, given back to this button, would fall to
+        // the page's start: it goes to the list's heading instead.
+        document.getElementById('clocks-heading')?.focus();
       },
     );
   return (

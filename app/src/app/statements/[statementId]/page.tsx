@@ -13,7 +13,8 @@ import { VoidStatementButton } from '@/components/operator/void-statement-button
 import { PaymentList } from '@/components/payments/payment-list';
 import { PaymentPanel } from '@/components/payments/payment-panel';
 import { StatementDetails } from '@/components/statement/statement-details';
-import { formatDate } from '@/i18n/locales';
+import { SimulatedTime } from '@/components/test-clocks/simulated-time';
+import { formatClockTime, formatDate } from '@/i18n/locales';
 import { getI18n } from '@/i18n/server';
 import { formatMoney } from '@/lib/money';
 import { formatMonth } from '@/lib/months';
@@ -59,6 +60,10 @@ export default async function StatementPage({ params }: PageProps<'/statements/[
       ? monthNow.data.statementId
       : null;
   const money = (amount: string) => formatMoney(amount, data.currency, locale);
+  // A statement of a group on a test clock was closed and falls due in the clock's time, weeks or
+  // years off today: its times say UTC, as the clock's own do, lest they be read as the reader's.
+  const clock = group.ok && group.data.testClockId && group.data.testClockTime ? group.data : null;
+  const formatTime = (iso: string) => (clock ? formatClockTime(iso, locale) : formatDate(iso, locale));
   const creditConsumed = data.result.creditTotal.replace(/^-/, '');
 
   return (
@@ -77,6 +82,10 @@ export default async function StatementPage({ params }: PageProps<'/statements/[
             <p className="text-sm font-medium text-slate-800">{t.statement.number(data.number)}</p>
           ) : null}
           <p className="break-all text-xs text-slate-600">{data.statementId}</p>
+          {/* The group's badge: which clock this statement's dates belong to, and its time now. */}
+          {clock?.testClockId && clock.testClockTime ? (
+            <SimulatedTime testClockId={clock.testClockId} time={clock.testClockTime} />
+          ) : null}
         </div>
         <a href={`/statements/${statementId}/pdf`} download className="btn-secondary">
           {t.statement.downloadPdf}
@@ -109,11 +118,11 @@ export default async function StatementPage({ params }: PageProps<'/statements/[
           />
           <Fact
             label={t.statement.closedAt}
-            value={data.closedAt ? formatDate(data.closedAt, locale) : t.common.none}
+            value={data.closedAt ? formatTime(data.closedAt) : t.common.none}
           />
           <Fact
             label={t.statement.dueAt}
-            value={data.dueAt && !isVoid ? formatDate(data.dueAt, locale) : t.common.none}
+            value={data.dueAt && !isVoid ? formatTime(data.dueAt) : t.common.none}
           />
         </dl>
       </section>
