@@ -117,6 +117,17 @@ test.describe('Test clocks: create, advance with its progress, and the group’s
         if (!created) throw new Error('the group was not created');
         // January 10th: within a day of the clock's time, so accepted (a real-time "now" would not matter).
         await monthActivity.ingestUsage(created.id, '2026-01', { day: 10, api: tenant.api });
+        // A won of credit expiring on each day the advance passes: every daily run then has work (an
+        // expiry, or a grant's last week), so the advance takes long enough for the page to see it
+        // ADVANCING; with nothing to do, its runs are passed over in a blink.
+        for (let day = 0; day < DAILY_RUNS; day += 1) {
+          const expiresAt = new Date(Date.UTC(2026, 0, 11 + day)).toISOString();
+          await tenant.api.create(`/v1/billing-groups/${created.id}/credits`, {
+            type: 'PROMOTIONAL',
+            amount: '1',
+            expiresAt,
+          });
+        }
         return created;
       });
 
