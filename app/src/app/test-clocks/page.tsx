@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import type { TestClock } from '@/api/types';
+import { PageRefresher } from '@/components/common/page-refresher';
 import { EmptyState } from '@/components/feedback/empty-state';
 import { ErrorState } from '@/components/feedback/error-state';
 import { LoadingState } from '@/components/feedback/loading-state';
 import { AdvanceTestClockForm } from '@/components/test-clocks/advance-test-clock-form';
 import { ClockProgress } from '@/components/test-clocks/clock-progress';
-import { ClockRefresher } from '@/components/test-clocks/clock-refresher';
 import { CreateTestClockForm } from '@/components/test-clocks/create-test-clock-form';
 import { DeleteTestClockButton } from '@/components/test-clocks/delete-test-clock-button';
 import { formatClockTime, formatDate } from '@/i18n/locales';
@@ -67,7 +67,9 @@ async function ClockList() {
           </li>
         ))}
       </ul>
-      {loaded.data.some((clock) => clock.status === 'ADVANCING') ? <ClockRefresher /> : null}
+      {loaded.data.some((clock) => clock.status === 'ADVANCING') ? (
+        <PageRefresher message={t.testClocks.refreshing} />
+      ) : null}
     </>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { PageRefresher } from '@/components/common/page-refresher';
 import { ReadFailure } from '@/components/feedback/read-failure';
-import { JobRefresher } from '@/components/jobs/job-refresher';
 import { RetryJobForm } from '@/components/jobs/retry-job-form';
 import { formatDate } from '@/i18n/locales';
 import { getI18n } from '@/i18n/server';
@@ -98,7 +98,7 @@ export default async function JobPage({ params }: PageProps<'/jobs/[jobId]'>) {
           {t.monthEnd.createdAt} {formatDate(createdAt, locale)} · {t.monthEnd.updatedAt}{' '}
           {formatDate(updatedAt, locale)}
         </p>
-        {status === 'RUNNING' ? <JobRefresher /> : null}
+        {status === 'RUNNING' ? <PageRefresher message={t.monthEnd.refreshing} /> : null}
         {status !== 'RUNNING' && total === 0 ? <p className="text-sm">{t.monthEnd.nothingToClose}</p> : null}
       </section>
 
