@@ -3,6 +3,7 @@ import { differencesFromOracle, lineKey, sameDecimal } from './billing-model';
 import { expectGroupsAtClock } from './clock-commands';
 import { type ClockGroup, type ClockModel, clockUsageOf, minorOfWire } from './clock-model';
 import type { ClockSystem } from './clock-system';
+import { expectLedgerSums } from './invariants';
 
 /**
  * What must hold at the end of every clock sequence: the groups as the clock's time has them
@@ -71,15 +72,7 @@ async function expectLedger(group: ClockGroup, system: ClockSystem) {
     system.fullLedger(group.id),
     system.balances(group.id),
   ]);
-  for (const grant of grants.items) {
-    const sum = ledger
-      .filter((entry) => entry.grantId === grant.id)
-      .reduce((total, entry) => total + minorOfWire(entry.amount), 0n);
-    expect(sum, `the ledger of grant ${grant.id} sums to its balance`).toBe(minorOfWire(grant.balance));
-    expect(minorOfWire(grant.balance) >= 0n, `grant ${grant.id} balance ${grant.balance} ≥ 0`).toBe(true);
-  }
-  const listedTotal = balances.grants.reduce((total, grant) => total + minorOfWire(grant.balance), 0n);
-  expect(minorOfWire(balances.total), 'the balances add up to their total').toBe(listedTotal);
+  expectLedgerSums(grants.items, ledger, balances);
 }
 
 async function expectPayments(group: ClockGroup, system: ClockSystem) {

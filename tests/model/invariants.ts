@@ -105,25 +105,39 @@ async function expectStoredUsage(group: ModelGroup, system: BillingSystem) {
   }
 }
 
+/**
+ * The credit rules every group keeps, model or no model (DOMAIN §5): each grant's ledger sums to its
+ * balance, no balance is below 0, and the balances add up to their total. Shared with the clock tier.
+ */
+export function expectLedgerSums(
+  grants: { id: string; balance: string }[],
+  ledger: { grantId: string; amount: string }[],
+  balances: { total: string; grants: { balance: string }[] },
+): void {
+  for (const grant of grants) {
+    const sum = ledger
+      .filter((entry) => entry.grantId === grant.id)
+      .reduce((total, entry) => total + minorOfWire(entry.amount), 0n);
+    expect(sum, `the ledger of grant ${grant.id} sums to its balance`).toBe(minorOfWire(grant.balance));
+    expect(minorOfWire(grant.balance) >= 0n, `grant ${grant.id} balance ${grant.balance} ≥ 0`).toBe(true);
+  }
+  const listedTotal = balances.grants.reduce((total, grant) => total + minorOfWire(grant.balance), 0n);
+  expect(minorOfWire(balances.total), 'the balances add up to their total').toBe(listedTotal);
+}
+
 async function expectCreditLedger(group: ModelGroup, system: BillingSystem) {
   const [grants, ledger, balances] = await Promise.all([
     system.grants(group.id),
     system.ledger(group.id),
     system.balances(group.id),
   ]);
+  expectLedgerSums(grants.items, ledger, balances);
   for (const grant of grants.items) {
-    const sum = ledger
-      .filter((entry) => entry.grantId === grant.id)
-      .reduce((total, entry) => total + minorOfWire(entry.amount), 0n);
-    expect(sum, `the ledger of grant ${grant.id} sums to its balance`).toBe(minorOfWire(grant.balance));
-    expect(minorOfWire(grant.balance) >= 0n, `grant ${grant.id} balance ${grant.balance} ≥ 0`).toBe(true);
     const modelled = group.grants.find((entry) => entry.id === grant.id);
     if (modelled && !modelled.voided) {
       expect(minorOfWire(grant.balance), `balance of grant ${grant.id}`).toBe(modelled.balanceMinor);
     }
   }
-  const listedTotal = balances.grants.reduce((total, grant) => total + minorOfWire(grant.balance), 0n);
-  expect(minorOfWire(balances.total), 'the balances add up to their total').toBe(listedTotal);
   for (const grant of balances.grants) {
     const listed = grants.items.find((entry) => entry.id === grant.grantId);
     expect(listed?.balance, `balance of ${grant.grantId} in both lists`).toBe(grant.balance);
