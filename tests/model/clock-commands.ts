@@ -1,4 +1,3 @@
-import type { APIResponse } from '@playwright/test';
 import fc from 'fast-check';
 import type { CreditGrant } from '../regression/billing-month';
 import { expect } from '../support/api-test';
@@ -26,24 +25,11 @@ import {
   wireOfMinor,
 } from './clock-model';
 import type { ClockBody, ClockSystem } from './clock-system';
+import { expectAnswer, VOLUMES } from './commands';
 
 type ClockCommand = fc.AsyncCommand<ClockModel, ClockSystem, false>;
 
 const MINUTE_MS = 60_000;
-const VOLUMES = ['0.5', '1', '2.25', '10.1', '12.5', '33.333', '100'] as const;
-
-/** The answer's JSON, after asserting its status (and problem type, for a refusal). */
-async function expectAnswer<T = Record<string, unknown>>(
-  response: APIResponse,
-  status: number,
-  what: string,
-  problem?: string,
-): Promise<T> {
-  const body = await response.json().catch(() => null);
-  expect(response.status(), `${what}: ${JSON.stringify(body)}`).toBe(status);
-  if (problem) expect(body?.type, `${what}: ${JSON.stringify(body)}`).toBe(`/problems/${problem}`);
-  return body as T;
-}
 
 const groupOf = (model: ClockModel, index: number) => model.groups[index % model.groups.length] as ClockGroup;
 

@@ -39,10 +39,10 @@ import type { BillingSystem, CreditNoteBody, ModelStatementBody, Verdict } from 
 type ModelCommand = fc.AsyncCommand<BillingModel, BillingSystem, false>;
 
 /** Volumes chosen so that lines land on halves and long fractions (12.5 × 397 = 4962.5). */
-const VOLUMES = ['0.5', '1', '2.25', '10.1', '12.5', '33.333', '100'] as const;
+export const VOLUMES = ['0.5', '1', '2.25', '10.1', '12.5', '33.333', '100'] as const;
 
 /** The answer's JSON, after asserting its status (and problem type, for a refusal). */
-async function expectAnswer<T = Record<string, unknown>>(
+export async function expectAnswer<T = Record<string, unknown>>(
   response: APIResponse,
   status: number,
   what: string,
