@@ -24,13 +24,7 @@ import { ingestionScenario } from './lib/ingestion';
 import { DEFAULT_LOAD, type LoadOptions, type LoadResult, type LoadScenario, runLoad } from './lib/load';
 import { benchPort } from './lib/ports';
 import { formatFixed, machine, ratio, writeResults } from './lib/report';
-import {
-  STANDARD,
-  standardAdjustments,
-  standardCalculateBody,
-  standardCredits,
-  standardEvents,
-} from './lib/standard';
+import { createStandardGroup, standardCalculateBody } from './lib/standard';
 import { median } from './measure';
 
 const { values: args } = parseArgs({
@@ -121,7 +115,7 @@ async function benchRuntime(runtime: Runtime, edge: RunningEdge): Promise<Runtim
   const { url } = edge;
   const baselineUrl = edge.baselineUrl as string;
   const api = await createBenchTenant(url, BENCH_ADMIN_KEY, `bench ${runtime}`);
-  const statementGroup = await createStandardGroup(api);
+  const statementGroup = await createStandardGroup(api, { closed: CLOSED_MONTH, draft: DRAFT_MONTH });
   const ingestGroups = await inParallel([100, 1000], 2, async (size) =>
     api.post<{ id: string }>('/v1/billing-groups', { name: `ingest ${size}` }),
   );
@@ -282,39 +276,6 @@ async function measureRoute(
 async function authorized(api: BenchApi, scenario: LoadScenario): Promise<LoadScenario> {
   const key = await api.newKey(`bench ${scenario.name}`.slice(0, 100));
   return { ...scenario, headers: { Authorization: `Bearer ${key.key}` } };
-}
-
-/**
- * A billing group billed like the standard statement: its contract, 20 usage lines, 2 project and
- * 2 billing-group adjustments and 4 credit grants, in two months; the first month closed.
- */
-async function createStandardGroup(api: BenchApi): Promise<string> {
-  const group = await api.post<{ id: string }>('/v1/billing-groups', { name: 'standard statement' });
-  const contract = STANDARD.contract;
-  if (contract) {
-    const created = await api.post<{ id: string }>('/v1/contracts', {
-      name: contract.name,
-      priceOverrides: contract.priceOverrides,
-      discountRate: contract.discountRate,
-      minimumCharge: contract.minimumCharge,
-    });
-    await api.post(`/v1/billing-groups/${group.id}/contract-assignments`, {
-      contractId: created.id,
-      startMonth: contract.startMonth,
-      endMonth: contract.endMonth,
-    });
-  }
-  for (const grant of standardCredits()) await api.post(`/v1/billing-groups/${group.id}/credits`, grant);
-  for (const month of [CLOSED_MONTH, DRAFT_MONTH]) {
-    await api.post(`/v1/billing-groups/${group.id}/usage-events`, {
-      events: standardEvents(month, `standard-${month}`),
-    });
-    for (const adjustment of standardAdjustments(month)) {
-      await api.post(`/v1/billing-groups/${group.id}/adjustments`, adjustment);
-    }
-  }
-  await api.post(`/v1/billing-groups/${group.id}/statements/${CLOSED_MONTH}/close`);
-  return group.id;
 }
 
 function renderTable(runs: readonly RuntimeResult[]): string {

@@ -17,7 +17,7 @@ import { assertPortFree, BENCH_ADMIN_KEY, startEdge } from './lib/edge-servers';
 import { DEFAULT_LOAD, type LoadOptions, type LoadResult, runLoad } from './lib/load';
 import { benchPort } from './lib/ports';
 import { formatFixed, machine, ratio, writeResults } from './lib/report';
-import { STANDARD, standardAdjustments, standardCredits, standardEvents } from './lib/standard';
+import { createStandardGroup } from './lib/standard';
 
 const { values: args } = parseArgs({
   options: {
@@ -35,6 +35,7 @@ const load: LoadOptions = {
 
 const CLOSED_MONTH = '2026-09';
 const DRAFT_MONTH = '2026-10';
+const MONTHS = { closed: CLOSED_MONTH, draft: DRAFT_MONTH };
 const READS = [
   { name: 'statement read (draft)', month: DRAFT_MONTH },
   { name: 'statement read (closed)', month: CLOSED_MONTH },
@@ -61,8 +62,8 @@ try {
     mock: await createBenchTenant(mock.url, BENCH_ADMIN_KEY, 'bench mock-vs-edge'),
   };
   const groups: Record<Target, string> = {
-    edge: await createStandardGroup(apis.edge),
-    mock: await createStandardGroup(apis.mock),
+    edge: await createStandardGroup(apis.edge, MONTHS),
+    mock: await createStandardGroup(apis.mock, MONTHS),
   };
   comparisons = [];
   for (const read of READS) {
@@ -161,37 +162,4 @@ async function stopGroup(child: ChildProcess): Promise<void> {
   const timer = setTimeout(() => process.kill(-(child.pid as number), 'SIGKILL'), 5_000);
   await exited;
   clearTimeout(timer);
-}
-
-/**
- * A billing group billed like the standard statement (its contract, 20 usage lines, 2 project and
- * 2 billing-group adjustments, 4 credit grants) in two months, the first one closed.
- */
-async function createStandardGroup(api: BenchApi): Promise<string> {
-  const group = await api.post<{ id: string }>('/v1/billing-groups', { name: 'standard statement' });
-  const contract = STANDARD.contract;
-  if (contract) {
-    const created = await api.post<{ id: string }>('/v1/contracts', {
-      name: contract.name,
-      priceOverrides: contract.priceOverrides,
-      discountRate: contract.discountRate,
-      minimumCharge: contract.minimumCharge,
-    });
-    await api.post(`/v1/billing-groups/${group.id}/contract-assignments`, {
-      contractId: created.id,
-      startMonth: contract.startMonth,
-      endMonth: contract.endMonth,
-    });
-  }
-  for (const grant of standardCredits()) await api.post(`/v1/billing-groups/${group.id}/credits`, grant);
-  for (const month of [CLOSED_MONTH, DRAFT_MONTH]) {
-    await api.post(`/v1/billing-groups/${group.id}/usage-events`, {
-      events: standardEvents(month, `standard-${month}`),
-    });
-    for (const adjustment of standardAdjustments(month)) {
-      await api.post(`/v1/billing-groups/${group.id}/adjustments`, adjustment);
-    }
-  }
-  await api.post(`/v1/billing-groups/${group.id}/statements/${CLOSED_MONTH}/close`);
-  return group.id;
 }

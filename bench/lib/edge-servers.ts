@@ -42,7 +42,7 @@ const wrangler = join(
 export async function startEdge(
   runtime: Runtime,
   port: number,
-  options: { baselinePort?: number } = {},
+  options: { baselinePort?: number; nodeFlags?: readonly string[] } = {},
 ): Promise<RunningEdge> {
   for (const taken of [port, ...(options.baselinePort === undefined ? [] : [options.baselinePort])]) {
     await assertPortFree(taken);
@@ -54,7 +54,7 @@ export async function startEdge(
     EDGE_LOG_LEVEL: 'error',
     LEGACY_RATE_LIMIT_PER_MINUTE: BENCH_LEGACY_RATE_LIMIT,
   };
-  const { baselinePort } = options;
+  const { baselinePort, nodeFlags = [] } = options;
   const spawnOptions: SpawnOptions = { detached: true, stdio: ['ignore', 'pipe', 'pipe'] };
   const children: ChildProcess[] = [];
   if (runtime === 'workerd') {
@@ -68,8 +68,11 @@ export async function startEdge(
     const nodeEnv = { ...env, PORT: String(port), DATABASE_PATH: join(dataDir, 'billing.sqlite') };
     children.push(
       baselinePort === undefined
-        ? spawn(process.execPath, ['edge/scripts/start-node.mjs'], { env: nodeEnv, ...spawnOptions })
-        : spawn(process.execPath, ['--import', 'tsx', 'bench/baseline/node-host.ts'], {
+        ? spawn(process.execPath, [...nodeFlags, 'edge/scripts/start-node.mjs'], {
+            env: nodeEnv,
+            ...spawnOptions,
+          })
+        : spawn(process.execPath, [...nodeFlags, '--import', 'tsx', 'bench/baseline/node-host.ts'], {
             env: { ...nodeEnv, BASELINE_PORT: String(baselinePort) },
             ...spawnOptions,
           }),

@@ -5,6 +5,7 @@
  */
 import type { StatementInput, UsageAggregate } from '@billing/engine';
 import { standardStatementInput } from '@billing/fixtures';
+import type { BenchApi } from './api';
 
 export const STANDARD: StatementInput = standardStatementInput();
 
@@ -82,4 +83,40 @@ export function standardCredits(): Record<string, unknown>[] {
     campaignId: grant.campaignId,
     name: grant.name,
   }));
+}
+
+/**
+ * A billing group billed like the standard statement: its contract, 20 usage lines, 2 project and
+ * 2 billing-group adjustments and 4 credit grants, in two months; the first month closed.
+ */
+export async function createStandardGroup(
+  api: BenchApi,
+  months: { closed: string; draft: string },
+): Promise<string> {
+  const group = await api.post<{ id: string }>('/v1/billing-groups', { name: 'standard statement' });
+  const contract = STANDARD.contract;
+  if (contract) {
+    const created = await api.post<{ id: string }>('/v1/contracts', {
+      name: contract.name,
+      priceOverrides: contract.priceOverrides,
+      discountRate: contract.discountRate,
+      minimumCharge: contract.minimumCharge,
+    });
+    await api.post(`/v1/billing-groups/${group.id}/contract-assignments`, {
+      contractId: created.id,
+      startMonth: contract.startMonth,
+      endMonth: contract.endMonth,
+    });
+  }
+  for (const grant of standardCredits()) await api.post(`/v1/billing-groups/${group.id}/credits`, grant);
+  for (const month of [months.closed, months.draft]) {
+    await api.post(`/v1/billing-groups/${group.id}/usage-events`, {
+      events: standardEvents(month, `standard-${month}`),
+    });
+    for (const adjustment of standardAdjustments(month)) {
+      await api.post(`/v1/billing-groups/${group.id}/adjustments`, adjustment);
+    }
+  }
+  await api.post(`/v1/billing-groups/${group.id}/statements/${months.closed}/close`);
+  return group.id;
 }

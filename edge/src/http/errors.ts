@@ -89,8 +89,12 @@ export function zodIssues(error: ZodError, location: string): ApiError {
   );
 }
 
-/** A lone UTF-16 surrogate: text that has no UTF-8 form. */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/**
+ * Whether a text has a lone UTF-16 surrogate, so no UTF-8 form. `isWellFormed` is the runtime's own
+ * scan (Node 20, workerd, every current browser), several times faster than a regular expression
+ * with look-arounds, and every validated request asks it of each of its strings.
+ */
+const isIllFormed = (text: string): boolean => !text.isWellFormed();
 
 /**
  * A 422 naming the first string of a validated request that is not well-formed Unicode (JSON's
@@ -120,13 +124,13 @@ function hasIllFormedText(data: unknown): boolean {
   while (pending.length > 0) {
     const value = pending.pop();
     if (typeof value === 'string') {
-      if (LONE_SURROGATE.test(value)) return true;
+      if (isIllFormed(value)) return true;
     } else if (Array.isArray(value)) {
       for (const member of value) pending.push(member);
     } else if (value !== null && typeof value === 'object') {
       for (const key in value) {
         if (!Object.hasOwn(value, key)) continue;
-        if (LONE_SURROGATE.test(key)) return true;
+        if (isIllFormed(key)) return true;
         pending.push((value as Record<string, unknown>)[key]);
       }
     }
@@ -148,11 +152,11 @@ function illFormedPath(data: unknown): PropertyKey[] | null {
   const pending: Visit[] = [{ value: data, key: null, parent: null }];
   for (let visit = pending.pop(); visit; visit = pending.pop()) {
     const { value } = visit;
-    if (typeof value === 'string' && LONE_SURROGATE.test(value)) return pathOf(visit);
+    if (typeof value === 'string' && isIllFormed(value)) return pathOf(visit);
     if (value === null || typeof value !== 'object') continue;
     for (const [key, member] of Object.entries(value)) {
       const child = { value: member, key: Array.isArray(value) ? Number(key) : key, parent: visit };
-      if (LONE_SURROGATE.test(key)) return pathOf(child);
+      if (isIllFormed(key)) return pathOf(child);
       pending.push(child);
     }
   }

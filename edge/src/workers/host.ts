@@ -3,6 +3,7 @@ import { randomId, readConfig } from '../deps';
 import { createSandboxPaymentProvider } from '../payment-provider/sandbox';
 import type { StatementContext } from '../services/statement-close';
 import { createD1Storage } from '../storage/d1';
+import { coalescingD1 } from '../storage/d1/coalescing';
 import { startMonthCloseRunner, startTestClockRunner } from './month-close-runner';
 import { RateLimitCounterStore } from './rate-limit-counter';
 import { wakeWebhookDispatcher } from './webhook-dispatcher';
@@ -10,7 +11,9 @@ import type { WorkerEnv } from './worker-env';
 
 /** What the app needs from the Workers runtime: D1, its clock, waitUntil, Durable Objects. */
 export const workersDeps: AppDeps = {
-  storage: (bindings) => createD1Storage((bindings as WorkerEnv).DB),
+  // Each request's reads of one moment go to D1 as one batch. The batching stays within a request:
+  // workerd refuses a request's I/O settled from another's.
+  storage: (bindings) => createD1Storage(coalescingD1((bindings as WorkerEnv).DB)),
   config: (bindings) => readConfig(bindings as WorkerEnv),
   clock: () => new Date(),
   newId: randomId,
