@@ -68,8 +68,12 @@ const draftToWire = (result: StatementResult) => ({
 
 /** The month's live closed statement, else its draft as of now. */
 async function statementOfMonth(vars: Vars, billingGroupId: string, month: string) {
-  const group = await requireBillingGroup(vars, billingGroupId);
-  const closed = await vars.storage.liveStatementForMonth(group.tenantId, group.id, month);
+  const [group, closed] = await Promise.all([
+    requireBillingGroup(vars, billingGroupId),
+    // Read beside the group, so D1 gets both in one round trip. It is scoped by the caller's tenant:
+    // for another tenant's group it finds nothing, and the group's 404 answers.
+    vars.storage.liveStatementForMonth(vars.principal.tenantId, billingGroupId, month),
+  ]);
   if (closed) return closedToWire(vars, closed, group);
   const { input } = await assembleStatementInput(vars.storage, group, month, nowOf(vars, group));
   return draftToWire(traceEngine('computeStatement', () => computeStatement(input)));
