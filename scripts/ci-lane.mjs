@@ -12,6 +12,10 @@ export function laneOf(eventName, event) {
   const pullRequest = event?.pull_request ?? {};
   const labelled = (pullRequest.labels ?? []).some((label) => label?.name === 'full-test');
   const titled = /\[full-test\]/i.test(pullRequest.title ?? '');
+  // A label other than full-test, or an edit that does not retitle the pull request [full-test],
+  // changes nothing to test: the run skips every job (and, by its concurrency group, cancels none).
+  if (event?.action === 'labeled' && event.label?.name !== 'full-test') return 'skip';
+  if (event?.action === 'edited' && !(event.changes?.title && titled)) return 'skip';
   return labelled || titled ? 'full' : 'quick';
 }
 

@@ -33,6 +33,35 @@ test.describe('CI lanes: a pull request runs the quick lane unless it asks for t
     expect(lane('pull_request', titled, testInfo.outputDir)).toBe('lane=full');
   });
 
+  test('a label other than full-test, or an edit that does not title it [full-test], runs nothing', ({}, testInfo) => {
+    const pullRequest = { title: 'Close fence', labels: [{ name: 'ui' }] };
+    const labelledUi = { action: 'labeled', label: { name: 'ui' }, pull_request: pullRequest };
+    const describedOnly = { action: 'edited', changes: { body: { from: '' } }, pull_request: pullRequest };
+    const retitledQuick = {
+      action: 'edited',
+      changes: { title: { from: 'WIP' } },
+      pull_request: pullRequest,
+    };
+    expect(lane('pull_request', labelledUi, testInfo.outputDir)).toBe('lane=skip');
+    expect(lane('pull_request', describedOnly, testInfo.outputDir)).toBe('lane=skip');
+    expect(lane('pull_request', retitledQuick, testInfo.outputDir)).toBe('lane=skip');
+  });
+
+  test('labelling full-test, or retitling [full-test], starts the full lane', ({}, testInfo) => {
+    const labelled = {
+      action: 'labeled',
+      label: { name: 'full-test' },
+      pull_request: { title: 'Close fence', labels: [{ name: 'full-test' }] },
+    };
+    const retitled = {
+      action: 'edited',
+      changes: { title: { from: 'Close fence' } },
+      pull_request: { title: '[Full-Test] Close fence', labels: [] },
+    };
+    expect(lane('pull_request', labelled, testInfo.outputDir)).toBe('lane=full');
+    expect(lane('pull_request', retitled, testInfo.outputDir)).toBe('lane=full');
+  });
+
   test('pushes to main and manual runs take the full lane', ({}, testInfo) => {
     expect(lane('push', { ref: 'refs/heads/main' }, testInfo.outputDir)).toBe('lane=full');
     expect(lane('workflow_dispatch', {}, testInfo.outputDir)).toBe('lane=full');
