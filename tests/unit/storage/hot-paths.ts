@@ -9,6 +9,7 @@
 import { createApp, randomId, readConfig } from '@billing/edge/app';
 import { runSchedule, SCHEDULES } from '@billing/edge/services/scheduled-work';
 import { deliverDueWebhooks } from '@billing/edge/services/webhook-delivery';
+import type { Storage } from '@billing/edge/storage/port';
 import type { SqliteStorage } from '@billing/edge/storage/sqlite';
 import { wranglerVars } from '@billing/edge/wrangler-vars';
 import { standardCompatRequest } from '@billing/fixtures';
@@ -39,11 +40,20 @@ type Call = (
   headers?: Record<string, string>,
 ) => Promise<Answer>;
 
-export async function driveHotPaths(sqlite: SqliteStorage): Promise<void> {
+export interface DriveOptions {
+  /** The storage the app runs on, instead of `sqlite.storage` (e.g. the adapters over a counting D1). */
+  storage?: Storage;
+  /** Told of each call just before it is made, and once it is answered (ids in the path as sent). */
+  onCall?(method: string, path: string): void;
+  onAnswer?(method: string, path: string): void;
+}
+
+export async function driveHotPaths(sqlite: SqliteStorage, options: DriveOptions = {}): Promise<void> {
   const config = readConfig({ ...wranglerVars(), ADMIN_API_KEY: ADMIN_KEY });
   const background = new Set<Promise<unknown>>();
+  const storage = options.storage ?? sqlite.storage;
   const deps = {
-    storage: () => sqlite.storage,
+    storage: () => storage,
     config: () => config,
     clock: () => new Date(),
     newId: randomId,
@@ -63,6 +73,7 @@ export async function driveHotPaths(sqlite: SqliteStorage): Promise<void> {
   const caller =
     (key: string): Call =>
     async (method, path, body, headers = {}) => {
+      options.onCall?.(method, path);
       const response = await app.fetch(
         new Request(`http://edge.test${path}`, {
           method,
@@ -75,6 +86,7 @@ export async function driveHotPaths(sqlite: SqliteStorage): Promise<void> {
         }),
       );
       const text = await response.text();
+      options.onAnswer?.(method, path);
       if (response.status >= 300) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
       return text ? JSON.parse(text) : null;
     };
@@ -223,7 +235,7 @@ export async function driveHotPaths(sqlite: SqliteStorage): Promise<void> {
     answers += 1;
     return new Response('ok', { status: answers === 1 ? 500 : 200 });
   };
-  const delivery = { storage: sqlite.storage, deps, settings: { ...config.webhooks, retryBaseMs: 0 } };
+  const delivery = { storage, deps, settings: { ...config.webhooks, retryBaseMs: 0 } };
   await deliverDueWebhooks({ ...delivery, fetch: receiver }, null);
   await deliverDueWebhooks({ ...delivery, fetch: receiver }, tenant.tenant.id);
   if (answers < 2)
@@ -266,7 +278,7 @@ export async function driveHotPaths(sqlite: SqliteStorage): Promise<void> {
   for (const cron of Object.keys(SCHEDULES)) {
     await runSchedule(
       {
-        storage: sqlite.storage,
+        storage,
         deps,
         staleAfterMs: 0,
         startRunner: async () => undefined,
