@@ -37,6 +37,8 @@ const workDir = mkdtempSync(join(tmpdir(), 'bench-suite-'));
 interface JsonReport {
   config: { workers: number };
   stats: { duration: number; expected: number; unexpected: number; flaky: number; skipped: number };
+  /** Errors outside any test, e.g. a web server that did not start. */
+  errors?: { message?: string }[];
   suites: Suite[];
 }
 interface Suite {
@@ -134,9 +136,24 @@ const { report, status } = playwright(
   { PW_PROJECT_SEQUENCE: projects.join(',') },
 );
 if (!report) throw new Error(`the run wrote no JSON report (exit ${status})`);
+// A run whose servers did not start reports no test at all: that is no measurement, and its zeros
+// must not replace the last real figures in bench/results/ and bench/README.md.
+if (report.errors?.length) {
+  throw new Error(
+    `the run failed before its tests: ${report.errors.map((error) => error.message).join('; ')}`,
+  );
+}
 const runSeconds = report.stats.duration / 1000;
 const ranTests = testsOf(report.suites);
 const results = projects.map((project) => projectResult(project, ranTests, report.config.workers));
+// The suite's wall time is a passing suite's: a failure stops the projects after it (their tests
+// are reported skipped, in no time), so a failed run's figures would undercount.
+const failed = results.filter((result) => result.failed > 0 || result.passed + result.flaky === 0);
+if (status !== 0 || failed.length > 0) {
+  throw new Error(
+    `the run did not pass (exit ${status}; failed or not run: ${failed.map((result) => result.project).join(', ') || 'none'}): no figures written`,
+  );
+}
 for (const result of results) {
   console.log(
     `[bench:suite] ${result.project}: ${result.passed} passed, ${result.failed} failed in ${formatFixed(result.durationSeconds, 1)} s`,

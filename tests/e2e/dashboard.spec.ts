@@ -301,8 +301,10 @@ test.describe("billing group dashboard: the month's draft, usage, credits and st
     const setting = dashboard.page.getByRole('form', { name: 'Price book' });
     await setting.getByLabel('Billed from').selectOption({ label: book.name });
     await setting.getByRole('button', { name: 'Use this price book' }).click();
-    await expect(setting.getByRole('status')).toHaveText('Price book set.');
     await expect(dashboard.draft.amount('Total')).toHaveText('$2.75');
+    // The form moves below the month's figures once the group can be billed; its confirmation
+    // moves with it, and is still there after the page has been drawn again.
+    await expect(setting.getByRole('status')).toHaveText('Price book set.');
   });
 });
 
