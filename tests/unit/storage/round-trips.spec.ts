@@ -9,9 +9,10 @@ import { countingD1 } from './round-trip-counter';
 /**
  * Round trips to D1 per request, as the Worker makes them (the adapters over `coalescingD1`, which
  * sends the reads a request starts together as one batch): each is a request to the database, about
- * 0.7 ms of CPU under `wrangler dev` and a network hop on Cloudflare. The hot-path drive calls every
- * route; each route here has a budget, and one that needs more round trips than its budget fails,
- * naming the route: a read taken out of a batch, or a query added in a loop, shows here first.
+ * half a millisecond of CPU under `wrangler dev` and a network hop on Cloudflare. The hot-path drive
+ * calls every route; each route here has a budget, and one that needs more round trips than its
+ * budget fails, naming the route: a read taken out of a batch, or a query added in a loop, shows
+ * here first.
  */
 const BUDGETS: Record<string, number> = {
   'POST /v1/tenants': 1,

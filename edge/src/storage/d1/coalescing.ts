@@ -1,9 +1,9 @@
 /**
  * D1 with the reads of one moment sent as one round trip. The adapters read what a route needs with
  * `Promise.all` (a statement's inputs are six queries at once); on D1 each query is a round trip to
- * the database, and under `wrangler dev` about 0.7 ms of CPU. This wrapper holds the reads a request
- * starts in the same turn of the event loop and sends them together with `db.batch`, which D1 runs
- * in one transaction: one round trip, and the reads see one snapshot.
+ * the database, and under `wrangler dev` about half a millisecond of CPU. This wrapper holds the
+ * reads a request starts in the same turn of the event loop and sends them together with
+ * `db.batch`, which D1 runs in one transaction: one round trip, and the reads see one snapshot.
  *
  * Only plain reads wait for company (`SELECT`, or `WITH` without a write); writes, `raw()` and the
  * adapters' own batches go straight through, in the order they were made. When a batch of reads
