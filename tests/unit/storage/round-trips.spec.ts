@@ -52,7 +52,7 @@ const BUDGETS: Record<string, number> = {
   'GET /v1/billing-groups/{id}/statements/2026-10': 4,
   'GET /v1/billing-groups/{id}/statements/2026-10/explain': 4,
   'GET /v1/billing-groups/{id}/statements': 4,
-  'GET /v1/statements/{id}': 4,
+  'GET /v1/statements/{id}': 3,
   'POST /v1/statements/{id}/replay': 2,
   'POST /v1/statements/{id}/reconcile': 3,
   'POST /v1/statements/{id}/payments': 8,
