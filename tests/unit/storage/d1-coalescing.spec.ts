@@ -135,3 +135,13 @@ test('tells reads from writes by their SQL', () => {
   expect(isPlainRead('UPDATE t SET a = 1 RETURNING a')).toBe(false);
   expect(isPlainRead('DELETE FROM t')).toBe(false);
 });
+
+test('first(column) of a column the row lacks throws D1_COLUMN_NOTFOUND, as D1 itself does', async () => {
+  // workerd's D1PreparedStatement.first(colName): a row without the column throws
+  // `D1_COLUMN_NOTFOUND: Column not found (<name>)`; no rows at all answers null.
+  const { db } = fakeD1();
+  const d1 = coalescingD1(db);
+  await expect(d1.prepare('SELECT * FROM contracts WHERE id = ?').bind('c1').first('absent')).rejects.toThrow(
+    'D1_COLUMN_NOTFOUND',
+  );
+});
