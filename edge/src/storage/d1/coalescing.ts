@@ -5,9 +5,10 @@
  * reads a request starts in the same turn of the event loop and sends them together with
  * `db.batch`, which D1 runs in one transaction: one round trip, and the reads see one snapshot.
  *
- * Only plain reads wait for company (`SELECT`, or `WITH` without a write); writes, `raw()` and the
- * adapters' own batches go straight through, in the order they were made. When a batch of reads
- * fails, each read runs again on its own, so every caller gets its own answer or its own error.
+ * Only plain reads wait for company (`SELECT`, or `WITH` without a write). A write, `raw()`, `exec`
+ * or an adapter's own batch first sends the reads waiting before it, then goes itself: D1 gets
+ * every statement in the order it was made, as without the batching. When a batch of reads fails,
+ * each read runs again on its own, so every caller gets its own answer or its own error.
  */
 
 const WRITE = /\b(INSERT|UPDATE|DELETE|REPLACE|UPSERT)\b/i;
@@ -31,9 +32,11 @@ const own = (statement: D1PreparedStatement): D1PreparedStatement => unwrapped.g
 export function coalescingD1(db: D1Database): D1Database {
   let pending: PendingRead[] = [];
 
+  /** Sends the waiting reads: their query is made before this returns, the answers come later. */
   const flush = async () => {
     const reads = pending;
     pending = [];
+    if (reads.length === 0) return;
     if (reads.length === 1) {
       const [only] = reads as [PendingRead];
       await only.statement.all().then(
@@ -60,6 +63,12 @@ export function coalescingD1(db: D1Database): D1Database {
     }
   };
 
+  /** Runs a statement that does not wait for company after the reads made before it. */
+  const inOrder = <T>(send: () => Promise<T>): Promise<T> => {
+    void flush();
+    return send();
+  };
+
   /** The statement's rows, from the next batch of reads. */
   const read = (statement: D1PreparedStatement): Promise<D1Result> =>
     new Promise((resolve, reject) => {
@@ -72,18 +81,24 @@ export function coalescingD1(db: D1Database): D1Database {
     });
 
   const wrap = (statement: D1PreparedStatement, coalesces: boolean): D1PreparedStatement => {
-    if (!coalesces) return statement;
+    // A plain read waits for the next batch; anything else goes once the reads made before it went.
+    const rows = (): Promise<D1Result> => (coalesces ? read(statement) : inOrder(() => statement.all()));
     const wrapper: D1PreparedStatement = {
-      bind: (...values: unknown[]) => wrap(statement.bind(...values), true),
+      bind: (...values: unknown[]) => wrap(statement.bind(...values), coalesces),
       first: (async (column?: string) => {
-        const row = (await read(statement)).results[0] as Record<string, unknown> | undefined;
+        if (!coalesces)
+          return inOrder(() => (column === undefined ? statement.first() : statement.first(column)));
+        const row = (await rows()).results[0] as Record<string, unknown> | undefined;
         if (row === undefined) return null;
-        return column === undefined ? row : (row[column] ?? null);
+        if (column === undefined) return row;
+        // As D1's own `first(column)`: a row without that column is an error, not a null.
+        if (row[column] === undefined) throw new Error(`D1_COLUMN_NOTFOUND: Column not found (${column})`);
+        return row[column];
       }) as D1PreparedStatement['first'],
-      all: (() => read(statement)) as D1PreparedStatement['all'],
-      run: (() => statement.run()) as D1PreparedStatement['run'],
+      all: rows as D1PreparedStatement['all'],
+      run: (() => inOrder(() => statement.run())) as D1PreparedStatement['run'],
       raw: ((options?: { columnNames?: boolean }) =>
-        statement.raw(options as { columnNames: true })) as D1PreparedStatement['raw'],
+        inOrder(() => statement.raw(options as { columnNames: true }))) as D1PreparedStatement['raw'],
     };
     unwrapped.set(wrapper, statement);
     return wrapper;
@@ -91,8 +106,8 @@ export function coalescingD1(db: D1Database): D1Database {
 
   return {
     prepare: (sql: string) => wrap(db.prepare(sql), isPlainRead(sql)),
-    batch: <T>(statements: D1PreparedStatement[]) => db.batch<T>(statements.map(own)),
-    exec: (sql: string) => db.exec(sql),
+    batch: <T>(statements: D1PreparedStatement[]) => inOrder(() => db.batch<T>(statements.map(own))),
+    exec: (sql: string) => inOrder(() => db.exec(sql)),
     withSession: (constraint?: D1SessionBookmark | D1SessionConstraint) => db.withSession(constraint),
     dump: () => db.dump(),
   };
