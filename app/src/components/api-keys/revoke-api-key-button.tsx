@@ -4,9 +4,7 @@ import { useRef, useState, useTransition } from 'react';
 import { revokeApiKey } from '@/actions/api-keys';
 import type { EdgeResult } from '@/api/client';
 import type { ApiKey } from '@/api/types';
-import { ConfirmDialog } from '@/components/feedback/confirm-dialog';
-import { DialogActions } from '@/components/feedback/dialog-actions';
-import { ActionProblem } from '@/components/operator/action-problem';
+import { ConfirmActionDialog } from '@/components/feedback/confirm-action-dialog';
 import { useI18n } from '@/i18n/provider';
 
 interface RevokeApiKeyButtonProps {
@@ -17,12 +15,10 @@ interface RevokeApiKeyButtonProps {
 
 /** "Revoke" asks first (a modal `<dialog>`, Escape cancels), then revokes; the list shows it revoked. */
 export function RevokeApiKeyButton({ apiKey, isCurrent }: RevokeApiKeyButtonProps) {
-  const { locale, t } = useI18n();
+  const { t } = useI18n();
   const dialog = useRef<HTMLDialogElement>(null);
   const [outcome, setOutcome] = useState<EdgeResult<ApiKey> | null>(null);
   const [pending, startTransition] = useTransition();
-  const titleId = `revoke-title-${apiKey.id}`;
-  const bodyId = `revoke-body-${apiKey.id}`;
   const confirm = () =>
     startTransition(async () => {
       const revoked = await revokeApiKey(apiKey.id);
@@ -41,25 +37,21 @@ export function RevokeApiKeyButton({ apiKey, isCurrent }: RevokeApiKeyButtonProp
       >
         {t.apiKeys.revoke(apiKey.name)}
       </button>
-      <ConfirmDialog dialogRef={dialog} labelledBy={titleId} describedBy={bodyId} pending={pending}>
-        <div className="flex flex-col gap-3 p-5">
-          <h2 id={titleId} className="text-lg font-semibold">
-            {t.apiKeys.revokeTitle(apiKey.name)}
-          </h2>
-          <div id={bodyId} className="flex flex-col gap-1 text-sm text-slate-700">
+      <ConfirmActionDialog
+        dialog={dialog}
+        pending={pending}
+        title={t.apiKeys.revokeTitle(apiKey.name)}
+        body={
+          <>
             <p>{t.apiKeys.revokeBody(apiKey.keyPrefix)}</p>
             {isCurrent ? <p className="font-semibold text-red-900">{t.apiKeys.revokeCurrent}</p> : null}
-          </div>
-          {outcome && !outcome.ok ? <ActionProblem locale={locale} problem={outcome.problem} /> : null}
-          <DialogActions
-            dialog={dialog}
-            pending={pending}
-            onConfirm={confirm}
-            confirmLabel={t.apiKeys.revokeConfirm}
-            pendingLabel={t.apiKeys.revoking}
-          />
-        </div>
-      </ConfirmDialog>
+          </>
+        }
+        problem={outcome && !outcome.ok ? outcome.problem : null}
+        onConfirm={confirm}
+        confirmLabel={t.apiKeys.revokeConfirm}
+        pendingLabel={t.apiKeys.revoking}
+      />
     </>
   );
 }

@@ -2,10 +2,8 @@
 
 import { deleteTestClock } from '@/actions/test-clocks';
 import type { TestClock } from '@/api/types';
-import { ConfirmDialog } from '@/components/feedback/confirm-dialog';
-import { DialogActions } from '@/components/feedback/dialog-actions';
+import { ConfirmActionDialog } from '@/components/feedback/confirm-action-dialog';
 import { useConfirmation } from '@/components/feedback/use-confirmation';
-import { ActionProblem } from '@/components/operator/action-problem';
 import { useI18n } from '@/i18n/provider';
 
 /**
@@ -13,10 +11,8 @@ import { useI18n } from '@/i18n/provider';
  * leaves its clock), and the dialog then says so in words and stays open.
  */
 export function DeleteTestClockButton({ clock }: { clock: TestClock }) {
-  const { locale, t } = useI18n();
+  const { t } = useI18n();
   const { dialog, outcome, pending, open, run } = useConfirmation<null>();
-  const titleId = `delete-clock-title-${clock.id}`;
-  const bodyId = `delete-clock-body-${clock.id}`;
   const confirm = () =>
     run(
       () => deleteTestClock(clock.id),
@@ -34,24 +30,16 @@ export function DeleteTestClockButton({ clock }: { clock: TestClock }) {
         {t.testClocks.deleteButton}
         <span className="sr-only"> {clock.name}</span>
       </button>
-      <ConfirmDialog dialogRef={dialog} labelledBy={titleId} describedBy={bodyId} pending={pending}>
-        <div className="flex flex-col gap-3 p-5">
-          <h2 id={titleId} className="text-lg font-semibold wrap-anywhere">
-            {t.testClocks.deleteTitle(clock.name)}
-          </h2>
-          <p id={bodyId} className="text-sm text-slate-700">
-            {t.testClocks.deleteBody}
-          </p>
-          {outcome && !outcome.ok ? <ActionProblem locale={locale} problem={outcome.problem} /> : null}
-          <DialogActions
-            dialog={dialog}
-            pending={pending}
-            onConfirm={confirm}
-            confirmLabel={t.testClocks.deleteConfirm}
-            pendingLabel={t.testClocks.deleting}
-          />
-        </div>
-      </ConfirmDialog>
+      <ConfirmActionDialog
+        dialog={dialog}
+        pending={pending}
+        title={t.testClocks.deleteTitle(clock.name)}
+        body={<p>{t.testClocks.deleteBody}</p>}
+        problem={outcome && !outcome.ok ? outcome.problem : null}
+        onConfirm={confirm}
+        confirmLabel={t.testClocks.deleteConfirm}
+        pendingLabel={t.testClocks.deleting}
+      />
     </>
   );
 }

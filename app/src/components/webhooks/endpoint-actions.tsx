@@ -5,6 +5,7 @@ import { useState, useTransition } from 'react';
 import { deleteWebhookEndpoint, rotateWebhookSecret, setWebhookEndpointEnabled } from '@/actions/webhooks';
 import type { EdgeResult } from '@/api/client';
 import type { WebhookEndpoint, WebhookEndpointWithSecret } from '@/api/types';
+import { ConfirmActionDialog } from '@/components/feedback/confirm-action-dialog';
 import { ConfirmDialog } from '@/components/feedback/confirm-dialog';
 import { DialogActions } from '@/components/feedback/dialog-actions';
 import { useConfirmation } from '@/components/feedback/use-confirmation';
@@ -116,11 +117,9 @@ function RotateSecretButton({ endpoint }: { endpoint: WebhookEndpoint }) {
 }
 
 function DeleteEndpointButton({ endpoint, afterDelete }: EndpointActionsProps) {
-  const { locale, t } = useI18n();
+  const { t } = useI18n();
   const router = useRouter();
   const { dialog, outcome, pending, open, run } = useConfirmation<null>();
-  const titleId = `delete-title-${endpoint.id}`;
-  const bodyId = `delete-body-${endpoint.id}`;
   const confirm = () =>
     run(
       () => deleteWebhookEndpoint(endpoint.id),
@@ -133,24 +132,16 @@ function DeleteEndpointButton({ endpoint, afterDelete }: EndpointActionsProps) {
   return (
     <>
       <OpenerButton label={t.webhooks.deleteButton} url={endpoint.url} onOpen={open} />
-      <ConfirmDialog dialogRef={dialog} labelledBy={titleId} describedBy={bodyId} pending={pending}>
-        <div className="flex flex-col gap-3 p-5">
-          <h2 id={titleId} className="text-lg font-semibold">
-            {t.webhooks.deleteTitle}
-          </h2>
-          <p id={bodyId} className="text-sm text-slate-700 wrap-anywhere">
-            {t.webhooks.deleteBody(endpoint.url)}
-          </p>
-          {outcome && !outcome.ok ? <ActionProblem locale={locale} problem={outcome.problem} /> : null}
-          <DialogActions
-            dialog={dialog}
-            pending={pending}
-            onConfirm={confirm}
-            confirmLabel={t.webhooks.deleteConfirm}
-            pendingLabel={t.webhooks.deleting}
-          />
-        </div>
-      </ConfirmDialog>
+      <ConfirmActionDialog
+        dialog={dialog}
+        pending={pending}
+        title={t.webhooks.deleteTitle}
+        body={<p>{t.webhooks.deleteBody(endpoint.url)}</p>}
+        problem={outcome && !outcome.ok ? outcome.problem : null}
+        onConfirm={confirm}
+        confirmLabel={t.webhooks.deleteConfirm}
+        pendingLabel={t.webhooks.deleting}
+      />
     </>
   );
 }
