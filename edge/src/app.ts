@@ -1,7 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './app-env';
 import type { AppDeps } from './deps';
 import { handleError, illFormedUnicode, zodIssues } from './http/errors';
@@ -18,6 +17,7 @@ import {
   throttleFailedAuthentication,
 } from './middleware/rate-limit';
 import { observeRequests, type RequestObserver } from './middleware/request-log';
+import { apiSecurityHeaders } from './middleware/security-headers';
 import { routeNamer } from './observability/routes';
 import { traceRoute, traceStorage } from './observability/tracing';
 import { validateSynchronously } from './openapi/sync-validation';
@@ -77,7 +77,7 @@ export function createApp(deps: AppDeps, observability: AppObservability = {}): 
     });
     await next();
   });
-  app.use('*', secureHeaders());
+  app.use('*', apiSecurityHeaders);
   app.use('/v1/*', noStore);
   app.use('*', corsHeaders);
   app.use('*', limitBody);

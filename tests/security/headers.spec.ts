@@ -33,13 +33,23 @@ const SECURITY_HEADERS: Record<string, (value: string | null) => boolean> = {
   'x-content-type-options': (value) => value === 'nosniff',
   // HTTPS only, for half a year at least.
   'strict-transport-security': (value) => Number(/max-age=(\d+)/.exec(value ?? '')?.[1] ?? 0) >= 15_552_000,
-  // No framing of /docs by another site (clickjacking).
-  'x-frame-options': (value) => value === 'DENY' || value === 'SAMEORIGIN',
+  // No framing, by another site or the API's own (clickjacking; OWASP's REST Security Cheat Sheet).
+  'x-frame-options': (value) => value === 'DENY',
   // No API path (ids in it) leaks to another site through the Referer.
   'referrer-policy': (value) => value === 'no-referrer' || value === 'strict-origin-when-cross-origin',
   'cross-origin-resource-policy': (value) => value === 'same-origin',
   // Nothing names the framework.
   'x-powered-by': (value) => value === null,
+};
+
+/** What only an HTML document needs besides SECURITY_HEADERS: Hono's `secureHeaders` defaults. */
+const DOCUMENT_HEADERS: Record<string, string> = {
+  'cross-origin-opener-policy': 'same-origin',
+  'origin-agent-cluster': '?1',
+  'x-dns-prefetch-control': 'off',
+  'x-download-options': 'noopen',
+  'x-permitted-cross-domain-policies': 'none',
+  'x-xss-protection': '0',
 };
 
 function headerDefects(response: RawResponse): string[] {
@@ -154,6 +164,22 @@ test.describe('CORS and security headers', () => {
     );
 
     expect(defects.filter(Boolean)).toEqual([]);
+  });
+
+  test('the docs page, the one HTML document, also carries the headers of a document', async ({
+    rawHttp,
+  }) => {
+    const docs = await rawHttp.send({ method: 'GET', path: '/docs' });
+    const api = await rawHttp.send({ method: 'GET', path: '/health' });
+
+    expect(docs.headers.get('content-type')).toContain('text/html');
+    expect(headerDefects(docs)).toEqual([]);
+    for (const [name, value] of Object.entries(DOCUMENT_HEADERS)) {
+      expect(docs.headers.get(name), name).toBe(value);
+      // What only a document needs is not paid for on every answer of the API.
+      expect(api.headers.get(name), name).toBeNull();
+    }
+    expect(docs.headers.get('content-security-policy')).toContain("default-src 'self'");
   });
 
   test('answers holding tenant data or keys are never stored by a cache', async ({
