@@ -101,9 +101,14 @@ test.describe('throttles per client', () => {
     }
     const rightKeyFromGuesser = await tenantOf(ADMIN_API_KEY, guesser);
     const rightKeyFromBystander = await tenantOf(ADMIN_API_KEY, bystander);
+    // The guesser's count is read while its key is looked up: its answer still comes first, for a
+    // tenant's right key and for a request with no key at all.
+    const { key: tenantKey } = (rightKeyFromBystander.json as { apiKey: { key: string } }).apiKey;
+    const tenantKeyFromGuesser = await http.json('GET', '/v1/tenant', tenantKey, undefined, from(guesser));
+    const noKeyFromGuesser = await http.json('GET', '/v1/tenant', null, undefined, from(guesser));
 
     expect(wrong.slice(0, 10).map((response) => response.status)).toEqual(Array(10).fill(401));
-    for (const refused of [...wrong.slice(10), rightKeyFromGuesser]) {
+    for (const refused of [...wrong.slice(10), rightKeyFromGuesser, tenantKeyFromGuesser, noKeyFromGuesser]) {
       expect(refused.status).toBe(429);
       expect(problemDefect(refused)).toBeNull();
       expect((refused.json as { type: string }).type).toBe('/problems/rate-limited');

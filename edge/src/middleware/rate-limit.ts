@@ -129,6 +129,15 @@ function tooManyFailures(limit: number, resetTime: Date | undefined, now: number
 }
 
 /**
+ * The throttle's 429 for this request's client, if it is over its failed-authentication allowance
+ * (throttleFailedAuthentication); what authenticates a request awaits it before answering.
+ */
+export async function refuseThrottledClient(c: Context<AppEnv>): Promise<void> {
+  const refusal = await c.get('clientRefusal');
+  if (refusal) throw refusal;
+}
+
+/**
  * Counts the client's 401s, and refuses a client over AUTH_FAILURES_PER_MINUTE with 429 until its
  * window ends. A failure is counted the moment its key is refused, and one past the allowance is
  * answered 429 instead of 401, so a burst of concurrent guesses gets exactly the allowance of 401s;
@@ -142,10 +151,17 @@ export const throttleFailedAuthentication: MiddlewareHandler<AppEnv> = async (c,
   failures ??= createFailureStore(storeFor(c, 'auth-failures'));
   const store = failures;
   const limit = c.get('config').authFailuresPerMinute;
-  const seen = await store.get?.(client);
-  if (seen?.resetTime && seen.resetTime.getTime() > Date.now() && seen.totalHits >= limit) {
-    throw tooManyFailures(limit, seen.resetTime, Date.now());
-  }
+  // Read while the key is looked up (one round trip instead of two in a row); the authentication
+  // middleware awaits it before it answers anything, so an over-allowance client is still refused
+  // whatever its key.
+  c.set(
+    'clientRefusal',
+    Promise.resolve(store.get?.(client)).then((seen) =>
+      seen?.resetTime && seen.resetTime.getTime() > Date.now() && seen.totalHits >= limit
+        ? tooManyFailures(limit, seen.resetTime, Date.now())
+        : null,
+    ),
+  );
   await next();
   if (c.res.status !== 401) return;
   const { totalHits, resetTime } = await store.increment(client);
