@@ -104,3 +104,11 @@ test.describe('accessibility: no serious or critical axe violation on any page',
     await checkAccessibility();
   });
 });
+
+test('the check itself fails a page with a serious violation', async ({ page, checkAccessibility }) => {
+  // A button with no name and an image with no text: what the scans above would have to report.
+  await page.setContent(
+    '<main><button></button><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></main>',
+  );
+  await expect(checkAccessibility()).rejects.toThrow(/critical button-name.*\n.*critical image-alt/s);
+});
