@@ -60,7 +60,7 @@ export function d1PaymentStore(db: D1Database): PaymentStore {
       const { results } = await db
         .prepare(
           `SELECT id, statement_id, amount, state FROM payments
-           WHERE tenant_id = ? AND statement_id = ? ORDER BY created_at, id`,
+           WHERE tenant_id = ? AND statement_id = ? ORDER BY created_at, rowid`,
         )
         .bind(tenantId, statementId)
         .all<{ id: string; statement_id: string; amount: string; state: string }>();
@@ -120,20 +120,22 @@ export function d1PaymentStore(db: D1Database): PaymentStore {
       return row && toPayment(row);
     },
     async listPayments(tenantId, statementId, page) {
-      // Oldest first: keyset on (created_at, id), continuing after the cursor's payment.
+      // Oldest first: keyset on (created_at, rowid), continuing after the cursor's payment. The rowid
+      // is the order of the inserts, so payments made in one millisecond keep the order they were
+      // made in (their ids are random); the index on created_at holds it as its last key.
       const where = 'WHERE p.tenant_id = ? AND p.statement_id = ?';
       const statement =
         page.after === null
           ? db
               .prepare(
-                `SELECT ${PAYMENT_COLUMNS} ${FROM_PAYMENTS} ${where} ORDER BY p.created_at, p.id LIMIT ?`,
+                `SELECT ${PAYMENT_COLUMNS} ${FROM_PAYMENTS} ${where} ORDER BY p.created_at, p.rowid LIMIT ?`,
               )
               .bind(tenantId, statementId, page.limit + 1)
           : db
               .prepare(
                 `SELECT ${PAYMENT_COLUMNS} ${FROM_PAYMENTS} ${where}
-                   AND (p.created_at, p.id) > (SELECT created_at, id FROM payments WHERE tenant_id = ? AND id = ?)
-                 ORDER BY p.created_at, p.id LIMIT ?`,
+                   AND (p.created_at, p.rowid) > (SELECT created_at, rowid FROM payments WHERE tenant_id = ? AND id = ?)
+                 ORDER BY p.created_at, p.rowid LIMIT ?`,
               )
               .bind(tenantId, statementId, tenantId, page.after, page.limit + 1);
       const { results } = await statement.all<PaymentRow>();
