@@ -151,6 +151,9 @@ test.describe('CORS and security headers', () => {
       health: { method: 'GET', path: '/health' },
       'OpenAPI document': { method: 'GET', path: '/openapi.json' },
       docs: { method: 'GET', path: '/docs' },
+      // Static assets on workerd, served before the Worker runs (edge/public/_headers).
+      'docs script': { method: 'GET', path: '/docs/vendor/swagger-ui-bundle.js' },
+      'docs stylesheet': { method: 'GET', path: '/docs/vendor/swagger-ui.css' },
     };
 
     const defects = await Promise.all(
