@@ -148,9 +148,11 @@ export async function refuseThrottledClient(c: Context<AppEnv>): Promise<void> {
 export const throttleFailedAuthentication: MiddlewareHandler<AppEnv> = async (c, next) => {
   const client = clientOf(c);
   if (client === null) return next();
+  const limit = c.get('config').authFailuresPerMinute;
+  const knownRefusal = refusalRemembered(client, limit);
+  if (knownRefusal) throw knownRefusal;
   failures ??= createFailureStore(storeFor(c, 'auth-failures'));
   const store = failures;
-  const limit = c.get('config').authFailuresPerMinute;
   // Read while the key is looked up (one round trip instead of two in a row); the authentication
   // middleware awaits it before it answers anything, so an over-allowance client is still refused
   // whatever its key.
@@ -158,12 +160,39 @@ export const throttleFailedAuthentication: MiddlewareHandler<AppEnv> = async (c,
     'clientRefusal',
     Promise.resolve(store.get?.(client)).then((seen) =>
       seen?.resetTime && seen.resetTime.getTime() > Date.now() && seen.totalHits >= limit
-        ? tooManyFailures(limit, seen.resetTime, Date.now())
+        ? refuse(client, limit, seen.resetTime)
         : null,
     ),
   );
   await next();
   if (c.res.status !== 401) return;
   const { totalHits, resetTime } = await store.increment(client);
-  if (totalHits > limit) throw tooManyFailures(limit, resetTime, Date.now());
+  if (totalHits > limit) throw refuse(client, limit, resetTime);
 };
+
+/**
+ * The clients this process (on Workers, this isolate) refused, each until its window ends. Within a
+ * window a client's count only grows, so the refusal holds until then: the client's next requests
+ * are refused at once, with no count read and no key lookup, however many a locked-out guesser
+ * sends. At most MAX_REFUSED_CLIENTS, the oldest forgotten first (it is then read again).
+ */
+const refusedUntil = new Map<string, number>();
+const MAX_REFUSED_CLIENTS = 10_000;
+
+function refuse(client: string, limit: number, resetTime: Date | undefined): ApiError {
+  const now = Date.now();
+  const until = resetTime?.getTime() ?? now + WINDOW_MS;
+  refusedUntil.delete(client);
+  if (refusedUntil.size >= MAX_REFUSED_CLIENTS)
+    refusedUntil.delete(refusedUntil.keys().next().value as string);
+  refusedUntil.set(client, until);
+  return tooManyFailures(limit, new Date(until), now);
+}
+
+function refusalRemembered(client: string, limit: number): ApiError | null {
+  const until = refusedUntil.get(client);
+  if (until === undefined) return null;
+  if (until > Date.now()) return tooManyFailures(limit, new Date(until), Date.now());
+  refusedUntil.delete(client);
+  return null;
+}
