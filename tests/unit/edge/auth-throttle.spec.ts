@@ -1,7 +1,6 @@
-import { createApp, randomId, readConfig } from '@billing/edge/app';
-import type { Storage } from '@billing/edge/storage/port';
-import { openSqliteStorage } from '@billing/edge/storage/sqlite';
+import { randomId } from '@billing/edge/app';
 import { expect, test } from '../../support/api-test';
+import { startInProcessEdge } from '../../support/in-process-edge';
 
 /**
  * A client over its failed-authentication allowance is refused whatever its key (edge/LIMITS.md),
@@ -11,31 +10,24 @@ import { expect, test } from '../../support/api-test';
  * lookups.)
  */
 test('a locked-out client is refused without a key lookup, until its window ends', async () => {
-  const sqlite = openSqliteStorage(':memory:');
   let lookups = 0;
-  const storage: Storage = {
-    ...sqlite.storage,
-    findApiKeyByHash: (hash) => {
-      lookups += 1;
-      return sqlite.storage.findApiKeyByHash(hash);
-    },
-  };
-  const config = readConfig({ ADMIN_API_KEY: 'throttle-test-admin-key', AUTH_FAILURES_PER_MINUTE: '3' });
-  const app = createApp({
-    storage: () => storage,
-    config: () => config,
-    clock: () => new Date(),
-    newId: randomId,
-    // The throttle's counts and refusals are the module's, shared by every app in this worker: an
-    // address no other test uses.
-    clientAddress: (_request, bindings) => (bindings as { client: string }).client,
-    runInBackground: (work) => void work.catch(() => {}),
-  });
+  // The throttle's counts and refusals are the module's, shared by every app in this worker: an
+  // address no other test uses.
   const client = `203.0.113.${Math.floor(Math.random() * 250) + 1}-${randomId('unit')}`;
+  const edge = startInProcessEdge({
+    env: { AUTH_FAILURES_PER_MINUTE: '3' },
+    clientAddress: () => client,
+    storage: (storage) => ({
+      ...storage,
+      findApiKeyByHash: (hash) => {
+        lookups += 1;
+        return storage.findApiKeyByHash(hash);
+      },
+    }),
+  });
   const guess = async (attempt: number) => {
-    const response = await app.fetch(
+    const response = await edge.fetch(
       new Request('http://edge.test/v1/tenant', { headers: { Authorization: `Bearer bk_guess${attempt}` } }),
-      { client },
     );
     return { status: response.status, retryAfter: Number(response.headers.get('retry-after')) };
   };
@@ -56,6 +48,6 @@ test('a locked-out client is refused without a key lookup, until its window ends
     }
     expect(lookups - before, 'key lookups made for 20 refused guesses').toBe(0);
   } finally {
-    sqlite.close();
+    await edge.close();
   }
 });

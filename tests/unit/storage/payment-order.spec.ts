@@ -1,8 +1,6 @@
-import { createApp, readConfig } from '@billing/edge/app';
-import { openSqliteStorage } from '@billing/edge/storage/sqlite';
 import { expect, test } from '../../support/api-test';
-
-const ADMIN_KEY = 'payment-order-admin-key';
+import { ADMIN_API_KEY } from '../../support/edge-server';
+import { startInProcessEdge } from '../../support/in-process-edge';
 
 /**
  * "Oldest first" is the order payments and credit notes were made in, also when several share a
@@ -12,24 +10,20 @@ const ADMIN_KEY = 'payment-order-admin-key';
  * on the id fails every time.
  */
 test('payments and credit notes made in one millisecond are listed, and paged, in the order they were made', async () => {
-  const sqlite = openSqliteStorage(':memory:');
   let idsLeft = 1_000_000;
   /** Each call a smaller number than the last. */
   const fallingNumber = () => {
     idsLeft -= 1;
     return String(idsLeft).padStart(7, '0');
   };
-  const app = createApp({
-    storage: () => sqlite.storage,
-    config: () => readConfig({ ADMIN_API_KEY: ADMIN_KEY }),
+  const edge = startInProcessEdge({
     clock: () => new Date('2026-11-10T00:00:00Z'),
     newId: (prefix) => `${prefix}_${fallingNumber()}`,
-    runInBackground: (work) => void work.catch(() => {}),
   });
   const as =
     (key: string) =>
     async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-      const response = await app.fetch(
+      const response = await edge.fetch(
         new Request(`http://edge.test${path}`, {
           method,
           headers: {
@@ -47,7 +41,7 @@ test('payments and credit notes made in one millisecond are listed, and paged, i
   type Page = { items: { id: string }[]; nextCursor: string | null };
 
   try {
-    const { apiKey } = await as(ADMIN_KEY)<{ apiKey: { key: string } }>('POST', '/v1/tenants', {
+    const { apiKey } = await as(ADMIN_API_KEY)<{ apiKey: { key: string } }>('POST', '/v1/tenants', {
       name: 'payment order',
     });
     const call = as(apiKey.key);
@@ -90,6 +84,6 @@ test('payments and credit notes made in one millisecond are listed, and paged, i
     expect(second.nextCursor).toBeNull();
     expect(notes.items.map((note) => note.id)).toEqual(credited);
   } finally {
-    sqlite.close();
+    await edge.close();
   }
 });

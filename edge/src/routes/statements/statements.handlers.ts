@@ -34,11 +34,8 @@ const nowOf = (vars: Vars, group: BillingGroupRecord) => clockOf(vars.deps, grou
 
 /**
  * A closed or voided statement's standing: its state as of its group's now (due dates pass in a
- * test clock's time), from its close, void and payments.
- */
-/**
- * A statement's standing in its group's time. The group may still be on its way: its payments are
- * read beside it, in one round trip on D1.
+ * test clock's time), from its close, void and payments. The group may still be on its way: the
+ * payments are read beside it, in one round trip on D1.
  */
 async function standingToWire(
   vars: Vars,
