@@ -256,11 +256,11 @@ export interface paths {
         put?: never;
         /**
          * Ingest a batch of up to 1000 usage events, with a verdict per event
-         * @description Idempotent per (billing group, `eventId`): the same event again is a `duplicate`, counted once; the same id with a different payload is `rejected` (`conflict`), never an overwrite; an event in a month whose statement is closed is `rejected` (`period-closed`); an event more than 24 hours after now (the server’s clock, or the group’s test clock) is `rejected` (`timestamp-in-future`); an invalid event is `rejected` (`invalid`) naming `events[i].<field>`. One bad event never sinks the others: the answer is 200 with a verdict per event.
+         * @description Idempotent per (billing group, `eventId`): the same event again is a `duplicate`, counted once; the same id with a different payload is `rejected` (`conflict`), never an overwrite; an event in a month whose statement is closed is `rejected` (`period-closed`); an event more than 24 hours after now (the server’s clock, or the group’s test clock) is `rejected` (`timestamp-in-future`); an event whose counterType or unit differs from what its series (the group’s project, counter and resource) was first ingested with is `rejected` (`inconsistent-series`, naming `events[i].counterType` or `events[i].unit`), since no statement could add the two up; an invalid event is `rejected` (`invalid`) naming `events[i].<field>`. One bad event never sinks the others: the answer is 200 with a verdict per event.
          *
          *     Events belong to the billing group of the path: an event may leave out `billingGroupId`, and one naming another group is rejected (`events[i].billingGroupId`, `path-billing-group`). `projectId` is any string: projects need not be registered before their usage arrives.
          *
-         *     A batch of exactly one event answers as that event: 409 `/problems/conflict` or `/problems/period-closed` when it conflicts or its month is closed, 422 when it is invalid or in the future, else 200 with its verdict.
+         *     A batch of exactly one event answers as that event: 409 `/problems/conflict`, `/problems/period-closed` or `/problems/inconsistent-series` when it conflicts, its month is closed or it disagrees with its series, 422 when it is invalid or in the future, else 200 with its verdict.
          */
         post: operations["ingestUsageEvents"];
         delete?: never;
@@ -1513,7 +1513,7 @@ export interface components {
             /** @enum {string} */
             verdict: "accepted" | "duplicate" | "rejected";
             /** @enum {string} */
-            reason?: "invalid" | "conflict" | "period-closed" | "timestamp-in-future";
+            reason?: "invalid" | "conflict" | "period-closed" | "timestamp-in-future" | "inconsistent-series";
             /** @example events[3].volume */
             field?: string;
             /** @example non-negative */

@@ -1,7 +1,8 @@
 // Starts the billing edge locally on workerd (`wrangler dev`) with a local D1:
 //   node edge/scripts/dev.mjs [--port 8787] [--ip 127.0.0.1] [--fresh | --persist-to DIR] [--seed]
 //                             [--skip-migrations]
-// --fresh uses a new empty database (tests do this on every run); otherwise the database persists
+// --fresh uses a new empty database (tests do this on every run), removed when the edge stops (or by
+// the next --fresh start, if its process was killed outright); otherwise the database persists
 // in edge/.wrangler/state. --seed creates a development tenant and prints its API key. --ip 0.0.0.0
 // lets other hosts in (a container's port, docker-compose.yml); the default keeps it on loopback.
 // --skip-migrations serves a --persist-to database this checkout already migrated (a restart): the
@@ -20,6 +21,8 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
+  writeFileSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -28,6 +31,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const edgeDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+const FRESH_PREFIX = 'billing-d1-';
+const OWNER_FILE = 'edge-owner.pid';
 const require = createRequire(import.meta.url);
 const wrangler = join(dirname(require.resolve('wrangler/package.json')), 'bin', 'wrangler.js');
 
@@ -41,9 +46,12 @@ const { values: options } = parseArgs({
     'skip-migrations': { type: 'boolean', default: false },
   },
 });
+if (options.fresh) removeOrphanedFreshDatabases();
 const persistTo = options.fresh
-  ? mkdtempSync(join(tmpdir(), 'billing-d1-'))
+  ? mkdtempSync(join(tmpdir(), FRESH_PREFIX))
   : (options['persist-to'] ?? join(edgeDir, '.wrangler', 'state'));
+// A fresh database is this process's alone: it names its owner, and goes when the edge stops.
+if (options.fresh) writeFileSync(join(persistTo, OWNER_FILE), String(process.pid));
 const adminKey = process.env.ADMIN_API_KEY ?? 'dev-admin-key';
 // A wildcard address listens on loopback too, and only loopback is sure to be reachable from here.
 const WILDCARD_ADDRESSES = new Set(['0.0.0.0', '::']);
@@ -103,11 +111,46 @@ const server = spawn(
   { cwd: edgeDir, env, stdio: 'inherit' },
 );
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+server.on('exit', (code, signal) => {
+  if (options.fresh) rmSync(persistTo, { recursive: true, force: true });
+  process.exit(code ?? (signal ? 1 : 0));
+});
 
 await waitForHealth();
 console.log(`[edge] ready on ${baseUrl} (docs: ${baseUrl}/docs)`);
 if (options.seed) await seedDevelopmentTenant();
+
+/**
+ * Fresh databases whose edge is gone: its process no longer runs (it was killed outright, with no
+ * chance to remove its own), or, for one older than the owner file, it is more than a day old.
+ * Each is up to a few hundred MB, and a test run or benchmark starts several.
+ */
+function removeOrphanedFreshDatabases() {
+  const dayAgo = Date.now() - 24 * 60 * 60 * 1000;
+  for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith(FRESH_PREFIX)) continue;
+    const directory = join(tmpdir(), name);
+    const ownerFile = join(directory, OWNER_FILE);
+    try {
+      const orphaned = existsSync(ownerFile)
+        ? !isRunning(Number(readFileSync(ownerFile, 'utf8')))
+        : statSync(directory).mtimeMs < dayAgo;
+      if (orphaned) rmSync(directory, { recursive: true, force: true });
+    } catch {
+      // Another start removed it meanwhile, or it is not ours to read: left as it is.
+    }
+  }
+}
+
+function isRunning(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return error.code === 'EPERM';
+  }
+}
 
 function applyMigrations(directory) {
   const migrate = spawnSync(

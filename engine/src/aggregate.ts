@@ -3,7 +3,7 @@ import { IssueCollector } from './errors';
 import { messages } from './messages';
 import { type Period, periodOf } from './period';
 import type { Month, UsageAggregate, UsageEvent } from './types';
-import { type ParsedUsageEvent, readUsageEvent, usageEventPath } from './usage-event';
+import { type ParsedUsageEvent, readUsageEvent, usageEventPath, usageSeriesLabel } from './usage-event';
 import { readMonth } from './validate';
 
 /** An event with its input position, which breaks timestamp ties ("the later-ingested one"). */
@@ -110,7 +110,12 @@ function aggregateSeries(issues: IssueCollector, series: Series): UsageAggregate
 /** Every reading of a series must share the counterType and unit of its first one in the period. */
 function checkConsistent(issues: IssueCollector, readings: readonly Reading[], first: Reading): void {
   const { counterType, unit, counterName, projectId, resourceId } = first.event;
-  const label = `${counterName} of project ${projectId}${resourceId == null ? '' : `, resource ${resourceId}`}`;
+  const label = usageSeriesLabel({
+    billingGroupId: first.event.billingGroupId,
+    projectId,
+    counterName,
+    resourceId,
+  });
   for (const { event, index } of readings) {
     const path = usageEventPath(index);
     if (event.counterType !== counterType) {

@@ -49,6 +49,7 @@ export {
   ingestBatch,
   MAX_BATCH_SIZE,
   type RejectionReason,
+  seriesMismatch,
   usageEventKeys,
 } from './ingest';
 // §5 ledger, §6 close, replay, reconcile, lifecycle, §7 month close.
@@ -119,6 +120,12 @@ export {
   PRICING_MODELS,
   ROUNDING_MODES,
 } from './types';
-export { usageEventFingerprint } from './usage-event';
+export {
+  type UsageSeriesKey,
+  type UsageSeriesShape,
+  usageEventFingerprint,
+  usageSeriesKey,
+  usageSeriesLabel,
+} from './usage-event';
 // An ISO 8601 instant with an offset, on a real calendar day, as every rule reads one.
 export { readInstant } from './validate';

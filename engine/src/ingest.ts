@@ -2,7 +2,14 @@ import { IssueCollector, ValidationError, type ValidationIssue } from './errors'
 import { conflicts, messages } from './messages';
 import { monthOfMillis } from './period';
 import type { Month, UsageEvent } from './types';
-import { readUsageEvent, usageEventFingerprint, usageEventPath } from './usage-event';
+import {
+  readUsageEvent,
+  type UsageSeriesShape,
+  usageEventFingerprint,
+  usageEventPath,
+  usageSeriesKey,
+  usageSeriesLabel,
+} from './usage-event';
 import { isRecord } from './validate';
 
 /** The most events one ingestion request may carry; larger batches are refused whole. */
@@ -16,7 +23,12 @@ export interface UsageEventKey {
 
 export type EventClassification = 'accepted' | 'duplicate' | 'conflict';
 
-export type RejectionReason = 'invalid' | 'conflict' | 'period-closed' | 'timestamp-in-future';
+export type RejectionReason =
+  | 'invalid'
+  | 'conflict'
+  | 'period-closed'
+  | 'timestamp-in-future'
+  | 'inconsistent-series';
 
 /** How far ahead of "now" an event's timestamp may be (DOMAIN §2): a day, for clocks that drift. */
 export const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
@@ -65,6 +77,11 @@ export interface IngestState {
    * An event more than FUTURE_TOLERANCE_MS after it is `timestamp-in-future`. Absent: not checked.
    */
   now?: number;
+  /**
+   * The counter type and unit of the stored series of this key (`usageSeriesKey`), if it has any
+   * event: every later reading must share them (DOMAIN §2). Absent: not checked.
+   */
+  seriesShape?(seriesKey: string): UsageSeriesShape | undefined;
 }
 
 export interface IngestResult {
@@ -104,7 +121,8 @@ export function usageEventKeys(rawEvents: readonly unknown[]): UsageEventKey[] {
  *
  * In order, per event: invalid → `rejected`/`invalid` with every issue; same key already stored or
  * earlier in this batch → `duplicate` or `rejected`/`conflict`; more than a day after `state.now` →
- * `rejected`/`timestamp-in-future`; month closed → `rejected`/`period-closed`; else `accepted`. A duplicate stays a duplicate after its month closed: it changes
+ * `rejected`/`timestamp-in-future`; month closed → `rejected`/`period-closed`; another counter type or
+ * unit than its series' (stored, or earlier in this batch) → `rejected`/`inconsistent-series`; else `accepted`. A duplicate stays a duplicate after its month closed: it changes
  * nothing, and a client's retry must not turn into an error.
  *
  * Pure over the `state` snapshot: the store's unique key on (billingGroupId, eventId) remains the
@@ -122,7 +140,8 @@ export function ingestBatch(rawEvents: readonly unknown[], state: IngestState): 
     ]);
   }
   const acceptedInBatch = new Map<string, UsageEvent>();
-  const verdicts = rawEvents.map((raw, index) => judge(raw, index, state, acceptedInBatch));
+  const seriesInBatch = new Map<string, UsageSeriesShape>();
+  const verdicts = rawEvents.map((raw, index) => judge(raw, index, state, acceptedInBatch, seriesInBatch));
   return { verdicts, accepted: [...acceptedInBatch.values()] };
 }
 
@@ -131,6 +150,7 @@ function judge(
   index: number,
   state: IngestState,
   acceptedInBatch: Map<string, UsageEvent>,
+  seriesInBatch: Map<string, UsageSeriesShape>,
 ): IngestVerdict {
   const path = usageEventPath(index);
   const issues = new IssueCollector();
@@ -164,8 +184,41 @@ function judge(
       { field: `${path}.timestamp`, rule: 'period-closed', message: conflicts.periodClosed(month) },
     ]);
   }
+  const series = usageSeriesKey(event);
+  const shape = seriesInBatch.get(series) ?? state.seriesShape?.(series);
+  const mismatch = shape && seriesMismatch(event, shape, path);
+  if (mismatch) return rejected(index, event.eventId, 'inconsistent-series', [mismatch]);
+  if (state.seriesShape && !shape)
+    seriesInBatch.set(series, { counterType: event.counterType, unit: event.unit });
   acceptedInBatch.set(key, event);
   return { index, eventId: event.eventId, verdict: 'accepted' };
+}
+
+/**
+ * Why `event` cannot join a series whose readings are `shape`, if it cannot: a month of one series
+ * in two counter types or units could not be aggregated, so no statement could bill it.
+ */
+export function seriesMismatch(
+  event: UsageEvent,
+  shape: UsageSeriesShape,
+  path: string,
+): ValidationIssue | null {
+  const label = usageSeriesLabel(event);
+  if (event.counterType !== shape.counterType) {
+    return {
+      field: `${path}.counterType`,
+      rule: 'consistent-counter-type',
+      message: messages.consistentSeries(label, shape.counterType, event.counterType),
+    };
+  }
+  if (event.unit !== shape.unit) {
+    return {
+      field: `${path}.unit`,
+      rule: 'consistent-unit',
+      message: messages.consistentSeries(label, shape.unit, event.unit),
+    };
+  }
+  return null;
 }
 
 function rejected(

@@ -130,3 +130,22 @@ export function canonicalUsageEvent(event: UsageEvent): UsageEvent {
 export function usageEventFingerprint(event: UsageEvent): string {
   return JSON.stringify(canonicalUsageEvent(event));
 }
+
+/** A usage series: the readings of one billing group's (project, counter, resource), DOMAIN §2. */
+export type UsageSeriesKey = Pick<UsageEvent, 'billingGroupId' | 'projectId' | 'counterName' | 'resourceId'>;
+
+/** What every reading of a series shares: hours are never added to gigabytes. */
+export interface UsageSeriesShape {
+  counterType: UsageEvent['counterType'];
+  unit: string;
+}
+
+/** A text naming the series of `event`; a JSON array, so no choice of separator can make two collide. */
+export function usageSeriesKey(event: UsageSeriesKey): string {
+  return JSON.stringify([event.billingGroupId, event.projectId, event.counterName, event.resourceId ?? null]);
+}
+
+/** How a message names a series: `compute.c2.c8m8 of project web, resource vm-1`. */
+export function usageSeriesLabel(event: UsageSeriesKey): string {
+  return `${event.counterName} of project ${event.projectId}${event.resourceId == null ? '' : `, resource ${event.resourceId}`}`;
+}

@@ -399,6 +399,81 @@ test.describe('metering: closed periods', () => {
   });
 });
 
+test.describe('metering: one counter type and unit per series (accepted means billed)', () => {
+  const series = { projectId: 'p-web', counterName: 'compute.c2.c8m8', resourceId: 'vm-1' } as const;
+
+  test('a lone event in another unit than its series is a 409, and the month still bills', async ({
+    billingGroups,
+    statements,
+    usageEvents,
+  }) => {
+    const group = await billingGroups.create();
+    await usageEvents.ingest(group.id, [
+      usageEvents.build({ ...series, unit: 'HOURS', volume: '10', timestamp: '2026-03-05T00:00:00Z' }),
+    ]);
+
+    const lone = await usageEvents.send(group.id, [
+      usageEvents.build({ ...series, unit: 'PARSECS', volume: '1', timestamp: '2026-03-06T00:00:00Z' }),
+    ]);
+
+    expect(lone.status()).toBe(409);
+    expect(await lone.json()).toMatchObject({
+      type: '/problems/inconsistent-series',
+      errors: [{ field: 'events[0].unit', rule: 'consistent-unit' }],
+    });
+    expect(await usageEvents.monthly(group.id, '2026-03')).toEqual([
+      expect.objectContaining({ ...series, unit: 'HOURS', quantity: '10' }),
+    ]);
+    const closed = await statements.close(group.id, '2026-03');
+    expect(closed.result.lines.map((line) => [line.unit, line.quantity])).toEqual([['HOURS', '10']]);
+  });
+
+  test('in a batch, an event that changes its series’ counter type or unit is rejected and the rest accepted', async ({
+    billingGroups,
+    usageEvents,
+  }) => {
+    const group = await billingGroups.create();
+    const march = (overrides: Partial<UsageEventBody>) =>
+      usageEvents.build({ ...series, unit: 'HOURS', timestamp: '2026-03-05T00:00:00Z', ...overrides });
+
+    const result = await usageEvents.ingest(group.id, [
+      march({ volume: '2' }),
+      march({ volume: '3', counterType: 'GAUGE' }),
+      march({ volume: '4', unit: 'MINUTES' }),
+      march({ volume: '5', timestamp: '2026-04-05T00:00:00Z' }),
+      march({ volume: '6', projectId: 'p-other', unit: 'MINUTES' }),
+    ]);
+
+    expect(result.verdicts.map((verdict) => verdict.reason ?? verdict.verdict)).toEqual([
+      'accepted',
+      'inconsistent-series',
+      'inconsistent-series',
+      'accepted',
+      'accepted',
+    ]);
+    expect(result.verdicts[1]).toMatchObject({
+      field: 'events[1].counterType',
+      rule: 'consistent-counter-type',
+    });
+    expect(result.verdicts[2]).toMatchObject({ field: 'events[2].unit', rule: 'consistent-unit' });
+    await test.step('a later month of the series keeps its unit too', async () => {
+      const may = await usageEvents.send(group.id, [
+        march({ volume: '7', unit: 'MINUTES', timestamp: '2026-05-05T00:00:00Z' }),
+      ]);
+      expect(may.status()).toBe(409);
+    });
+    const aggregates = await usageEvents.monthly(group.id, '2026-03');
+    expect(
+      aggregates
+        .map(({ projectId, unit, quantity }) => ({ projectId, unit, quantity }))
+        .sort((a, b) => a.projectId.localeCompare(b.projectId)),
+    ).toEqual([
+      { projectId: 'p-other', unit: 'MINUTES', quantity: '6' },
+      { projectId: 'p-web', unit: 'HOURS', quantity: '2' },
+    ]);
+  });
+});
+
 test.describe('metering: tenant isolation', () => {
   test('another tenant’s billing group answers 404 to ingestion, listing and aggregates, and leaks nothing', async ({
     billingGroups,

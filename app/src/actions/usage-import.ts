@@ -38,7 +38,7 @@ export async function importUsage(
         index: start + offset,
         eventId: event.eventId ?? null,
         verdict: 'rejected',
-        ...(reason === 'conflict' || reason === 'period-closed'
+        ...(reason === 'conflict' || reason === 'period-closed' || reason === 'inconsistent-series'
           ? { reason }
           : { reason: 'invalid' as const }),
         message: problem.detail || problem.title,

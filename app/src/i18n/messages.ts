@@ -871,6 +871,8 @@ const en = {
     reasons: {
       conflict: 'an event with this ID was imported with different values',
       'period-closed': 'its month is closed',
+      'inconsistent-series':
+        'its counter type or unit differs from the earlier usage of the same project, counter and resource',
     } as Record<string, string>,
     missingColumns: (columns: string) => `The header row lacks the columns: ${columns}.`,
     noRows: 'The file has no rows after its header.',
@@ -1796,6 +1798,7 @@ const ko: Messages = {
     reasons: {
       conflict: '같은 ID의 이벤트가 다른 값으로 이미 들어와 있습니다',
       'period-closed': '해당 월이 마감되었습니다',
+      'inconsistent-series': '같은 프로젝트·카운터·리소스의 이전 사용량과 카운터 유형 또는 단위가 다릅니다',
     },
     missingColumns: (columns) => `첫 행에 다음 열이 없습니다: ${columns}.`,
     noRows: '첫 행 다음에 데이터 행이 없습니다.',

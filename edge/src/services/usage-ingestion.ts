@@ -6,8 +6,12 @@ import {
   isPeriodClosed,
   monthOfMillis,
   type RejectionReason,
+  seriesMismatch,
   type UsageEvent,
+  type UsageSeriesKey,
+  type UsageSeriesShape,
   usageEventKeys,
+  usageSeriesKey,
   type ValidationIssue,
 } from '@billing/engine';
 import type { Storage } from '../storage/port';
@@ -48,10 +52,11 @@ function rejected(
 
 /**
  * Ingests a batch into one billing group (DOMAIN §2): the engine judges every event against one
- * snapshot (stored events of the batch's ids, closed months), the accepted ones go in with one
- * insert, and any the insert skipped (a concurrent batch stored the id first, or the month closed
- * meanwhile) is judged again against what is stored, so a race answers duplicate, conflict or
- * period-closed, never an error.
+ * snapshot (stored events of the batch's ids, closed months, the counter type and unit of the
+ * batch's series), the accepted ones go in with one insert, and any the insert skipped (a concurrent
+ * batch stored the id first or started the series in another unit, or the month closed meanwhile)
+ * is judged again against what is stored, so a race answers duplicate, conflict,
+ * inconsistent-series or period-closed, never an error.
  */
 export async function ingestIntoGroup(
   storage: Storage,
@@ -63,9 +68,10 @@ export async function ingestIntoGroup(
   const eventIds = usageEventKeys(events)
     .filter((key) => key.billingGroupId === group.id)
     .map((key) => key.eventId);
-  const [stored, latestClosedMonth] = await Promise.all([
+  const [stored, latestClosedMonth, series] = await Promise.all([
     storage.findUsageEvents(group.tenantId, group.id, eventIds),
     storage.latestClosedMonth(group.tenantId, group.id),
+    storage.findUsageSeries(group.tenantId, group.id, seriesOf(events, group.id)),
   ]);
   const { verdicts, accepted } = ingestBatch(events, {
     findExisting: ({ billingGroupId, eventId }) =>
@@ -73,6 +79,7 @@ export async function ingestIntoGroup(
     isMonthClosed: (billingGroupId, month) =>
       billingGroupId === group.id && isPeriodClosed(month, latestClosedMonth),
     now,
+    seriesShape: (key) => series.get(key),
   });
 
   const judged = verdicts.map((verdict) => {
@@ -89,15 +96,48 @@ export async function ingestIntoGroup(
   );
   if (skipped.size === 0) return judged;
 
-  const winners = await storage.findUsageEvents(group.tenantId, group.id, [...skipped.keys()]);
+  const [winners, seriesNow] = await Promise.all([
+    storage.findUsageEvents(group.tenantId, group.id, [...skipped.keys()]),
+    storage.findUsageSeries(group.tenantId, group.id, [...skipped.values()]),
+  ]);
   return judged.map((verdict) => {
     const event = verdict.verdict !== 'rejected' && skipped.get(verdict.eventId);
-    return event ? rejudge(verdict.index, event, winners.get(event.eventId)) : verdict;
+    return event
+      ? rejudge(verdict.index, event, winners.get(event.eventId), seriesNow.get(usageSeriesKey(event)))
+      : verdict;
   });
 }
 
-/** An accepted event the insert skipped: a concurrent batch stored its id first, or its month closed. */
-function rejudge(index: number, event: UsageEvent, winner: UsageEvent | undefined): IngestVerdict {
+/** The distinct series of the group's readable events: whose counter type and unit to look up. */
+function seriesOf(events: readonly unknown[], billingGroupId: string): UsageSeriesKey[] {
+  const series = new Map<string, UsageSeriesKey>();
+  for (const raw of events) {
+    if (typeof raw !== 'object' || raw === null) continue;
+    const { projectId, counterName, resourceId } = raw as Record<string, unknown>;
+    if (typeof projectId !== 'string' || typeof counterName !== 'string') continue;
+    const key = {
+      billingGroupId,
+      projectId,
+      counterName,
+      resourceId: typeof resourceId === 'string' ? resourceId : null,
+    };
+    series.set(usageSeriesKey(key), key);
+  }
+  return [...series.values()];
+}
+
+/**
+ * An accepted event the insert skipped: a concurrent batch stored its id first, started its series
+ * in another counter type or unit, or its month closed.
+ */
+function rejudge(
+  index: number,
+  event: UsageEvent,
+  winner: UsageEvent | undefined,
+  series: UsageSeriesShape | undefined,
+): IngestVerdict {
+  const mismatch = winner === undefined && series && seriesMismatch(event, series, `events[${index}]`);
+  if (mismatch) return rejected(index, event.eventId, 'inconsistent-series', [mismatch]);
   if (winner === undefined) {
     const month = monthOfMillis(Date.parse(event.timestamp));
     return rejected(index, event.eventId, 'period-closed', [

@@ -34,6 +34,12 @@ const aggregateToWire = (aggregate: UsageAggregate) => ({
   resourceName: aggregate.resourceName ?? null,
 });
 
+const LONE_EVENT_TITLES = {
+  conflict: 'The event id was already used for another payload',
+  'period-closed': 'The period is closed',
+  'inconsistent-series': 'The event’s counter type or unit differs from its series’',
+} as const;
+
 /** A batch of one answers as its event: the rejection becomes the request's problem. */
 function throwIfLoneEventRejected(verdicts: IngestVerdict[]): void {
   const [only] = verdicts;
@@ -41,9 +47,9 @@ function throwIfLoneEventRejected(verdicts: IngestVerdict[]): void {
   // Too far ahead is wrong input for now, not a conflict with what is stored.
   if (only.reason === 'invalid' || only.reason === 'timestamp-in-future')
     throw validationFailed([...only.issues]);
-  const title =
-    only.reason === 'conflict' ? 'The event id was already used for another payload' : 'The period is closed';
-  throw new ApiError(409, only.reason, title, only.message, { errors: [...only.issues] });
+  throw new ApiError(409, only.reason, LONE_EVENT_TITLES[only.reason], only.message, {
+    errors: [...only.issues],
+  });
 }
 
 export const handleIngestUsageEvents: RouteHandler<typeof ingestUsageEvents, AppEnv> = async (c) => {

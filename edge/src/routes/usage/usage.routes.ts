@@ -74,7 +74,9 @@ const UsageEventVerdict = z
     index: z.number().int().openapi({ description: 'The event’s position in the batch' }),
     eventId: z.string().nullable().openapi({ description: 'Null when the event carried no readable id' }),
     verdict: z.enum(['accepted', 'duplicate', 'rejected']),
-    reason: z.enum(['invalid', 'conflict', 'period-closed', 'timestamp-in-future']).optional(),
+    reason: z
+      .enum(['invalid', 'conflict', 'period-closed', 'timestamp-in-future', 'inconsistent-series'])
+      .optional(),
     field: z.string().optional().openapi({ example: 'events[3].volume' }),
     rule: z.string().optional().openapi({ example: 'non-negative' }),
     message: z.string().optional(),
@@ -123,13 +125,17 @@ export const ingestUsageEvents = createRoute({
     'Idempotent per (billing group, `eventId`): the same event again is a `duplicate`, counted once; the same ' +
     'id with a different payload is `rejected` (`conflict`), never an overwrite; an event in a month whose ' +
     'statement is closed is `rejected` (`period-closed`); an event more than 24 hours after now (the server’s ' +
-    'clock, or the group’s test clock) is `rejected` (`timestamp-in-future`); an invalid event is `rejected` (`invalid`) naming ' +
+    'clock, or the group’s test clock) is `rejected` (`timestamp-in-future`); an event whose counterType or unit ' +
+    'differs from what its series (the group’s project, counter and resource) was first ingested with is `rejected` ' +
+    '(`inconsistent-series`, naming `events[i].counterType` or `events[i].unit`), since no statement could add the ' +
+    'two up; an invalid event is `rejected` (`invalid`) naming ' +
     '`events[i].<field>`. One bad event never sinks the others: the answer is 200 with a verdict per event.\n\n' +
     'Events belong to the billing group of the path: an event may leave out `billingGroupId`, and one naming ' +
     'another group is rejected (`events[i].billingGroupId`, `path-billing-group`). `projectId` is any string: ' +
     'projects need not be registered before their usage arrives.\n\n' +
-    'A batch of exactly one event answers as that event: 409 `/problems/conflict` or `/problems/period-closed` ' +
-    'when it conflicts or its month is closed, 422 when it is invalid or in the future, else 200 with its verdict.',
+    'A batch of exactly one event answers as that event: 409 `/problems/conflict`, `/problems/period-closed` or ' +
+    '`/problems/inconsistent-series` when it conflicts, its month is closed or it disagrees with its series, 422 when ' +
+    'it is invalid or in the future, else 200 with its verdict.',
   security,
   request: { params: GroupParams, body: jsonBody(UsageEventBatch) },
   responses: {

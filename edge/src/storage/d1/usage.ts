@@ -1,4 +1,11 @@
-import { type CounterType, monthOfMillis, type UsageEvent, usageEventFingerprint } from '@billing/engine';
+import {
+  type CounterType,
+  monthOfMillis,
+  type UsageEvent,
+  type UsageSeriesShape,
+  usageEventFingerprint,
+  usageSeriesKey,
+} from '@billing/engine';
 import type { StoredUsageEvent, UsageStore } from '../ports/usage';
 
 interface UsageEventRow {
@@ -81,6 +88,43 @@ export function d1UsageStore(db: D1Database): UsageStore {
         .all<UsageEventRow>();
       return new Map(results.map((row) => [row.event_id, withoutSeq(toEvent(row))]));
     },
+    async findUsageSeries(tenantId, billingGroupId, series) {
+      if (series.length === 0) return new Map();
+      // Each series found through usage_series' primary key; `resource_key` is how migration 0016
+      // writes a resource id (json_array), so NULL and every id compare as text.
+      const { results } = await db
+        .prepare(
+          `SELECT s.project_id, s.counter_name, s.resource_key ->> 0 AS resource_id, s.counter_type, s.unit
+           FROM json_each(?) AS wanted
+           JOIN usage_series AS s
+             ON s.billing_group_id = ? AND s.project_id = wanted.value ->> 0
+            AND s.counter_name = wanted.value ->> 1 AND s.resource_key = json_array(wanted.value ->> 2)
+           WHERE s.tenant_id = ?`,
+        )
+        .bind(
+          JSON.stringify(series.map((key) => [key.projectId, key.counterName, key.resourceId ?? null])),
+          billingGroupId,
+          tenantId,
+        )
+        .all<{
+          project_id: string;
+          counter_name: string;
+          resource_id: string | null;
+          counter_type: string;
+          unit: string;
+        }>();
+      return new Map(
+        results.map((row): [string, UsageSeriesShape] => [
+          usageSeriesKey({
+            billingGroupId,
+            projectId: row.project_id,
+            counterName: row.counter_name,
+            resourceId: row.resource_id,
+          }),
+          { counterType: row.counter_type as CounterType, unit: row.unit },
+        ]),
+      );
+    },
     async latestClosedMonth(tenantId, billingGroupId) {
       const row = await db
         .prepare(
@@ -108,8 +152,9 @@ export function d1UsageStore(db: D1Database): UsageStore {
       ]);
       // One statement for the whole batch; `ORDER BY key` keeps the batch's order in `seq`. An event
       // already stored (a concurrent batch won) or whose month closed meanwhile (it, or a later month:
-      // months close in order, so an earlier one can never close again) is skipped, and the
-      // caller judges it again from what is stored. Rows travel as arrays in INSERTED_COLUMNS order:
+      // months close in order, so an earlier one can never close again) is skipped, as is one whose
+      // series a concurrent batch started in another counter type or unit (migration 0016's trigger),
+      // and the caller judges it again from what is stored. Rows travel as arrays in INSERTED_COLUMNS order:
       // `value ->> i` reads a position, a third cheaper than looking up a key in an object.
       const { results } = await db
         .prepare(

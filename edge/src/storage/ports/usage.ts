@@ -1,4 +1,4 @@
-import type { Month, UsageEvent } from '@billing/engine';
+import type { Month, UsageEvent, UsageSeriesKey, UsageSeriesShape } from '@billing/engine';
 import type { Page } from './tenants';
 
 /** A stored usage event with its arrival position. */
@@ -27,11 +27,21 @@ export interface UsageStore {
     billingGroupId: string,
     eventIds: readonly string[],
   ): Promise<Map<string, UsageEvent>>;
+  /**
+   * The counter type and unit of each of these series of the group that has an event stored, by
+   * `usageSeriesKey` (one query).
+   */
+  findUsageSeries(
+    tenantId: string,
+    billingGroupId: string,
+    series: readonly UsageSeriesKey[],
+  ): Promise<Map<string, UsageSeriesShape>>;
   /** The latest month of the group with a live (closed, not void) statement: it and every earlier month are closed. */
   latestClosedMonth(tenantId: string, billingGroupId: string): Promise<Month | null>;
   /**
-   * Inserts the events in one statement, skipping any whose (group, event id) is already stored or
-   * whose month closed meanwhile; answers the ids it actually inserted.
+   * Inserts the events in one statement, skipping any whose (group, event id) is already stored,
+   * whose month closed meanwhile, or whose series has another counter type or unit stored
+   * (migration 0016); answers the ids it actually inserted.
    */
   insertUsageEvents(
     tenantId: string,
