@@ -12,6 +12,7 @@ import {
 import { lastRunFigures } from './scripts/coverage.mjs';
 import { IN_PROCESS } from './tests/support/api/in-process';
 import {
+  APP_DIST_DIR,
   APP_MOCKED_EDGE_TIMEOUT_MS,
   APP_MOCKED_PORT,
   APP_MOCKED_URL,
@@ -30,7 +31,10 @@ const isCI = Boolean(process.env.CI);
  * APP_MOCKED_URL: Playwright starts none.
  */
 const usesExternalServers = process.env.PW_EXTERNAL_SERVERS === '1';
-/** app/.next already holds a build of this checkout (`npx next build app`): serve it, skip the build. */
+/**
+ * app/<APP_DIST_DIR> already holds a build of this checkout (`NEXT_DIST_DIR=.next-test npx next build
+ * app`): serve it, skip the build.
+ */
 const appPrebuilt = process.env.PW_APP_PREBUILT === '1';
 
 /**
@@ -99,7 +103,7 @@ const needsMockedApp = runs(new Set(['e2e-mocked']));
 /** The standalone billing mock: the parity suite compares the edge with it; the mocked app calls it. */
 const needsMock = runs(new Set(['contract', 'e2e-mocked']));
 /**
- * `next build` writes app/.next, which both app servers serve. Web servers start one after another
+ * `next build` writes app/<APP_DIST_DIR>, which both app servers serve. Web servers start one after another
  * in this order, so when the real app's server builds, the mocked one only starts the same build.
  */
 const buildApp = 'npx next build app';
@@ -127,6 +131,7 @@ function appServer(options: { port: number; url: string; build: boolean; env: Re
       ...options.env,
       SESSION_SECRET: APP_SESSION_SECRET,
       CLIENT_ADDRESS_TOKEN: RUN_CLIENT_ADDRESS_TOKEN,
+      NEXT_DIST_DIR: APP_DIST_DIR,
       NEXT_TELEMETRY_DISABLED: '1',
     },
     // Under coverage, Node writes the server's V8 coverage as it exits, which takes longer.

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import config, { chromiumExecutable } from '../playwright.config';
+import { APP_DIST_DIR } from '../tests/support/app-server';
 import { benchPort } from './lib/ports';
 import { formatFixed, machine, writeResults } from './lib/report';
 
@@ -121,7 +122,7 @@ if (projects.some((project) => BROWSER_PROJECTS.has(project))) {
   console.log('[bench:suite] web app: next build');
   const started = performance.now();
   const build = spawnSync('npx', ['next', 'build', 'app'], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: APP_DIST_DIR },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   if (build.status !== 0) throw new Error(`next build failed (exit ${build.status ?? build.signal})`);

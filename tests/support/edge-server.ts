@@ -1,5 +1,10 @@
-/** Where the test run's edge listens, and the admin key it was started with (see playwright.config.ts). */
-export const EDGE_PORT = Number(process.env.EDGE_PORT ?? 8787);
+/**
+ * Where the test run's edge listens, and the admin key it was started with (see playwright.config.ts).
+ * Not `npm start`'s port (8787): that edge has a developer's settings and database, so a test run
+ * beside it starts an edge of its own rather than reusing one it cannot sign in to or throttle as
+ * the tests need.
+ */
+export const EDGE_PORT = Number(process.env.EDGE_PORT ?? 8797);
 export const EDGE_URL = process.env.EDGE_URL ?? `http://127.0.0.1:${EDGE_PORT}`;
 export const ADMIN_API_KEY = process.env.ADMIN_API_KEY ?? 'dev-admin-key';
 
