@@ -312,6 +312,12 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     );
   }
   const summaryFile = join(options.dir, 'coverage-summary.json');
+  if (!existsSync(summaryFile)) {
+    console.error(
+      `no coverage summary in ${summaryFile}: --summary-only reads the one \`npm run coverage\` writes; run that first`,
+    );
+    process.exit(1);
+  }
   const summary = JSON.parse(readFileSync(summaryFile, 'utf8'));
   // Paths in the summary are absolute; the workspace is the first folder below the repository.
   const figures = linesByWorkspace(summary, process.cwd());

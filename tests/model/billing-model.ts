@@ -54,12 +54,15 @@ export const CONTRACTS = {
 } satisfies Record<string, Omit<Contract, 'id' | 'startMonth' | 'endMonth'>>;
 export type ContractKey = keyof typeof CONTRACTS;
 
-/** A usage event as sent on the wire (DELTA only: its aggregate is a plain sum). */
+/**
+ * A usage event as sent on the wire (DELTA only, its aggregate a plain sum; a GAUGE only in an event
+ * that must be refused for changing its series' counter type).
+ */
 export interface WireEvent {
   eventId: string;
   projectId: string;
   counterName: string;
-  counterType: 'DELTA';
+  counterType: 'DELTA' | 'GAUGE';
   unit: string;
   volume: string;
   timestamp: string;

@@ -76,7 +76,9 @@ export type EventSpec =
       volume: string;
       resourceId: string | null;
     }
-  | { kind: 'duplicate' | 'changed'; pick: number; volume: string };
+  | { kind: 'duplicate' | 'changed'; pick: number; volume: string }
+  /** A new event of a stored event's series in another counter type or unit: never billed. */
+  | { kind: 'mismatched'; pick: number; volume: string; change: 'unit' | 'counterType' };
 
 function freshEvent(model: BillingModel, spec: Extract<EventSpec, { kind: 'fresh' }>): WireEvent {
   const counter = COUNTERS[spec.counter % COUNTERS.length] as (typeof COUNTERS)[number];
@@ -103,6 +105,24 @@ function plannedBatch(model: BillingModel, group: ModelGroup, specs: readonly Ev
       const event = freshEvent(model, fresh);
       const closed = isClosed(group, monthOf(event.timestamp));
       return { event, expected: closed ? 'period-closed' : 'accepted' } as const;
+    }
+    if (spec.kind === 'mismatched') {
+      const event =
+        spec.change === 'unit'
+          ? {
+              ...original,
+              eventId: freshId(model, 'ev'),
+              unit: `${original.unit}-OTHER`,
+              volume: spec.volume,
+            }
+          : {
+              ...original,
+              eventId: freshId(model, 'ev'),
+              counterType: 'GAUGE' as const,
+              volume: spec.volume,
+            };
+      const closed = isClosed(group, monthOf(event.timestamp));
+      return { event, expected: closed ? 'period-closed' : 'inconsistent-series' } as const;
     }
     used.add(original.eventId);
     if (spec.kind === 'duplicate') return { event: { ...original }, expected: 'duplicate' } as const;
@@ -159,7 +179,9 @@ class IngestCommand implements ModelCommand {
 const describeSpec = (spec: EventSpec) =>
   spec.kind === 'fresh'
     ? `${spec.volume} ${COUNTERS[spec.counter % COUNTERS.length]?.counterName} of ${spec.projectId} on ${spec.month}-${spec.day}`
-    : `${spec.kind} #${spec.pick}${spec.kind === 'changed' ? ` (volume ${spec.volume})` : ''}`;
+    : spec.kind === 'mismatched'
+      ? `another ${spec.change} for the series of #${spec.pick}`
+      : `${spec.kind} #${spec.pick}${spec.kind === 'changed' ? ` (volume ${spec.volume})` : ''}`;
 
 // ---------------------------------------------------------------------------------------------
 // Adjustments, credits, contracts
@@ -1067,6 +1089,15 @@ const eventSpec: fc.Arbitrary<EventSpec> = fc.oneof(
       kind: fc.constantFrom('duplicate' as const, 'changed' as const),
       pick: fc.nat(),
       volume,
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('mismatched' as const),
+      pick: fc.nat(),
+      volume,
+      change: fc.constantFrom('unit' as const, 'counterType' as const),
     }),
   },
 );
