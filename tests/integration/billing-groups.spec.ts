@@ -28,6 +28,23 @@ test.describe('billing groups', () => {
     });
   });
 
+  test('changes racing on one group: each answer is the group as its own change left it', async ({
+    api,
+    billingGroups,
+  }) => {
+    const group = await billingGroups.create();
+    const names = Array.from({ length: 6 }, (_, index) => `racing name ${index}`);
+
+    const responses = await Promise.all(
+      names.map((name) => api.patch(`/v1/billing-groups/${group.id}`, { name })),
+    );
+    const answers: { name: string }[] = await Promise.all(responses.map((response) => response.json()));
+
+    // Each answer is the row its own UPDATE wrote: a read after the write would show whichever
+    // change came last (in process, 5 of 6 answers carried another request's name).
+    expect(answers.map((answer) => answer.name)).toEqual(names);
+  });
+
   test('lists page through every group with a cursor', async ({ createTenant }) => {
     const { api } = await createTenant();
     const created: string[] = [];

@@ -88,7 +88,12 @@ test.describe('fixtures: builders build valid inputs, and overrides win', () => 
     const usage = entries.map((entry) =>
       buildUsageAggregate(faker, { ...entry, projectId: 'proj-a', resourceId: null }),
     );
-    const input = buildStatementInput(faker, { priceBook: buildPriceBook(faker, { entries }), usage });
+    // No contract: a random one may price one of the counters by another model.
+    const input = buildStatementInput(faker, {
+      priceBook: buildPriceBook(faker, { entries }),
+      usage,
+      contract: null,
+    });
     expect(
       computeStatement(input)
         .lines.map((line) => line.pricingModel)

@@ -131,12 +131,17 @@ export function d1BillingGroupStore(db: D1Database): BillingGroupStore {
       );
       if (fields.length === 0) return this.getBillingGroup(tenantId, billingGroupId);
       const assignments = fields.map((field) => `${CHANGE_COLUMNS[field]} = ?`).join(', ');
+      // The row as this UPDATE left it, the clock's time included (RETURNING cannot join, but a
+      // subquery may read it): a second read could show a concurrent change's name instead.
       const updated = await db
-        .prepare(`UPDATE billing_groups SET ${assignments} WHERE tenant_id = ? AND id = ? RETURNING id`)
+        .prepare(
+          `UPDATE billing_groups SET ${assignments} WHERE tenant_id = ? AND id = ?
+           RETURNING ${GROUP_COLUMNS},
+             (SELECT c.frozen_time FROM test_clocks AS c WHERE c.id = billing_groups.test_clock_id) AS clock_time`,
+        )
         .bind(...fields.map((field) => columnValue(changes[field])), tenantId, billingGroupId)
-        .first<{ id: string }>();
-      // Read again for the clock's time, which an UPDATE's RETURNING cannot join.
-      return updated && this.getBillingGroup(tenantId, billingGroupId);
+        .first<BillingGroupRow>();
+      return updated && toGroup(updated);
     },
     async createProject(project) {
       await db
