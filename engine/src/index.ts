@@ -119,6 +119,6 @@ export {
   PRICING_MODELS,
   ROUNDING_MODES,
 } from './types';
-export { usageEventFingerprint } from './usage-event';
+export { USAGE_EVENT_FIELDS, USAGE_EVENT_MAX_LENGTHS, usageEventFingerprint } from './usage-event';
 // An ISO 8601 instant with an offset, on a real calendar day, as every rule reads one.
 export { readInstant } from './validate';

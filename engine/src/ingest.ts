@@ -2,7 +2,12 @@ import { IssueCollector, ValidationError, type ValidationIssue } from './errors'
 import { conflicts, messages } from './messages';
 import { monthOfMillis } from './period';
 import type { Month, UsageEvent } from './types';
-import { readUsageEvent, usageEventFingerprint, usageEventPath } from './usage-event';
+import {
+  readUsageEvent,
+  USAGE_EVENT_MAX_LENGTHS,
+  usageEventFingerprint,
+  usageEventPath,
+} from './usage-event';
 import { isRecord } from './validate';
 
 /** The most events one ingestion request may carry; larger batches are refused whole. */
@@ -188,8 +193,10 @@ function rejected(
   };
 }
 
+/** The id to echo in a rejection: none when it is too long to be one (it would echo the whole text). */
 function readableEventId(raw: unknown): string | null {
-  return isRecord(raw) && typeof raw.eventId === 'string' && raw.eventId !== '' ? raw.eventId : null;
+  if (!isRecord(raw) || typeof raw.eventId !== 'string' || raw.eventId === '') return null;
+  return raw.eventId.length <= USAGE_EVENT_MAX_LENGTHS.eventId ? raw.eventId : null;
 }
 
 /** A JSON pair, so no choice of separator can make two different keys collide. */

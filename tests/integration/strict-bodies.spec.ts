@@ -1,0 +1,124 @@
+import type { APIResponse } from '@playwright/test';
+import { expect, test } from '../support/api-test';
+
+/**
+ * A request body is the client's whole instruction: a field the operation does not know is refused
+ * (422 naming it, rule `unknown-field`), never silently dropped, at every level of the body; an
+ * operation that takes no body refuses one that says anything (edge/LIMITS.md, request bodies).
+ */
+
+const unknownField = (field: string) => ({
+  field,
+  rule: 'unknown-field',
+  message: 'is not a field of this request',
+});
+
+async function expectRefusedField(response: APIResponse, field: string): Promise<void> {
+  expect(response.status(), await response.text()).toBe(422);
+  expect(response.headers()['content-type']).toContain('application/problem+json');
+  expect((await response.json()).errors).toContainEqual(unknownField(field));
+}
+
+const usageEvent = (eventId: string, extra: Record<string, unknown> = {}) => ({
+  eventId,
+  projectId: 'p-web',
+  counterName: 'compute.c2.c8m8',
+  counterType: 'DELTA',
+  unit: 'HOURS',
+  volume: '1',
+  timestamp: '2026-03-10T00:00:00Z',
+  ...extra,
+});
+
+test.describe('usage events: unknown fields are refused, and texts have a maximum length', () => {
+  test('an unknown field of a lone usage event is refused, naming the event', async ({
+    billingGroups,
+    api,
+    dataName,
+  }) => {
+    const group = await billingGroups.create();
+
+    const response = await api.post(`/v1/billing-groups/${group.id}/usage-events`, {
+      events: [usageEvent(`${dataName}-ev`, { foo: 'bar' })],
+    });
+
+    await expectRefusedField(response, 'events[0].foo');
+    const stored = await api.read<{ items: unknown[] }>(`/v1/billing-groups/${group.id}/usage-events`);
+    expect(stored.items).toEqual([]);
+  });
+
+  test('in a batch, the event with an unknown field is rejected and the others accepted', async ({
+    billingGroups,
+    api,
+    dataName,
+  }) => {
+    const group = await billingGroups.create();
+
+    const result = await api.create<{ verdicts: Record<string, unknown>[] }>(
+      `/v1/billing-groups/${group.id}/usage-events`,
+      { events: [usageEvent(`${dataName}-ok`), usageEvent(`${dataName}-junk`, { quantity: '5' })] },
+      200,
+    );
+
+    expect(result.verdicts).toEqual([
+      expect.objectContaining({ index: 0, verdict: 'accepted' }),
+      expect.objectContaining({
+        index: 1,
+        verdict: 'rejected',
+        reason: 'invalid',
+        field: 'events[1].quantity',
+        rule: 'unknown-field',
+      }),
+    ]);
+  });
+
+  const LIMITS = {
+    eventId: 200,
+    projectId: 100,
+    counterName: 200,
+    unit: 50,
+    resourceId: 100,
+    resourceName: 200,
+  } as const;
+
+  for (const [field, limit] of Object.entries(LIMITS)) {
+    test(`${field} of ${limit} characters is taken, of ${limit + 1} refused`, async ({
+      billingGroups,
+      api,
+      dataName,
+    }) => {
+      const group = await billingGroups.create();
+      const path = `/v1/billing-groups/${group.id}/usage-events`;
+      const sized = (length: number) =>
+        field === 'eventId' ? `${dataName}-`.padEnd(length, 'x') : 'x'.repeat(length);
+
+      const refused = await api.post(path, {
+        events: [usageEvent(`${dataName}-long`, { [field]: sized(limit + 1) })],
+      });
+      expect(refused.status()).toBe(422);
+      expect((await refused.json()).errors).toContainEqual(
+        expect.objectContaining({ field: `events[0].${field}`, rule: 'too_big' }),
+      );
+
+      // The longest allowed value passes the length check (an unpriced counter is refused later).
+      const taken = await api.post(path, {
+        events: [usageEvent(`${dataName}-ok`, { [field]: sized(limit) })],
+      });
+      const errors = taken.status() === 200 ? [] : (await taken.json()).errors;
+      expect(errors).not.toContainEqual(expect.objectContaining({ rule: 'too_big' }));
+    });
+  }
+
+  test('a 900 000-character eventId is refused, not stored and echoed', async ({ billingGroups, api }) => {
+    const group = await billingGroups.create();
+
+    const response = await api.post(`/v1/billing-groups/${group.id}/usage-events`, {
+      events: [usageEvent('e'.repeat(900_000))],
+    });
+
+    expect(response.status()).toBe(422);
+    expect(await response.text()).not.toContain('e'.repeat(1000));
+    const stored = await api.read<{ items: unknown[] }>(`/v1/billing-groups/${group.id}/usage-events`);
+    expect(stored.items).toEqual([]);
+  });
+});
