@@ -1416,7 +1416,45 @@ export interface components {
             /** @enum {string} */
             currency: "KRW" | "JPY" | "USD" | "EUR";
             /** @description One entry per counter */
-            entries: components["schemas"]["PriceBookEntry"][];
+            entries: components["schemas"]["PriceBookEntryInput"][];
+        };
+        PriceBookEntryInput: {
+            /** @example compute.c2.c8m8 */
+            counterName: string;
+            /** @example HOURS */
+            unit: string;
+            pricing: components["schemas"]["PricingInput"];
+        };
+        /** @description Tiers are half-open [from, to), contiguous from 0, the last one open-ended (DOMAIN §3) */
+        PricingInput: {
+            /** @enum {string} */
+            model: "PER_UNIT";
+            /** @example 39700 */
+            unitPrice: string;
+        } | {
+            /** @enum {string} */
+            model: "GRADUATED";
+            /** @description Each unit is priced by the tier it falls in */
+            tiers: components["schemas"]["PriceTierInput"][];
+        } | {
+            /** @enum {string} */
+            model: "VOLUME";
+            /** @description Every unit is priced at the tier the total reaches */
+            tiers: components["schemas"]["PriceTierInput"][];
+        };
+        PriceTierInput: {
+            /**
+             * @description Inclusive; the first tier starts at 0
+             * @example 0
+             */
+            from: string;
+            /**
+             * @description Exclusive; null on the last, open-ended tier
+             * @example 100
+             */
+            to: string | null;
+            /** @example 1000 */
+            unitPrice: string;
         };
         PriceBookPage: {
             items: components["schemas"]["PriceBook"][];
@@ -1446,7 +1484,7 @@ export interface components {
         };
         NewContract: {
             /** @description Prices or tiers that replace the price book’s for these counters */
-            priceOverrides?: components["schemas"]["ContractPriceOverride"][];
+            priceOverrides?: components["schemas"]["ContractPriceOverrideInput"][];
             /**
              * @description Percent 0–100 off the usage subtotal, as its own rounded line
              * @example 10
@@ -1458,6 +1496,11 @@ export interface components {
              */
             minimumCharge?: string | null;
             name: string;
+        };
+        ContractPriceOverrideInput: {
+            /** @example storage.volume.ssd */
+            counterName: string;
+            pricing: components["schemas"]["PricingInput"];
         };
         ContractPage: {
             items: components["schemas"]["Contract"][];

@@ -7,6 +7,8 @@ import { expect, test } from '../support/api-test';
  * operation that takes no body refuses one that says anything (edge/LIMITS.md, request bodies).
  */
 
+const MARCH = '2026-03';
+
 const unknownField = (field: string) => ({
   field,
   rule: 'unknown-field',
@@ -120,5 +122,96 @@ test.describe('usage events: unknown fields are refused, and texts have a maximu
     expect(await response.text()).not.toContain('e'.repeat(1000));
     const stored = await api.read<{ items: unknown[] }>(`/v1/billing-groups/${group.id}/usage-events`);
     expect(stored.items).toEqual([]);
+  });
+});
+
+test.describe('request bodies: unknown fields are refused, not dropped', () => {
+  test('close-month with a dryRun flag is refused and closes nothing', async ({
+    billingGroups,
+    monthActivity,
+    statements,
+    api,
+  }) => {
+    const group = await billingGroups.create();
+    await monthActivity.ingestUsage(group.id, MARCH);
+
+    const response = await api.post('/v1/jobs/close-month', { month: MARCH, dryRun: true });
+
+    await expectRefusedField(response, 'dryRun');
+    expect((await statements.read(group.id, MARCH)).state).toBe('DRAFT');
+  });
+
+  test('an API key asking for scopes is refused, not created without them', async ({ api, dataName }) => {
+    const response = await api.post('/v1/api-keys', { name: `${dataName}-key`, scopes: ['admin'] });
+
+    await expectRefusedField(response, 'scopes');
+  });
+
+  test('every write operation with a body names an unknown top-level field', async ({ api, adminApi }) => {
+    const operations: [string, string][] = [
+      ['POST', '/v1/billing-groups/bg_missing/projects'],
+      ['POST', '/v1/billing-groups/bg_missing/usage-events'],
+      ['POST', '/v1/billing-groups/bg_missing/adjustments'],
+      ['POST', '/v1/billing-groups/bg_missing/credits'],
+      ['POST', '/v1/billing-groups/bg_missing/credits/preview'],
+      ['POST', '/v1/billing-groups/bg_missing/budgets'],
+      ['POST', '/v1/billing-groups/bg_missing/contract-assignments'],
+      ['POST', '/v1/statements/st_missing/payments'],
+      ['POST', '/v1/payments/pay_missing/settle'],
+      ['POST', '/v1/statements/st_missing/credit-notes'],
+      ['POST', '/v1/price-books'],
+      ['POST', '/v1/contracts'],
+      ['POST', '/v1/reconciliations'],
+      ['POST', '/v1/webhook-endpoints'],
+      ['PATCH', '/v1/webhook-endpoints/we_missing'],
+      ['POST', '/v1/webhook-endpoints/we_missing/redeliveries'],
+      ['POST', '/v1/calculate'],
+      ['POST', '/v1/jobs/close-month'],
+      ['POST', '/v1/api-keys'],
+    ];
+    const refused: string[] = [];
+    for (const [method, path] of operations) {
+      const body = { surplus: 'x' };
+      const headers = { 'Idempotency-Key': `strict-${crypto.randomUUID()}` };
+      const response =
+        method === 'PATCH'
+          ? await api.patch(path, body, { headers })
+          : await api.post(path, body, { headers });
+      const errors = response.status() === 422 ? (await response.json()).errors : [];
+      if (errors.some((error: { field: string; rule: string }) => error.field === 'surplus')) {
+        refused.push(`${method} ${path}`);
+      }
+    }
+    const tenant = await adminApi.post('/v1/tenants', { name: 'strict', surplus: 'x' });
+    if (tenant.status() === 422) refused.push('POST /v1/tenants');
+
+    expect(refused).toEqual([...operations.map(([method, path]) => `${method} ${path}`), 'POST /v1/tenants']);
+  });
+
+  test('nested objects of a price book refuse unknown fields at every level', async ({ api, dataName }) => {
+    const entry = (pricing: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+      counterName: 'compute.c2.c8m8',
+      unit: 'HOURS',
+      pricing,
+      ...extra,
+    });
+    const book = (entries: unknown[]) => ({ name: `${dataName}-book`, currency: 'KRW', entries });
+    const tiers = [{ from: '0', to: null, unitPrice: '1', note: 'x' }];
+
+    await expectRefusedField(
+      await api.post('/v1/price-books', book([entry({ model: 'PER_UNIT', unitPrice: '1' }, { note: 'x' })])),
+      'entries[0].note',
+    );
+    await expectRefusedField(
+      await api.post(
+        '/v1/price-books',
+        book([entry({ model: 'PER_UNIT', unitPrice: '1', currency: 'USD' })]),
+      ),
+      'entries[0].pricing.currency',
+    );
+    await expectRefusedField(
+      await api.post('/v1/price-books', book([entry({ model: 'GRADUATED', tiers })])),
+      'entries[0].pricing.tiers[0].note',
+    );
   });
 });
