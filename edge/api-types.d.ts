@@ -3214,6 +3214,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKey"];
                 };
             };
+            /** @description The request sent a body that is not JSON (it takes none) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
@@ -3225,6 +3234,15 @@ export interface operations {
             };
             /** @description Not found in the caller’s tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: each error names the field and the rule; this operation takes no body, so any field sent is refused (`unknown-field`): send none, or `{}` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4662,6 +4680,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The request sent a body that is not JSON (it takes none) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
@@ -4682,6 +4709,15 @@ export interface operations {
             };
             /** @description Conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: each error names the field and the rule; this operation takes no body, so any field sent is refused (`unknown-field`): send none, or `{}` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4946,6 +4982,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Payment"];
+                };
+            };
+            /** @description The request sent a body that is not JSON (it takes none) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing, malformed, unknown or revoked API key */
@@ -5342,6 +5387,15 @@ export interface operations {
                     "application/json": components["schemas"]["Statement"];
                 };
             };
+            /** @description The request sent a body that is not JSON (it takes none) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
@@ -5476,6 +5530,15 @@ export interface operations {
                     "application/json": components["schemas"]["Statement"];
                 };
             };
+            /** @description The request sent a body that is not JSON (it takes none) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
@@ -5521,6 +5584,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Validation failed: each error names the field and the rule; this operation takes no body, so any field sent is refused (`unknown-field`): send none, or `{}` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Over the API key’s rate limit; see Retry-After */
             429: {
                 headers: {
@@ -5552,6 +5624,15 @@ export interface operations {
                     "application/json": components["schemas"]["StatementReplay"];
                 };
             };
+            /** @description The request sent a body that is not JSON (it takes none) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
@@ -5581,6 +5662,15 @@ export interface operations {
             };
             /** @description Request body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: each error names the field and the rule; this operation takes no body, so any field sent is refused (`unknown-field`): send none, or `{}` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5828,6 +5918,15 @@ export interface operations {
                     "application/json": components["schemas"]["StatementReconciliation"];
                 };
             };
+            /** @description The request sent a body that is not JSON (it takes none) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
@@ -5866,6 +5965,15 @@ export interface operations {
             };
             /** @description Request body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: each error names the field and the rule; this operation takes no body, so any field sent is refused (`unknown-field`): send none, or `{}` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6293,6 +6401,15 @@ export interface operations {
                     "application/json": components["schemas"]["CreditExpiry"];
                 };
             };
+            /** @description The request sent a body that is not JSON (it takes none) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
@@ -6331,6 +6448,15 @@ export interface operations {
             };
             /** @description Request body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: each error names the field and the rule; this operation takes no body, so any field sent is refused (`unknown-field`): send none, or `{}` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6420,6 +6546,15 @@ export interface operations {
                     "application/json": components["schemas"]["CreditGrant"];
                 };
             };
+            /** @description The request sent a body that is not JSON (it takes none) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
@@ -6458,6 +6593,15 @@ export interface operations {
             };
             /** @description Request body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: each error names the field and the rule; this operation takes no body, so any field sent is refused (`unknown-field`): send none, or `{}` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6923,6 +7067,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The request sent a body that is not JSON (it takes none) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
@@ -6934,6 +7087,15 @@ export interface operations {
             };
             /** @description Not found in the caller’s tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: each error names the field and the rule; this operation takes no body, so any field sent is refused (`unknown-field`): send none, or `{}` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7279,6 +7441,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The request sent a body that is not JSON (it takes none) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
@@ -7290,6 +7461,15 @@ export interface operations {
             };
             /** @description Not found in the caller’s tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: each error names the field and the rule; this operation takes no body, so any field sent is refused (`unknown-field`): send none, or `{}` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7417,6 +7597,15 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookEndpointWithSecret"];
                 };
             };
+            /** @description The request sent a body that is not JSON (it takes none) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
@@ -7428,6 +7617,15 @@ export interface operations {
             };
             /** @description Not found in the caller’s tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: each error names the field and the rule; this operation takes no body, so any field sent is refused (`unknown-field`): send none, or `{}` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7893,6 +8091,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The request sent a body that is not JSON (it takes none) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
@@ -7913,6 +8120,15 @@ export interface operations {
             };
             /** @description Conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: each error names the field and the rule; this operation takes no body, so any field sent is refused (`unknown-field`): send none, or `{}` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,6 @@
 import type { APIResponse } from '@playwright/test';
 import { expect, test } from '../support/api-test';
+import type { StatementBody } from '../support/fixtures/statements';
 
 /**
  * A request body is the client's whole instruction: a field the operation does not know is refused
@@ -213,5 +214,113 @@ test.describe('request bodies: unknown fields are refused, not dropped', () => {
       await api.post('/v1/price-books', book([entry({ model: 'GRADUATED', tiers })])),
       'entries[0].pricing.tiers[0].note',
     );
+  });
+});
+
+test.describe('operations without a body refuse one', () => {
+  async function closedStatement(
+    billingGroups: { create: () => Promise<{ id: string }> },
+    monthActivity: { ingestUsage: (id: string, month: string) => Promise<string> },
+    statements: { close: (id: string, month: string) => Promise<StatementBody> },
+  ): Promise<StatementBody & { statementId: string }> {
+    const group = await billingGroups.create();
+    await monthActivity.ingestUsage(group.id, MARCH);
+    const closed = await statements.close(group.id, MARCH);
+    if (closed.statementId === null) throw new Error('a closed statement has an id');
+    return { ...closed, statementId: closed.statementId };
+  }
+
+  test('a partial refund is refused: refund takes no amount, and the payment stays paid', async ({
+    payableStatements,
+    payments,
+    api,
+  }) => {
+    const statement = await payableStatements.create();
+    const payment = await payments.paid(statement.statementId, { amount: '10000', source: 'tok_success' });
+
+    const response = await api.post(
+      `/v1/payments/${payment.id}/refund`,
+      { amount: '99999999' },
+      { headers: { 'Idempotency-Key': payments.newKey('refund') } },
+    );
+
+    await expectRefusedField(response, 'amount');
+    const [listed] = await payments.list(statement.statementId);
+    expect(listed?.state).toBe('SUCCEEDED');
+  });
+
+  test('void with malformed JSON is a 400 and the statement stays issued', async ({
+    billingGroups,
+    monthActivity,
+    statements,
+    api,
+  }) => {
+    const statement = await closedStatement(billingGroups, monthActivity, statements);
+
+    const response = await api.post(`/v1/statements/${statement.statementId}/void`, undefined, {
+      rawBody: '{oops',
+      headers: { 'Content-Type': 'application/json' },
+    });
+
+    expect(response.status()).toBe(400);
+    expect(await response.json()).toMatchObject({ type: '/problems/malformed-json' });
+    expect((await statements.get(statement.statementId)).state).toBe('ISSUED');
+  });
+
+  test('void with a field is a 422 naming it, and the statement stays issued', async ({
+    billingGroups,
+    monthActivity,
+    statements,
+    api,
+  }) => {
+    const statement = await closedStatement(billingGroups, monthActivity, statements);
+
+    const response = await api.post(`/v1/statements/${statement.statementId}/void`, { reason: 'duplicate' });
+
+    await expectRefusedField(response, 'reason');
+    expect((await statements.get(statement.statementId)).state).toBe('ISSUED');
+  });
+
+  test('close with a field is a 422 and the month stays open; {} and no body still close', async ({
+    billingGroups,
+    monthActivity,
+    statements,
+    api,
+  }) => {
+    const group = await billingGroups.create();
+    await monthActivity.ingestUsage(group.id, MARCH);
+    await monthActivity.ingestUsage(group.id, '2026-04');
+    const closePath = (month: string) => `/v1/billing-groups/${group.id}/statements/${month}/close`;
+
+    await expectRefusedField(await api.post(closePath(MARCH), { force: true }), 'force');
+    expect((await statements.read(group.id, MARCH)).state).toBe('DRAFT');
+
+    const malformed = await api.post(closePath(MARCH), undefined, {
+      rawBody: '{oops',
+      headers: { 'Content-Type': 'application/json' },
+    });
+    expect(malformed.status()).toBe(400);
+
+    const array = await api.post(closePath(MARCH), [1]);
+    expect(array.status()).toBe(422);
+    expect((await array.json()).errors).toEqual([expect.objectContaining({ field: 'body' })]);
+
+    expect((await api.post(closePath(MARCH), {})).status()).toBe(201);
+    expect((await api.post(closePath('2026-04'))).status()).toBe(201);
+  });
+
+  test('void with {} or no body at all still voids', async ({
+    billingGroups,
+    monthActivity,
+    statements,
+    api,
+  }) => {
+    const first = await closedStatement(billingGroups, monthActivity, statements);
+    const second = await closedStatement(billingGroups, monthActivity, statements);
+
+    expect((await api.post(`/v1/statements/${first.statementId}/void`, {})).status()).toBe(200);
+    expect((await api.post(`/v1/statements/${second.statementId}/void`)).status()).toBe(200);
+    expect((await statements.get(first.statementId)).state).toBe('VOID');
+    expect((await statements.get(second.statementId)).state).toBe('VOID');
   });
 });

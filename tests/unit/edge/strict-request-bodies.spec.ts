@@ -6,7 +6,8 @@ import { expect, test } from '../../support/api-test';
  * The guard of edge/LIMITS.md's request bodies, read from the committed document (which
  * `npm run openapi:check` keeps equal to the code): every object a `/v1` request body can hold says
  * `additionalProperties: false`, so a new route with an open body schema fails here before a client
- * finds its fields silently dropped.
+ * finds its fields silently dropped; and every `/v1` write operation without a body documents the
+ * 400 and 422 with which it refuses one.
  */
 
 interface Schema {
@@ -72,6 +73,19 @@ test.describe('request bodies are strict (edge/LIMITS.md)', () => {
     const open = bodies.flatMap(({ operationId, schema }) => openObjects(schema, operationId));
 
     expect(open).toEqual([]);
+  });
+
+  test('every /v1 write operation without a body documents its refusal of one', () => {
+    const bodyless = v1Operations.filter(
+      ({ method, operation }) => method !== 'get' && operation.requestBody === undefined,
+    );
+    expect(bodyless.map(({ operation }) => operation.operationId)).toContain('refundPayment');
+
+    const undocumented = bodyless
+      .filter(({ operation }) => !('400' in operation.responses && '422' in operation.responses))
+      .map(({ operation }) => operation.operationId);
+
+    expect(undocumented).toEqual([]);
   });
 
   test('answers stay open: a client must accept a field it does not know', () => {
