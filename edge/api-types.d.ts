@@ -278,7 +278,7 @@ export interface paths {
         };
         /**
          * A month’s usage per (project, counter, resource): what the statement prices
-         * @description DELTA sums the month’s volumes; GAUGE takes the latest reading; CUMULATIVE sums the increases from the last reading before the month, a lower reading being a reset (DOMAIN §2). A series whose events disagree on counterType or unit within the month cannot be aggregated: 409 `/problems/inconsistent-usage` names the events.
+         * @description DELTA sums the month’s volumes; GAUGE takes the latest reading; CUMULATIVE sums the increases from the last reading before the month, a lower reading being a reset (DOMAIN §2). Ingestion keeps each series to one counterType and unit; a series stored before it did that mixes them within the month cannot be aggregated: 409 `/problems/inconsistent-usage` names the events.
          */
         get: operations["getMonthlyUsage"];
         put?: never;
@@ -1416,7 +1416,45 @@ export interface components {
             /** @enum {string} */
             currency: "KRW" | "JPY" | "USD" | "EUR";
             /** @description One entry per counter */
-            entries: components["schemas"]["PriceBookEntry"][];
+            entries: components["schemas"]["PriceBookEntryInput"][];
+        };
+        PriceBookEntryInput: {
+            /** @example compute.c2.c8m8 */
+            counterName: string;
+            /** @example HOURS */
+            unit: string;
+            pricing: components["schemas"]["PricingInput"];
+        };
+        /** @description Tiers are half-open [from, to), contiguous from 0, the last one open-ended (DOMAIN §3) */
+        PricingInput: {
+            /** @enum {string} */
+            model: "PER_UNIT";
+            /** @example 39700 */
+            unitPrice: string;
+        } | {
+            /** @enum {string} */
+            model: "GRADUATED";
+            /** @description Each unit is priced by the tier it falls in */
+            tiers: components["schemas"]["PriceTierInput"][];
+        } | {
+            /** @enum {string} */
+            model: "VOLUME";
+            /** @description Every unit is priced at the tier the total reaches */
+            tiers: components["schemas"]["PriceTierInput"][];
+        };
+        PriceTierInput: {
+            /**
+             * @description Inclusive; the first tier starts at 0
+             * @example 0
+             */
+            from: string;
+            /**
+             * @description Exclusive; null on the last, open-ended tier
+             * @example 100
+             */
+            to: string | null;
+            /** @example 1000 */
+            unitPrice: string;
         };
         PriceBookPage: {
             items: components["schemas"]["PriceBook"][];
@@ -1446,7 +1484,7 @@ export interface components {
         };
         NewContract: {
             /** @description Prices or tiers that replace the price book’s for these counters */
-            priceOverrides?: components["schemas"]["ContractPriceOverride"][];
+            priceOverrides?: components["schemas"]["ContractPriceOverrideInput"][];
             /**
              * @description Percent 0–100 off the usage subtotal, as its own rounded line
              * @example 10
@@ -1458,6 +1496,11 @@ export interface components {
              */
             minimumCharge?: string | null;
             name: string;
+        };
+        ContractPriceOverrideInput: {
+            /** @example storage.volume.ssd */
+            counterName: string;
+            pricing: components["schemas"]["PricingInput"];
         };
         ContractPage: {
             items: components["schemas"]["Contract"][];
@@ -3171,6 +3214,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKey"];
                 };
             };
+            /** @description The request sent a body that is not JSON (it takes none) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
@@ -3182,6 +3234,15 @@ export interface operations {
             };
             /** @description Not found in the caller’s tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: each error names the field and the rule; this operation takes no body, so any field sent is refused (`unknown-field`): send none, or `{}` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4619,6 +4680,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The request sent a body that is not JSON (it takes none) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
@@ -4639,6 +4709,15 @@ export interface operations {
             };
             /** @description Conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: each error names the field and the rule; this operation takes no body, so any field sent is refused (`unknown-field`): send none, or `{}` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4903,6 +4982,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Payment"];
+                };
+            };
+            /** @description The request sent a body that is not JSON (it takes none) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing, malformed, unknown or revoked API key */
@@ -5299,6 +5387,15 @@ export interface operations {
                     "application/json": components["schemas"]["Statement"];
                 };
             };
+            /** @description The request sent a body that is not JSON (it takes none) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
@@ -5433,6 +5530,15 @@ export interface operations {
                     "application/json": components["schemas"]["Statement"];
                 };
             };
+            /** @description The request sent a body that is not JSON (it takes none) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
@@ -5478,6 +5584,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Validation failed: each error names the field and the rule; this operation takes no body, so any field sent is refused (`unknown-field`): send none, or `{}` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Over the API key’s rate limit; see Retry-After */
             429: {
                 headers: {
@@ -5509,6 +5624,15 @@ export interface operations {
                     "application/json": components["schemas"]["StatementReplay"];
                 };
             };
+            /** @description The request sent a body that is not JSON (it takes none) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
@@ -5538,6 +5662,15 @@ export interface operations {
             };
             /** @description Request body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: each error names the field and the rule; this operation takes no body, so any field sent is refused (`unknown-field`): send none, or `{}` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5785,6 +5918,15 @@ export interface operations {
                     "application/json": components["schemas"]["StatementReconciliation"];
                 };
             };
+            /** @description The request sent a body that is not JSON (it takes none) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
@@ -5823,6 +5965,15 @@ export interface operations {
             };
             /** @description Request body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: each error names the field and the rule; this operation takes no body, so any field sent is refused (`unknown-field`): send none, or `{}` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6250,6 +6401,15 @@ export interface operations {
                     "application/json": components["schemas"]["CreditExpiry"];
                 };
             };
+            /** @description The request sent a body that is not JSON (it takes none) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
@@ -6288,6 +6448,15 @@ export interface operations {
             };
             /** @description Request body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: each error names the field and the rule; this operation takes no body, so any field sent is refused (`unknown-field`): send none, or `{}` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6377,6 +6546,15 @@ export interface operations {
                     "application/json": components["schemas"]["CreditGrant"];
                 };
             };
+            /** @description The request sent a body that is not JSON (it takes none) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
@@ -6415,6 +6593,15 @@ export interface operations {
             };
             /** @description Request body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: each error names the field and the rule; this operation takes no body, so any field sent is refused (`unknown-field`): send none, or `{}` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6880,6 +7067,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The request sent a body that is not JSON (it takes none) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
@@ -6891,6 +7087,15 @@ export interface operations {
             };
             /** @description Not found in the caller’s tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: each error names the field and the rule; this operation takes no body, so any field sent is refused (`unknown-field`): send none, or `{}` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7236,6 +7441,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The request sent a body that is not JSON (it takes none) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
@@ -7247,6 +7461,15 @@ export interface operations {
             };
             /** @description Not found in the caller’s tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: each error names the field and the rule; this operation takes no body, so any field sent is refused (`unknown-field`): send none, or `{}` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7374,6 +7597,15 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookEndpointWithSecret"];
                 };
             };
+            /** @description The request sent a body that is not JSON (it takes none) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
@@ -7385,6 +7617,15 @@ export interface operations {
             };
             /** @description Not found in the caller’s tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: each error names the field and the rule; this operation takes no body, so any field sent is refused (`unknown-field`): send none, or `{}` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7850,6 +8091,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The request sent a body that is not JSON (it takes none) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, malformed, unknown or revoked API key */
             401: {
                 headers: {
@@ -7870,6 +8120,15 @@ export interface operations {
             };
             /** @description Conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: each error names the field and the rule; this operation takes no body, so any field sent is refused (`unknown-field`): send none, or `{}` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -20,6 +20,7 @@ import { observeRequests, type RequestObserver } from './middleware/request-log'
 import { apiSecurityHeaders } from './middleware/security-headers';
 import { routeNamer } from './observability/routes';
 import { traceRoute, traceStorage } from './observability/tracing';
+import { refuseBodiesOfBodylessOperations } from './openapi/bodyless';
 import { validateSynchronously } from './openapi/sync-validation';
 import { registerRoutes } from './routes';
 
@@ -90,6 +91,7 @@ export function createApp(deps: AppDeps, observability: AppObservability = {}): 
   for (const legacyPrefix of LEGACY_PREFIXES) app.use(`${legacyPrefix}/*`, rateLimitLegacyPerClient);
 
   validateSynchronously(app);
+  refuseBodiesOfBodylessOperations(app);
   registerRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {

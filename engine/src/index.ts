@@ -121,6 +121,8 @@ export {
   ROUNDING_MODES,
 } from './types';
 export {
+  USAGE_EVENT_FIELDS,
+  USAGE_EVENT_MAX_LENGTHS,
   type UsageSeriesKey,
   type UsageSeriesShape,
   usageEventFingerprint,

@@ -4,6 +4,7 @@ import { monthOfMillis } from './period';
 import type { Month, UsageEvent } from './types';
 import {
   readUsageEvent,
+  USAGE_EVENT_MAX_LENGTHS,
   type UsageSeriesShape,
   usageEventFingerprint,
   usageEventPath,
@@ -241,8 +242,10 @@ function rejected(
   };
 }
 
+/** The id to echo in a rejection: none when it is too long to be one (it would echo the whole text). */
 function readableEventId(raw: unknown): string | null {
-  return isRecord(raw) && typeof raw.eventId === 'string' && raw.eventId !== '' ? raw.eventId : null;
+  if (!isRecord(raw) || typeof raw.eventId !== 'string' || raw.eventId === '') return null;
+  return raw.eventId.length <= USAGE_EVENT_MAX_LENGTHS.eventId ? raw.eventId : null;
 }
 
 /** A JSON pair, so no choice of separator can make two different keys collide. */

@@ -21,6 +21,8 @@ export const messages = {
   oneOf: (value: unknown, allowed: readonly string[]) =>
     `must be one of ${allowed.join(', ')}, got ${describe(value)}`,
   nonEmptyString: (value: unknown) => `must be a non-empty string, got ${describe(value)}`,
+  maxLength: (length: number, max: number) => `must be at most ${max} characters, got ${length}`,
+  unknownField: () => 'is not a field of this request',
   instant: (value: unknown) => `must be an ISO 8601 instant with an offset, got ${describe(value)}`,
   month: (value: unknown) => `must be a month written YYYY-MM, got ${describe(value)}`,
   billingWindow: (value: unknown) =>

@@ -1,5 +1,6 @@
 import { Decimal, toDecimalString } from './decimal';
 import { IssueCollector, ValidationError } from './errors';
+import { messages } from './messages';
 import { toInstant } from './period';
 import { COUNTER_TYPES, type UsageEvent } from './types';
 import {
@@ -28,6 +29,57 @@ export function usageEventPath(index?: number): string {
   return index === undefined ? '' : `events[${index}]`;
 }
 
+/**
+ * The longest text a client may send in each string field of an event (DOMAIN §2), in UTF-16 code
+ * units as JSON strings count them: ids as long as the API's other ids (a billing group's 100, a
+ * client-chosen key's 200), a counter as long as a price book's, a unit and a resource as the
+ * calculator's usage items take them.
+ */
+export const USAGE_EVENT_MAX_LENGTHS = {
+  eventId: 200,
+  billingGroupId: 100,
+  projectId: 100,
+  counterName: 200,
+  unit: 50,
+  resourceId: 100,
+  resourceName: 200,
+} as const;
+
+/** Every field of a usage event a client may send; any other is refused (`unknown-field`). */
+export const USAGE_EVENT_FIELDS: ReadonlySet<string> = new Set([
+  'eventId',
+  'billingGroupId',
+  'projectId',
+  'counterName',
+  'counterType',
+  'unit',
+  'volume',
+  'timestamp',
+  'resourceId',
+  'resourceName',
+]);
+
+/**
+ * What a client's event holds beyond its values' rules: fields it does not have (a `quantity` meant
+ * as `volume` must not be dropped in silence) and texts longer than USAGE_EVENT_MAX_LENGTHS. The
+ * rules are the API's own for every other body (`unknown-field`, `too_big`).
+ */
+function checkClientShape(
+  issues: IssueCollector,
+  input: Record<string, unknown>,
+  field: (name: string) => string,
+): void {
+  for (const key of Object.keys(input)) {
+    if (!USAGE_EVENT_FIELDS.has(key)) issues.add(field(key), 'unknown-field', messages.unknownField());
+  }
+  for (const [name, max] of Object.entries(USAGE_EVENT_MAX_LENGTHS)) {
+    const value = input[name];
+    if (typeof value === 'string' && value.length > max) {
+      issues.add(field(name), 'too_big', messages.maxLength(value.length, max));
+    }
+  }
+}
+
 /** Where an event comes from: a client (its timestamp must lie in the billing window) or storage. */
 export type UsageEventSource = 'client' | 'stored';
 
@@ -47,6 +99,8 @@ export function readUsageEvent(
   const readTimestamp = source === 'client' ? readBillingInstant : readInstant;
   if (!requireRecord(issues, path === '' ? 'event' : path, input)) return undefined;
   const before = issues.issues.length;
+  // A stored event keeps whatever an earlier version took: it must stay readable.
+  if (source === 'client') checkClientShape(issues, input, field);
   const eventId = readString(issues, field('eventId'), input.eventId);
   const billingGroupId = readString(issues, field('billingGroupId'), input.billingGroupId);
   const projectId = readString(issues, field('projectId'), input.projectId);

@@ -260,6 +260,22 @@ export function fuzzCaseArbitrary(
     );
   }
 
+  if (!operation.body && !operation.isLegacy && operation.method !== 'GET') {
+    // An operation that takes no body refuses one that says anything (a refund's `amount`): 422.
+    add(
+      2,
+      fc.tuple(extraKey, hostileValue).map(([key, value]) => (index) => {
+        const text = toJsonText({ [key]: value });
+        return {
+          kind: 'extra-field',
+          description: `a body sent to an operation that takes none: {${JSON.stringify(key)}: ${describeValue(value)}}`,
+          request: build(operation, context, index, { bodyText: text }),
+          expectedStatus: 422,
+        };
+      }),
+    );
+  }
+
   for (const parameter of operation.pathParams) {
     add(
       2,

@@ -36,7 +36,14 @@ import {
 } from './support';
 
 /** Messages about usage events, worked through in tests/unit/metering with the ingestion rules. */
-const USAGE_EVENT_MESSAGES = ['sameBillingGroup', 'consistentSeries', 'maxBatchSize', 'billingWindow'];
+const USAGE_EVENT_MESSAGES = [
+  'sameBillingGroup',
+  'consistentSeries',
+  'maxBatchSize',
+  'billingWindow',
+  'maxLength',
+  'unknownField',
+];
 /** Conflicts of ingestion, worked through in tests/unit/metering. */
 const CONFLICTS_ELSEWHERE = ['eventConflict', 'timestampInFuture'];
 

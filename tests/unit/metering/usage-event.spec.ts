@@ -1,4 +1,4 @@
-import { usageEventFingerprint } from '@billing/engine';
+import { aggregateUsage, USAGE_EVENT_MAX_LENGTHS, usageEventFingerprint } from '@billing/engine';
 import { canonicalUsageEvent, validateUsageEvent } from '@billing/engine/internal';
 import { expect, test } from '../../support/api-test';
 import { brokenRules, issuesOf, usageEvent, withoutFields } from './usage-events';
@@ -167,9 +167,27 @@ test.describe('metering: a refused event lists every problem with its field path
     ]);
   });
 
-  test('fields the platform does not know are dropped, not stored', () => {
-    const event = validateUsageEvent({ ...usageEvent(), region: 'kr1' });
-    expect(Object.keys(event)).not.toContain('region');
+  test('a field the platform does not know is refused, not dropped (edge/LIMITS.md)', () => {
+    expect(issuesOf(() => validateUsageEvent({ ...usageEvent(), region: 'kr1' }, 2))).toEqual([
+      { field: 'events[2].region', rule: 'unknown-field', message: 'is not a field of this request' },
+    ]);
+  });
+});
+
+test.describe('metering: a client’s texts have a maximum length (edge/LIMITS.md)', () => {
+  for (const [field, max] of Object.entries(USAGE_EVENT_MAX_LENGTHS)) {
+    test(`${field} takes ${max} characters and refuses ${max + 1} as too_big`, () => {
+      const longest = 'x'.repeat(max);
+      expect(validateUsageEvent({ ...usageEvent(), [field]: longest })).toMatchObject({ [field]: longest });
+      expect(issuesOf(() => validateUsageEvent({ ...usageEvent(), [field]: 'x'.repeat(max + 1) }))).toEqual([
+        { field, rule: 'too_big', message: `must be at most ${max} characters, got ${max + 1}` },
+      ]);
+    });
+  }
+
+  test('a stored event longer than the limits, from before them, is still read', () => {
+    const stored = { ...usageEvent(), eventId: 'e'.repeat(900) };
+    expect(aggregateUsage([stored], '2026-03')).toHaveLength(1);
   });
 });
 

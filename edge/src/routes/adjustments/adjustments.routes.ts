@@ -32,7 +32,7 @@ export const Adjustment = z
   .openapi('Adjustment');
 
 const NewAdjustment = z
-  .object({
+  .strictObject({
     month: Month.openapi({ description: 'The statement month it adjusts' }),
     type: AdjustmentType,
     method: AdjustmentMethod,

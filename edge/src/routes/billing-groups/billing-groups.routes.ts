@@ -131,7 +131,7 @@ export const createProject = createRoute({
   security,
   request: {
     params: GroupParams,
-    body: jsonBody(z.object({ name: z.string().min(1).max(200) }).openapi('NewProject')),
+    body: jsonBody(z.strictObject({ name: z.string().min(1).max(200) }).openapi('NewProject')),
   },
   responses: { 201: json(Project, 'The project'), ...problems(...BODY_PROBLEMS, 404) },
 });

@@ -39,7 +39,7 @@ export const Budget = z
   .openapi('Budget');
 
 const NewBudget = z
-  .object({
+  .strictObject({
     name: z.string().min(1).max(200),
     kind: BudgetKind,
     counterName: z

@@ -24,11 +24,11 @@ const OVERDUE_DESCRIPTION = 'Default false. True: that statement is past due at 
 const Id = z.string().min(1).max(100);
 
 const Pricing = z
-  .object({
+  .strictObject({
     model: z.enum(['PER_UNIT', 'GRADUATED', 'VOLUME']),
     unitPrice: DecimalString.optional().openapi({ description: 'PER_UNIT only' }),
     tiers: z
-      .array(z.object({ from: DecimalString, to: DecimalString.nullable(), unitPrice: DecimalString }))
+      .array(z.strictObject({ from: DecimalString, to: DecimalString.nullable(), unitPrice: DecimalString }))
       .max(100)
       .optional()
       .openapi({ description: 'GRADUATED and VOLUME: half-open [from, to), contiguous from 0, last open' }),
@@ -36,14 +36,14 @@ const Pricing = z
   .openapi('CalculatorPricing');
 
 /**
- * Unknown fields in usage, adjustments and credits are refused (422) rather than dropped: a client
- * that sends a credit `balance` must learn that the calculator burns `amount`, not be over-credited.
+ * Unknown fields are refused (422 `unknown-field`) at every level rather than dropped: a client that
+ * sends a credit `balance` must learn that the calculator burns `amount`, not be over-credited.
  */
 export const CalculatorRequest = z
-  .object({
+  .strictObject({
     month: Month,
     billingGroup: z
-      .object({
+      .strictObject({
         currency: Currency.optional().openapi({ description: 'Default: the price book’s, else KRW' }),
         vatRate: DecimalString.optional().openapi({ description: 'Percent, default 10' }),
         roundingMode: RoundingMode.optional().openapi({ description: 'Default HALF_UP' }),
@@ -53,12 +53,12 @@ export const CalculatorRequest = z
       .optional()
       .openapi({ description: 'The billing group’s settings; every one has a default' }),
     priceBook: z
-      .object({
+      .strictObject({
         id: Id.optional(),
         name: z.string().min(1).max(200).optional(),
         currency: Currency.optional().openapi({ description: 'Default: the billing group’s currency' }),
         entries: z
-          .array(z.object({ counterName: Id, unit: z.string().min(1).max(50), pricing: Pricing }))
+          .array(z.strictObject({ counterName: Id, unit: z.string().min(1).max(50), pricing: Pricing }))
           .max(MAX_ITEMS),
       })
       .optional()
@@ -85,13 +85,13 @@ export const CalculatorRequest = z
       )
       .max(MAX_ITEMS),
     contract: z
-      .object({
+      .strictObject({
         id: Id.optional(),
         name: z.string().max(200).optional(),
         startMonth: Month.optional().openapi({ description: 'Default: the month calculated' }),
         endMonth: Month.nullable().optional(),
         priceOverrides: z
-          .array(z.object({ counterName: Id, pricing: Pricing }))
+          .array(z.strictObject({ counterName: Id, pricing: Pricing }))
           .max(MAX_ITEMS)
           .optional(),
         discountRate: DecimalString.nullable().optional().openapi({ description: 'Percent 0–100' }),
@@ -132,7 +132,7 @@ export const CalculatorRequest = z
       .max(MAX_ITEMS)
       .optional(),
     unpaid: z
-      .object({
+      .strictObject({
         amount: DecimalString.openapi({ description: 'Outstanding on the previous statement' }),
         isOverdue: z.boolean().optional().openapi({ description: OVERDUE_DESCRIPTION }),
       })

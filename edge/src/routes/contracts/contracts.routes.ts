@@ -11,7 +11,7 @@ import {
   security,
 } from '../../openapi/schemas';
 import { GroupParams } from '../billing-groups/billing-groups.routes';
-import { Pricing } from '../price-books/price-books.routes';
+import { Pricing, PricingInput } from '../price-books/price-books.routes';
 
 const PriceOverride = z
   .object({
@@ -41,8 +41,22 @@ export const Contract = ContractTerms.extend({
   createdAt: z.string(),
 }).openapi('Contract');
 
-const NewContract = ContractTerms.partial()
-  .extend({ name: z.string().min(1).max(200) })
+/** The request's form of an override: strict, like the whole request body. */
+const PriceOverrideInput = z
+  .strictObject({ counterName: PriceOverride.shape.counterName, pricing: PricingInput })
+  .openapi('ContractPriceOverrideInput');
+
+const NewContract = z
+  .strictObject({
+    priceOverrides: z
+      .array(PriceOverrideInput)
+      .max(500)
+      .optional()
+      .openapi({ description: 'Prices or tiers that replace the price book’s for these counters' }),
+    discountRate: ContractTerms.shape.discountRate.optional(),
+    minimumCharge: ContractTerms.shape.minimumCharge.optional(),
+    name: z.string().min(1).max(200),
+  })
   .openapi('NewContract');
 
 export const ContractAssignment = z
@@ -57,7 +71,7 @@ export const ContractAssignment = z
   .openapi('ContractAssignment');
 
 const NewContractAssignment = z
-  .object({
+  .strictObject({
     contractId: z.string().min(1).max(100),
     startMonth: Month.openapi({ description: 'The first month the contract applies to' }),
     endMonth: Month.nullable()

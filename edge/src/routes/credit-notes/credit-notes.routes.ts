@@ -36,7 +36,7 @@ export const CreditNote = z
   .openapi('CreditNote');
 
 const NewCreditNote = z
-  .object({
+  .strictObject({
     net: DecimalString.openapi({
       description: 'Greater than 0, in whole minor units, before VAT',
       example: '1000',

@@ -44,7 +44,7 @@ export const CreditGrant = z
   .openapi('CreditGrant');
 
 export const NewCreditGrant = z
-  .object({
+  .strictObject({
     type: CreditType,
     amount: DecimalString.openapi({
       description: 'Greater than 0, with no digits below the currency’s minor unit',
@@ -106,7 +106,7 @@ export const CreditBalances = z
   .openapi('CreditBalances');
 
 export const CreditBurnPreviewRequest = z
-  .object({
+  .strictObject({
     month: Month,
     amount: DecimalString.openapi({
       description: 'The charge to pay with credits, at least 0',

@@ -48,7 +48,7 @@ export const startCloseMonthJob = createRoute({
     'stalled for 30 s is resumed. Groups already closed count as done, so a re-run closes nothing twice.',
   security,
   request: {
-    body: jsonBody(z.object({ month: Month }).openapi('CloseMonthRequest')),
+    body: jsonBody(z.strictObject({ month: Month }).openapi('CloseMonthRequest')),
   },
   responses: {
     202: json(Job, 'The job started'),

@@ -39,7 +39,7 @@ export const Payment = z
   .openapi('Payment');
 
 const NewPayment = z
-  .object({
+  .strictObject({
     amount: DecimalString.max(40).openapi({
       description:
         'Greater than 0, in the statement’s currency with at most its minor digits; at most the statement’s ' +
@@ -54,7 +54,7 @@ const NewPayment = z
   .openapi('NewPayment');
 
 const Settlement = z
-  .object({
+  .strictObject({
     outcome: z.enum(['SUCCEEDED', 'FAILED']),
     failureReason: z
       .string()

@@ -64,11 +64,46 @@ export const PriceBook = z
   })
   .openapi('PriceBook');
 
+/**
+ * The request's forms of the above: strict at every level, so a field the API does not know (a tier's
+ * `note`, a pricing's `currency`) is refused (422 `unknown-field`), never dropped. The answers keep
+ * their open schemas.
+ */
+const PriceTierInput = z
+  .strictObject({ from: PriceTier.shape.from, to: PriceTier.shape.to, unitPrice: PriceTier.shape.unitPrice })
+  .openapi('PriceTierInput');
+
+const TiersInput = z.array(PriceTierInput).min(1).max(100);
+
+export const PricingInput = z
+  .discriminatedUnion('model', [
+    z.strictObject({ model: z.literal('PER_UNIT'), unitPrice: DecimalString }),
+    z.strictObject({
+      model: z.literal('GRADUATED'),
+      tiers: TiersInput.openapi({ description: 'Each unit is priced by the tier it falls in' }),
+    }),
+    z.strictObject({
+      model: z.literal('VOLUME'),
+      tiers: TiersInput.openapi({ description: 'Every unit is priced at the tier the total reaches' }),
+    }),
+  ])
+  .openapi('PricingInput', {
+    description: 'Tiers are half-open [from, to), contiguous from 0, the last one open-ended (DOMAIN §3)',
+  });
+
+const PriceBookEntryInput = z
+  .strictObject({
+    counterName: CounterName,
+    unit: PriceBookEntry.shape.unit,
+    pricing: PricingInput,
+  })
+  .openapi('PriceBookEntryInput');
+
 const NewPriceBook = z
-  .object({
+  .strictObject({
     name: z.string().min(1).max(200),
     currency: Currency,
-    entries: z.array(PriceBookEntry).min(1).max(500).openapi({ description: 'One entry per counter' }),
+    entries: z.array(PriceBookEntryInput).min(1).max(500).openapi({ description: 'One entry per counter' }),
   })
   .openapi('NewPriceBook');
 

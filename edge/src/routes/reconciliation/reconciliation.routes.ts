@@ -81,7 +81,7 @@ export const runReconciliation = createRoute({
   summary: 'Reconcile every closed statement of a month, recording a finding for each that differs',
   description: 'The month-end job runs the same sweep after it has closed its month.',
   security,
-  request: { body: jsonBody(z.object({ month: Month }).openapi('ReconciliationRequest')) },
+  request: { body: jsonBody(z.strictObject({ month: Month }).openapi('ReconciliationRequest')) },
   responses: {
     201: json(ReconciliationSweep, 'The sweep and its findings'),
     ...problems(...BODY_PROBLEMS),

@@ -26,7 +26,7 @@ export const ApiKey = z
 /** Returned once, at creation: the plain key is never stored or shown again. */
 export const CreatedApiKey = ApiKey.extend({ key: z.string() }).openapi('CreatedApiKey');
 
-const NewApiKeyBody = z.object({
+const NewApiKeyBody = z.strictObject({
   name: z.string().min(1).max(100),
   rateLimitPerMinute: z.number().int().min(1).max(100_000).optional(),
 });
@@ -41,7 +41,7 @@ export const createTenant = createRoute({
   request: {
     body: jsonBody(
       z
-        .object({ name: z.string().min(1).max(200), apiKey: NewApiKeyBody.partial().optional() })
+        .strictObject({ name: z.string().min(1).max(200), apiKey: NewApiKeyBody.partial().optional() })
         .openapi('NewTenant'),
     ),
   },

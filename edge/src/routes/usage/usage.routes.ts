@@ -1,4 +1,4 @@
-import { MAX_BATCH_SIZE } from '@billing/engine';
+import { MAX_BATCH_SIZE, USAGE_EVENT_MAX_LENGTHS } from '@billing/engine';
 import { createRoute, z } from '@hono/zod-openapi';
 import {
   BODY_PROBLEMS,
@@ -32,12 +32,24 @@ const UsageEventFields = {
   resourceName: z.string().nullable().optional(),
 };
 
-/** Documents one event of a batch; events are checked one by one by the engine, never as a whole. */
+const MAX = USAGE_EVENT_MAX_LENGTHS;
+
+/**
+ * Documents one event of a batch; events are checked one by one by the engine, never as a whole, with
+ * these limits and no field beyond these (`too_big`, `unknown-field`: the event is `rejected`).
+ */
 export const UsageEventInput = z
-  .object({
+  .strictObject({
     ...UsageEventFields,
+    eventId: UsageEventFields.eventId.max(MAX.eventId),
+    projectId: UsageEventFields.projectId.max(MAX.projectId),
+    counterName: UsageEventFields.counterName.max(MAX.counterName),
+    unit: UsageEventFields.unit.max(MAX.unit),
+    resourceId: z.string().max(MAX.resourceId).nullable().optional(),
+    resourceName: z.string().max(MAX.resourceName).nullable().optional(),
     billingGroupId: z
       .string()
+      .max(MAX.billingGroupId)
       .nullable()
       .optional()
       .openapi({
@@ -60,7 +72,7 @@ export const UsageEvent = z
   });
 
 const UsageEventBatch = z
-  .object({
+  .strictObject({
     events: z.array(z.unknown()).openapi({
       items: { $ref: '#/components/schemas/UsageEventInput' },
       maxItems: MAX_BATCH_SIZE,
@@ -178,9 +190,9 @@ export const getMonthlyUsage = createRoute({
   summary: 'A month’s usage per (project, counter, resource): what the statement prices',
   description:
     'DELTA sums the month’s volumes; GAUGE takes the latest reading; CUMULATIVE sums the increases from the ' +
-    'last reading before the month, a lower reading being a reset (DOMAIN §2). A series whose events disagree ' +
-    'on counterType or unit within the month cannot be aggregated: 409 `/problems/inconsistent-usage` names ' +
-    'the events.',
+    'last reading before the month, a lower reading being a reset (DOMAIN §2). Ingestion keeps each series to ' +
+    'one counterType and unit; a series stored before it did that mixes them within the month cannot be ' +
+    'aggregated: 409 `/problems/inconsistent-usage` names the events.',
   security,
   request: { params: GroupParams, query: z.object({ month: Month }) },
   responses: {

@@ -51,11 +51,11 @@ const eventTypes = z
 const description = z.string().max(500).nullable();
 
 const NewWebhookEndpoint = z
-  .object({ url, eventTypes, description: description.optional(), enabled: z.boolean().optional() })
+  .strictObject({ url, eventTypes, description: description.optional(), enabled: z.boolean().optional() })
   .openapi('NewWebhookEndpoint');
 
 const WebhookEndpointChanges = z
-  .object({
+  .strictObject({
     url: url.optional(),
     eventTypes: eventTypes.optional(),
     description: description.optional(),
@@ -229,7 +229,7 @@ export const redeliverWebhook = createRoute({
   security,
   request: {
     params: EndpointParams,
-    body: jsonBody(z.object({ eventId: z.string().min(1).max(100) }).openapi('WebhookRedelivery')),
+    body: jsonBody(z.strictObject({ eventId: z.string().min(1).max(100) }).openapi('WebhookRedelivery')),
   },
   responses: { 202: json(WebhookDelivery, 'The delivery, due now'), ...problems(...BODY_PROBLEMS, 404, 409) },
 });
