@@ -23,23 +23,27 @@ const PriceTier = z
   })
   .openapi('PriceTier');
 
-const Tiers = z.array(PriceTier).min(1).max(100);
+const PRICING_DESCRIPTION = {
+  description: 'Tiers are half-open [from, to), contiguous from 0, the last one open-ended (DOMAIN §3)',
+};
 
-export const Pricing = z
-  .discriminatedUnion('model', [
-    z.object({ model: z.literal('PER_UNIT'), unitPrice: DecimalString }),
-    z.object({
+/** The three pricing models over a list of tiers, each made by `object` (open, or strict for requests). */
+function pricingModels<Tier extends z.ZodTypeAny>(object: typeof z.object, tier: Tier) {
+  const tiers = z.array(tier).min(1).max(100);
+  return z.discriminatedUnion('model', [
+    object({ model: z.literal('PER_UNIT'), unitPrice: DecimalString }),
+    object({
       model: z.literal('GRADUATED'),
-      tiers: Tiers.openapi({ description: 'Each unit is priced by the tier it falls in' }),
+      tiers: tiers.openapi({ description: 'Each unit is priced by the tier it falls in' }),
     }),
-    z.object({
+    object({
       model: z.literal('VOLUME'),
-      tiers: Tiers.openapi({ description: 'Every unit is priced at the tier the total reaches' }),
+      tiers: tiers.openapi({ description: 'Every unit is priced at the tier the total reaches' }),
     }),
-  ])
-  .openapi('Pricing', {
-    description: 'Tiers are half-open [from, to), contiguous from 0, the last one open-ended (DOMAIN §3)',
-  });
+  ]);
+}
+
+export const Pricing = pricingModels(z.object, PriceTier).openapi('Pricing', PRICING_DESCRIPTION);
 
 const CounterName = z.string().min(1).max(200).openapi({ example: 'compute.c2.c8m8' });
 
@@ -73,23 +77,10 @@ const PriceTierInput = z
   .strictObject({ from: PriceTier.shape.from, to: PriceTier.shape.to, unitPrice: PriceTier.shape.unitPrice })
   .openapi('PriceTierInput');
 
-const TiersInput = z.array(PriceTierInput).min(1).max(100);
-
-export const PricingInput = z
-  .discriminatedUnion('model', [
-    z.strictObject({ model: z.literal('PER_UNIT'), unitPrice: DecimalString }),
-    z.strictObject({
-      model: z.literal('GRADUATED'),
-      tiers: TiersInput.openapi({ description: 'Each unit is priced by the tier it falls in' }),
-    }),
-    z.strictObject({
-      model: z.literal('VOLUME'),
-      tiers: TiersInput.openapi({ description: 'Every unit is priced at the tier the total reaches' }),
-    }),
-  ])
-  .openapi('PricingInput', {
-    description: 'Tiers are half-open [from, to), contiguous from 0, the last one open-ended (DOMAIN §3)',
-  });
+export const PricingInput = pricingModels(z.strictObject as typeof z.object, PriceTierInput).openapi(
+  'PricingInput',
+  PRICING_DESCRIPTION,
+);
 
 const PriceBookEntryInput = z
   .strictObject({
