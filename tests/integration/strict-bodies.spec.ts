@@ -22,27 +22,17 @@ async function expectRefusedField(response: APIResponse, field: string): Promise
   expect((await response.json()).errors).toContainEqual(unknownField(field));
 }
 
-const usageEvent = (eventId: string, extra: Record<string, unknown> = {}) => ({
-  eventId,
-  projectId: 'p-web',
-  counterName: 'compute.c2.c8m8',
-  counterType: 'DELTA',
-  unit: 'HOURS',
-  volume: '1',
-  timestamp: '2026-03-10T00:00:00Z',
-  ...extra,
-});
-
 test.describe('usage events: unknown fields are refused, and texts have a maximum length', () => {
   test('an unknown field of a lone usage event is refused, naming the event', async ({
     billingGroups,
     api,
     dataName,
+    usageEvents,
   }) => {
     const group = await billingGroups.create();
 
     const response = await api.post(`/v1/billing-groups/${group.id}/usage-events`, {
-      events: [usageEvent(`${dataName}-ev`, { foo: 'bar' })],
+      events: [{ ...usageEvents.build({ eventId: `${dataName}-ev` }), foo: 'bar' }],
     });
 
     await expectRefusedField(response, 'events[0].foo');
@@ -54,12 +44,18 @@ test.describe('usage events: unknown fields are refused, and texts have a maximu
     billingGroups,
     api,
     dataName,
+    usageEvents,
   }) => {
     const group = await billingGroups.create();
 
     const result = await api.create<{ verdicts: Record<string, unknown>[] }>(
       `/v1/billing-groups/${group.id}/usage-events`,
-      { events: [usageEvent(`${dataName}-ok`), usageEvent(`${dataName}-junk`, { quantity: '5' })] },
+      {
+        events: [
+          usageEvents.build({ eventId: `${dataName}-ok` }),
+          { ...usageEvents.build({ eventId: `${dataName}-junk` }), quantity: '5' },
+        ],
+      },
       200,
     );
 
@@ -89,6 +85,7 @@ test.describe('usage events: unknown fields are refused, and texts have a maximu
       billingGroups,
       api,
       dataName,
+      usageEvents,
     }) => {
       const group = await billingGroups.create();
       const path = `/v1/billing-groups/${group.id}/usage-events`;
@@ -96,7 +93,7 @@ test.describe('usage events: unknown fields are refused, and texts have a maximu
         field === 'eventId' ? `${dataName}-`.padEnd(length, 'x') : 'x'.repeat(length);
 
       const refused = await api.post(path, {
-        events: [usageEvent(`${dataName}-long`, { [field]: sized(limit + 1) })],
+        events: [{ ...usageEvents.build({ eventId: `${dataName}-long` }), [field]: sized(limit + 1) }],
       });
       expect(refused.status()).toBe(422);
       expect((await refused.json()).errors).toContainEqual(
@@ -105,18 +102,22 @@ test.describe('usage events: unknown fields are refused, and texts have a maximu
 
       // The longest allowed value passes the length check (an unpriced counter is refused later).
       const taken = await api.post(path, {
-        events: [usageEvent(`${dataName}-ok`, { [field]: sized(limit) })],
+        events: [{ ...usageEvents.build({ eventId: `${dataName}-ok` }), [field]: sized(limit) }],
       });
       const errors = taken.status() === 200 ? [] : (await taken.json()).errors;
       expect(errors).not.toContainEqual(expect.objectContaining({ rule: 'too_big' }));
     });
   }
 
-  test('a 900 000-character eventId is refused, not stored and echoed', async ({ billingGroups, api }) => {
+  test('a 900 000-character eventId is refused, not stored and echoed', async ({
+    billingGroups,
+    api,
+    usageEvents,
+  }) => {
     const group = await billingGroups.create();
 
     const response = await api.post(`/v1/billing-groups/${group.id}/usage-events`, {
-      events: [usageEvent('e'.repeat(900_000))],
+      events: [usageEvents.build({ eventId: 'e'.repeat(900_000) })],
     });
 
     expect(response.status()).toBe(422);
