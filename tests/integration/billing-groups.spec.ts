@@ -41,7 +41,7 @@ test.describe('billing groups', () => {
     const answers: { name: string }[] = await Promise.all(responses.map((response) => response.json()));
 
     // Each answer is the row its own UPDATE wrote: a read after the write would show whichever
-    // change came last (in process, 5 of 6 answers carried another request's name).
+    // change came last.
     expect(answers.map((answer) => answer.name)).toEqual(names);
   });
 

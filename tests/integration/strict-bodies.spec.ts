@@ -1,6 +1,4 @@
-import type { APIResponse } from '@playwright/test';
-import { expect, test } from '../support/api-test';
-import type { StatementBody } from '../support/fixtures/statements';
+import { type APIResponse, expect, test } from '../support/api-test';
 
 /**
  * A request body is the client's whole instruction: a field the operation does not know is refused
@@ -31,9 +29,9 @@ test.describe('usage events: unknown fields are refused, and texts have a maximu
   }) => {
     const group = await billingGroups.create();
 
-    const response = await api.post(`/v1/billing-groups/${group.id}/usage-events`, {
-      events: [{ ...usageEvents.build({ eventId: `${dataName}-ev` }), foo: 'bar' }],
-    });
+    const response = await usageEvents.send(group.id, [
+      { ...usageEvents.build({ eventId: `${dataName}-ev` }), foo: 'bar' },
+    ]);
 
     await expectRefusedField(response, 'events[0].foo');
     const stored = await api.read<{ items: unknown[] }>(`/v1/billing-groups/${group.id}/usage-events`);
@@ -42,22 +40,15 @@ test.describe('usage events: unknown fields are refused, and texts have a maximu
 
   test('in a batch, the event with an unknown field is rejected and the others accepted', async ({
     billingGroups,
-    api,
     dataName,
     usageEvents,
   }) => {
     const group = await billingGroups.create();
 
-    const result = await api.create<{ verdicts: Record<string, unknown>[] }>(
-      `/v1/billing-groups/${group.id}/usage-events`,
-      {
-        events: [
-          usageEvents.build({ eventId: `${dataName}-ok` }),
-          { ...usageEvents.build({ eventId: `${dataName}-junk` }), quantity: '5' },
-        ],
-      },
-      200,
-    );
+    const result = await usageEvents.ingest(group.id, [
+      usageEvents.build({ eventId: `${dataName}-ok` }),
+      { ...usageEvents.build({ eventId: `${dataName}-junk` }), quantity: '5' },
+    ]);
 
     expect(result.verdicts).toEqual([
       expect.objectContaining({ index: 0, verdict: 'accepted' }),
@@ -83,27 +74,25 @@ test.describe('usage events: unknown fields are refused, and texts have a maximu
   for (const [field, limit] of Object.entries(LIMITS)) {
     test(`${field} of ${limit} characters is taken, of ${limit + 1} refused`, async ({
       billingGroups,
-      api,
       dataName,
       usageEvents,
     }) => {
       const group = await billingGroups.create();
-      const path = `/v1/billing-groups/${group.id}/usage-events`;
       const sized = (length: number) =>
         field === 'eventId' ? `${dataName}-`.padEnd(length, 'x') : 'x'.repeat(length);
 
-      const refused = await api.post(path, {
-        events: [{ ...usageEvents.build({ eventId: `${dataName}-long` }), [field]: sized(limit + 1) }],
-      });
+      const refused = await usageEvents.send(group.id, [
+        { ...usageEvents.build({ eventId: `${dataName}-long` }), [field]: sized(limit + 1) },
+      ]);
       expect(refused.status()).toBe(422);
       expect((await refused.json()).errors).toContainEqual(
         expect.objectContaining({ field: `events[0].${field}`, rule: 'too_big' }),
       );
 
       // The longest allowed value passes the length check (an unpriced counter is refused later).
-      const taken = await api.post(path, {
-        events: [{ ...usageEvents.build({ eventId: `${dataName}-ok` }), [field]: sized(limit) }],
-      });
+      const taken = await usageEvents.send(group.id, [
+        { ...usageEvents.build({ eventId: `${dataName}-ok` }), [field]: sized(limit) },
+      ]);
       const errors = taken.status() === 200 ? [] : (await taken.json()).errors;
       expect(errors).not.toContainEqual(expect.objectContaining({ rule: 'too_big' }));
     });
@@ -116,9 +105,7 @@ test.describe('usage events: unknown fields are refused, and texts have a maximu
   }) => {
     const group = await billingGroups.create();
 
-    const response = await api.post(`/v1/billing-groups/${group.id}/usage-events`, {
-      events: [usageEvents.build({ eventId: 'e'.repeat(900_000) })],
-    });
+    const response = await usageEvents.send(group.id, [usageEvents.build({ eventId: 'e'.repeat(900_000) })]);
 
     expect(response.status()).toBe(422);
     expect(await response.text()).not.toContain('e'.repeat(1000));
@@ -219,18 +206,6 @@ test.describe('request bodies: unknown fields are refused, not dropped', () => {
 });
 
 test.describe('operations without a body refuse one', () => {
-  async function closedStatement(
-    billingGroups: { create: () => Promise<{ id: string }> },
-    monthActivity: { ingestUsage: (id: string, month: string) => Promise<string> },
-    statements: { close: (id: string, month: string) => Promise<StatementBody> },
-  ): Promise<StatementBody & { statementId: string }> {
-    const group = await billingGroups.create();
-    await monthActivity.ingestUsage(group.id, MARCH);
-    const closed = await statements.close(group.id, MARCH);
-    if (closed.statementId === null) throw new Error('a closed statement has an id');
-    return { ...closed, statementId: closed.statementId };
-  }
-
   test('a partial refund is refused: refund takes no amount, and the payment stays paid', async ({
     payableStatements,
     payments,
@@ -251,12 +226,11 @@ test.describe('operations without a body refuse one', () => {
   });
 
   test('void with malformed JSON is a 400 and the statement stays issued', async ({
-    billingGroups,
-    monthActivity,
+    payableStatements,
     statements,
     api,
   }) => {
-    const statement = await closedStatement(billingGroups, monthActivity, statements);
+    const statement = await payableStatements.create();
 
     const response = await api.post(`/v1/statements/${statement.statementId}/void`, undefined, {
       rawBody: '{oops',
@@ -269,12 +243,11 @@ test.describe('operations without a body refuse one', () => {
   });
 
   test('void with a field is a 422 naming it, and the statement stays issued', async ({
-    billingGroups,
-    monthActivity,
+    payableStatements,
     statements,
     api,
   }) => {
-    const statement = await closedStatement(billingGroups, monthActivity, statements);
+    const statement = await payableStatements.create();
 
     const response = await api.post(`/v1/statements/${statement.statementId}/void`, { reason: 'duplicate' });
 
@@ -310,14 +283,9 @@ test.describe('operations without a body refuse one', () => {
     expect((await api.post(closePath('2026-04'))).status()).toBe(201);
   });
 
-  test('void with {} or no body at all still voids', async ({
-    billingGroups,
-    monthActivity,
-    statements,
-    api,
-  }) => {
-    const first = await closedStatement(billingGroups, monthActivity, statements);
-    const second = await closedStatement(billingGroups, monthActivity, statements);
+  test('void with {} or no body at all still voids', async ({ payableStatements, statements, api }) => {
+    const first = await payableStatements.create();
+    const second = await payableStatements.create();
 
     expect((await api.post(`/v1/statements/${first.statementId}/void`, {})).status()).toBe(200);
     expect((await api.post(`/v1/statements/${second.statementId}/void`)).status()).toBe(200);
