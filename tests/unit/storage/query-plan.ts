@@ -4,6 +4,12 @@
  * its indexes, in that index's order, which is as many rows: either way the query's cost grows with
  * every tenant's data. `SEARCH` is a lookup, and a scan of a subquery, a CTE, a constant row or a
  * table-valued function (`json_each`) reads no stored table.
+ *
+ * A list a statement takes as one `json_each` parameter is read again for every row of a table that
+ * comes before it in a join: `SEARCH s USING INDEX … (billing_group_id=?)` then `SCAN wanted VIRTUAL
+ * TABLE` compares every wanted key with every row of the group, a cost that grows with the group's
+ * rows times the list's length, though no line of it is a full scan. Such a list must be the outer
+ * loop (or an `IN (SELECT … FROM json_each(?))` list, which SQLite reads once).
  */
 import type { DatabaseSync } from 'node:sqlite';
 
@@ -13,6 +19,8 @@ export interface PlannedStatement {
   plan: string[];
   /** The lines that scan a whole table. */
   fullScans: string[];
+  /** The lines that read a parameter's list again for every row of a stored table before it. */
+  innerListScans: string[];
 }
 
 /** A scan and the name it reads (a table, or the alias the query gave it). */
@@ -21,7 +29,11 @@ const SCAN = /^SCAN (\S+)/;
 const BUILT_RESULT = /^(?:CO-ROUTINE|MATERIALIZE) (\S+)/;
 
 export function explain(sqlite: DatabaseSync, sql: string): PlannedStatement {
-  const rows = sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[];
+  const rows = sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as {
+    id: number;
+    parent: number;
+    detail: string;
+  }[];
   const plan = rows.map((row) => row.detail);
   const built = new Set(plan.flatMap((line) => BUILT_RESULT.exec(line)?.[1] ?? []));
   // A built result read under an alias (`FROM starts s`) is scanned by that alias.
@@ -36,7 +48,22 @@ export function explain(sqlite: DatabaseSync, sql: string): PlannedStatement {
     if (scanned === undefined || line.includes('VIRTUAL TABLE')) return false;
     return scanned !== 'CONSTANT' && !scanned.startsWith('(') && !built.has(scanned);
   });
-  return { sql, plan, fullScans };
+  return { sql, plan, fullScans, innerListScans: innerListScans(rows) };
+}
+
+/** A stored table's loop: `SEARCH t …` or `SCAN t` of a table (not a list, a subquery or a constant). */
+const STORED_LOOP = /^(?:SEARCH|SCAN) (?!CONSTANT)[^(\s]\S*(?! VIRTUAL TABLE)/;
+
+/** The loops of one level of a join, in the order SQLite nests them: a list after a table is inner. */
+function innerListScans(rows: readonly { id: number; parent: number; detail: string }[]): string[] {
+  const inner: string[] = [];
+  const tableLoopSeen = new Set<number>();
+  for (const row of rows) {
+    const isList = row.detail.startsWith('SCAN ') && row.detail.includes('VIRTUAL TABLE');
+    if (isList && tableLoopSeen.has(row.parent)) inner.push(row.detail);
+    else if (!isList && STORED_LOOP.test(row.detail)) tableLoopSeen.add(row.parent);
+  }
+  return inner;
 }
 
 /**

@@ -82,6 +82,23 @@ test.describe('storage: query plans', () => {
     sqlite.close();
   });
 
+  test("no query reads a parameter's list again for every row of a table", async () => {
+    const database = recordingDatabase();
+    const sqlite = sqliteStorageOn(database.sqlite);
+    database.record();
+    await driveHotPaths(sqlite);
+
+    const planned = [...database.prepared]
+      .filter((sql) => !sql.startsWith('EXPLAIN'))
+      .map((sql) => explain(database.sqlite, sql));
+    expect(
+      planned.filter((statement) => statement.sql.includes('json_each')).length,
+      'the hot paths prepared queries that take a list',
+    ).toBeGreaterThanOrEqual(3);
+    expect(report(planned.filter((statement) => statement.innerListScans.length > 0))).toEqual([]);
+    sqlite.close();
+  });
+
   test("no trigger's condition or statement scans a whole table", () => {
     const database = recordingDatabase();
     const sqlite = sqliteStorageOn(database.sqlite);
@@ -107,6 +124,25 @@ test.describe('storage: query plans', () => {
     const byName = explain(database.sqlite, 'SELECT id FROM api_keys k WHERE name = ?');
     expect(byHash.fullScans).toEqual([]);
     expect(byName.fullScans).toEqual(['SCAN k']);
+    sqlite.close();
+  });
+
+  test('the check sees a list read again for every row of a table when there is one', () => {
+    const database = recordingDatabase();
+    const sqlite = sqliteStorageOn(database.sqlite);
+    const lookup = (join: string) =>
+      explain(
+        database.sqlite,
+        `SELECT k.id FROM json_each(?) AS wanted ${join} api_keys AS k
+         ON k.tenant_id = ? AND k.name = wanted.value`,
+      );
+    const listFirst = explain(
+      database.sqlite,
+      'SELECT id FROM api_keys WHERE tenant_id = ? AND id IN (SELECT value FROM json_each(?))',
+    );
+    expect(lookup('JOIN').innerListScans).toEqual(['SCAN wanted VIRTUAL TABLE INDEX 1:']);
+    expect(lookup('CROSS JOIN').innerListScans).toEqual([]);
+    expect(listFirst.innerListScans).toEqual([]);
     sqlite.close();
   });
 });

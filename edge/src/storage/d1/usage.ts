@@ -91,12 +91,14 @@ export function d1UsageStore(db: D1Database): UsageStore {
     async findUsageSeries(tenantId, billingGroupId, series) {
       if (series.length === 0) return new Map();
       // Each series found through usage_series' primary key; `resource_key` is how migration 0016
-      // writes a resource id (json_array), so NULL and every id compare as text.
+      // writes a resource id (json_array), so NULL and every id compare as text. CROSS JOIN keeps the
+      // wanted list the outer loop: SQLite otherwise reads the group's series by their prefix and the
+      // whole list again for each (a batch of 100 took 250 ms against a group of 20,000 series).
       const { results } = await db
         .prepare(
           `SELECT s.project_id, s.counter_name, s.resource_key ->> 0 AS resource_id, s.counter_type, s.unit
            FROM json_each(?) AS wanted
-           JOIN usage_series AS s
+           CROSS JOIN usage_series AS s
              ON s.billing_group_id = ? AND s.project_id = wanted.value ->> 0
             AND s.counter_name = wanted.value ->> 1 AND s.resource_key = json_array(wanted.value ->> 2)
            WHERE s.tenant_id = ?`,
