@@ -3,8 +3,9 @@
 //                             [--skip-migrations]
 // --fresh uses a new empty database (tests do this on every run), removed when the edge stops (or by
 // the next --fresh start, if its process was killed outright); otherwise the database persists
-// in edge/.wrangler/state. --seed creates a development tenant and prints its API key. --ip 0.0.0.0
-// lets other hosts in (a container's port, docker-compose.yml); the default keeps it on loopback.
+// in edge/.wrangler/state. --seed makes sure the database has a development tenant (one, kept across
+// restarts: ./dev-seed.mjs) and prints its API key. --ip 0.0.0.0 lets other hosts in (a container's
+// port, docker-compose.yml); the default keeps it on loopback.
 // --skip-migrations serves a --persist-to database this checkout already migrated (a restart): the
 // migrations check alone is a wrangler process of its own, 3 s of CPU on 2 cores.
 // A database that does not exist yet (--fresh, or an empty --persist-to) starts as a copy of one
@@ -29,6 +30,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { ensureDevelopmentTenant, SEED_FILE } from './dev-seed.mjs';
 
 const edgeDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const FRESH_PREFIX = 'billing-d1-';
@@ -206,71 +208,23 @@ async function waitForHealth() {
 }
 
 async function seedDevelopmentTenant() {
-  const admin = { Authorization: `Bearer ${adminKey}`, 'Content-Type': 'application/json' };
-  const tenantResponse = await fetch(`${baseUrl}/v1/tenants`, {
-    method: 'POST',
-    headers: admin,
-    body: JSON.stringify({ name: 'Development tenant', apiKey: { name: 'dev' } }),
-  });
-  if (!tenantResponse.ok) {
-    console.error(
-      `[edge] could not seed a development tenant: ${tenantResponse.status} ${await tenantResponse.text()}`,
-    );
+  let seed;
+  try {
+    seed = await ensureDevelopmentTenant({ baseUrl, adminKey, seedPath: join(persistTo, SEED_FILE) });
+  } catch (error) {
+    console.error(`[edge] ${error.message}`);
     return;
   }
-  const { tenant, apiKey } = await tenantResponse.json();
-  const headers = { Authorization: `Bearer ${apiKey.key}`, 'Content-Type': 'application/json' };
-  const post = async (path, body) =>
-    (await fetch(`${baseUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(body) })).json();
-
-  // A demo customer with this month's usage, so a statement is there to read straight away.
-  const month = new Date().toISOString().slice(0, 7);
-  const group = await post('/v1/billing-groups', { name: 'Demo customer' });
-  const at = `${month}-01T09:00:00Z`;
-  await post(`/v1/billing-groups/${group.id}/usage-events`, {
-    events: [
-      {
-        eventId: 'demo-1',
-        projectId: 'web',
-        counterName: 'compute.c2.c8m8',
-        counterType: 'DELTA',
-        unit: 'HOURS',
-        volume: '720',
-        timestamp: at,
-      },
-      {
-        eventId: 'demo-2',
-        projectId: 'web',
-        counterName: 'storage.volume.ssd',
-        counterType: 'GAUGE',
-        unit: 'GB',
-        volume: '250',
-        timestamp: at,
-      },
-      {
-        eventId: 'demo-3',
-        projectId: 'ml',
-        counterName: 'compute.g2.t4.c8m64',
-        counterType: 'DELTA',
-        unit: 'HOURS',
-        volume: '33.5',
-        timestamp: at,
-      },
-    ],
-  });
-  await post(`/v1/billing-groups/${group.id}/credits`, {
-    type: 'PROMOTIONAL',
-    amount: '50000',
-    name: 'Welcome credit',
-  });
-
-  console.log(`[edge] development tenant ${tenant.id}, demo billing group ${group.id}. Try:\n`);
-  console.log(`  export BILLING_API_KEY=${apiKey.key}`);
+  const { tenantId, groupId, apiKey, month, created } = seed;
   console.log(
-    `  curl -s ${baseUrl}/v1/billing-groups/${group.id}/statements/${month} -H "Authorization: Bearer $BILLING_API_KEY"`,
+    `[edge] development tenant ${tenantId} (${created ? 'new' : 'kept from the last start'}), demo billing group ${groupId}. Try:\n`,
+  );
+  console.log(`  export BILLING_API_KEY=${apiKey}`);
+  console.log(
+    `  curl -s ${baseUrl}/v1/billing-groups/${groupId}/statements/${month} -H "Authorization: Bearer $BILLING_API_KEY"`,
   );
   console.log(
-    `  curl -s ${baseUrl}/v1/billing-groups/${group.id}/statements/${month}/explain -H "Authorization: Bearer $BILLING_API_KEY"\n`,
+    `  curl -s ${baseUrl}/v1/billing-groups/${groupId}/statements/${month}/explain -H "Authorization: Bearer $BILLING_API_KEY"\n`,
   );
   console.log(`  API reference: ${baseUrl}/docs\n`);
 }
