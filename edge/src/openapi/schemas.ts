@@ -76,7 +76,7 @@ const PROBLEM_DESCRIPTIONS = {
   404: 'Not found in the caller’s tenant',
   409: 'Conflicts with the current state',
   413: 'Request body too large',
-  415: 'Request body is not application/json',
+  415: 'Request body is not application/json, or is declared in a charset other than UTF-8',
   422: 'Validation failed: each error names the field and the rule',
   429: 'Over the API key’s rate limit; see Retry-After',
 } as const;
