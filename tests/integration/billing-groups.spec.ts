@@ -67,6 +67,32 @@ test.describe('billing groups', () => {
     expect(seen.sort()).toEqual(created.sort());
   });
 
+  test('a page size out of range is one issue naming query.limit, however far out', async ({
+    api,
+    billingGroups,
+  }) => {
+    const group = await billingGroups.create();
+    const cases: [string, string][] = [
+      ['99999999999999999999', 'too_big'],
+      ['-99999999999999999999', 'too_small'],
+      ['9007199254740993', 'too_big'],
+      ['101', 'too_big'],
+      ['0', 'too_small'],
+      ['1.5', 'invalid_type'],
+      ['ten', 'invalid_type'],
+    ];
+    for (const list of ['/v1/billing-groups', `/v1/billing-groups/${group.id}/usage-events`]) {
+      for (const [limit, rule] of cases) {
+        const response = await api.get(`${list}?limit=${limit}`);
+
+        expect(response.status(), `${list} limit=${limit}`).toBe(422);
+        expect((await response.json()).errors, `${list} limit=${limit}`).toEqual([
+          { field: 'query.limit', rule, message: 'must be a whole number from 1 to 100' },
+        ]);
+      }
+    }
+  });
+
   test('a cursor that the API did not issue is a 400 naming the cursor', async ({ api }) => {
     const response = await api.get('/v1/billing-groups?cursor=%%%');
 

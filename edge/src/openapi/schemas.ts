@@ -98,8 +98,18 @@ export const AUTHENTICATED_PROBLEMS: ProblemStatus[] = [401, 429];
 /** Problems every authenticated operation with a JSON body can answer. */
 export const BODY_PROBLEMS: ProblemStatus[] = [400, 401, 413, 415, 422, 429];
 
+const PAGE_SIZE = 'must be a whole number from 1 to 100';
+
 export const PaginationQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(50).openapi({ example: 50 }),
+  // One issue per bad limit: the integer check stops there (`abort`), so a limit past 2^53, which
+  // fails both it and the maximum, is not told twice; every check says the whole rule.
+  limit: z.coerce
+    .number({ error: PAGE_SIZE })
+    .int({ error: PAGE_SIZE, abort: true })
+    .min(1, { error: PAGE_SIZE })
+    .max(100, { error: PAGE_SIZE })
+    .default(50)
+    .openapi({ example: 50 }),
   cursor: z.string().min(1).max(200).optional().openapi({ description: 'nextCursor of the previous page' }),
 });
 
