@@ -1296,7 +1296,7 @@ export interface components {
             name: string;
             /**
              * @description Percent, default 10
-             * @example 39700
+             * @example 10
              */
             vatRate?: string;
             /**
@@ -1308,7 +1308,7 @@ export interface components {
             paymentTermsDays?: number;
             /**
              * @description Percent, default 5
-             * @example 39700
+             * @example 5
              */
             lateFeeRate?: string;
             priceBookId?: string | null;
@@ -1330,7 +1330,7 @@ export interface components {
             name?: string;
             /**
              * @description Percent, default 10
-             * @example 39700
+             * @example 10
              */
             vatRate?: string;
             /**
@@ -1342,7 +1342,7 @@ export interface components {
             paymentTermsDays?: number;
             /**
              * @description Percent, default 5
-             * @example 39700
+             * @example 5
              */
             lateFeeRate?: string;
             priceBookId?: string | null;
@@ -1937,7 +1937,7 @@ export interface components {
             creditTotal: string;
             /** @example 39700 */
             charge: string;
-            /** @example 39700 */
+            /** @example 10 */
             vatRate: string;
             /** @example 39700 */
             vat: string;
@@ -1945,7 +1945,7 @@ export interface components {
             /** @example 39700 */
             unpaid: string;
             isOverdue: boolean;
-            /** @example 39700 */
+            /** @example 5 */
             lateFeeRate: string;
             /** @example 39700 */
             lateFee: string;
@@ -2590,7 +2590,7 @@ export interface components {
                 currency?: "KRW" | "JPY" | "USD" | "EUR";
                 /**
                  * @description Percent, default 10
-                 * @example 39700
+                 * @example 10
                  */
                 vatRate?: string;
                 /**
@@ -2602,7 +2602,7 @@ export interface components {
                 paymentTermsDays?: number;
                 /**
                  * @description Percent, default 5
-                 * @example 39700
+                 * @example 5
                  */
                 lateFeeRate?: string;
             };
@@ -2658,7 +2658,7 @@ export interface components {
                 }[];
                 /**
                  * @description Percent 0–100
-                 * @example 39700
+                 * @example 10
                  */
                 discountRate?: string | null;
                 /** @example 39700 */
@@ -2673,7 +2673,7 @@ export interface components {
                 method: "FIXED" | "RATE";
                 /**
                  * @description An amount (FIXED) or a percent (RATE)
-                 * @example 39700
+                 * @example 10
                  */
                 value: string;
                 /**

@@ -15,6 +15,12 @@ export const DecimalString = z
   .openapi({ example: '39700' });
 
 /**
+ * A percent (a VAT, late-fee or discount rate) as a decimal string: `10` is 10%. Its own example, so
+ * the document never shows a rate of 39700 (DecimalString's, an amount of money).
+ */
+export const PercentString = DecimalString.openapi({ example: '10' });
+
+/**
  * The engine's billing window (DOMAIN §2) as a check on a well-formed value: the same rule name and
  * sentence as the engine's, on the field as the client spelled it.
  */
