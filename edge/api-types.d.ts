@@ -1296,7 +1296,7 @@ export interface components {
             name: string;
             /**
              * @description Percent, default 10
-             * @example 39700
+             * @example 10
              */
             vatRate?: string;
             /**
@@ -1308,7 +1308,7 @@ export interface components {
             paymentTermsDays?: number;
             /**
              * @description Percent, default 5
-             * @example 39700
+             * @example 5
              */
             lateFeeRate?: string;
             priceBookId?: string | null;
@@ -1330,7 +1330,7 @@ export interface components {
             name?: string;
             /**
              * @description Percent, default 10
-             * @example 39700
+             * @example 10
              */
             vatRate?: string;
             /**
@@ -1342,7 +1342,7 @@ export interface components {
             paymentTermsDays?: number;
             /**
              * @description Percent, default 5
-             * @example 39700
+             * @example 5
              */
             lateFeeRate?: string;
             priceBookId?: string | null;
@@ -1937,7 +1937,7 @@ export interface components {
             creditTotal: string;
             /** @example 39700 */
             charge: string;
-            /** @example 39700 */
+            /** @example 10 */
             vatRate: string;
             /** @example 39700 */
             vat: string;
@@ -1945,7 +1945,7 @@ export interface components {
             /** @example 39700 */
             unpaid: string;
             isOverdue: boolean;
-            /** @example 39700 */
+            /** @example 5 */
             lateFeeRate: string;
             /** @example 39700 */
             lateFee: string;
@@ -2590,7 +2590,7 @@ export interface components {
                 currency?: "KRW" | "JPY" | "USD" | "EUR";
                 /**
                  * @description Percent, default 10
-                 * @example 39700
+                 * @example 10
                  */
                 vatRate?: string;
                 /**
@@ -2602,7 +2602,7 @@ export interface components {
                 paymentTermsDays?: number;
                 /**
                  * @description Percent, default 5
-                 * @example 39700
+                 * @example 5
                  */
                 lateFeeRate?: string;
             };
@@ -2658,7 +2658,7 @@ export interface components {
                 }[];
                 /**
                  * @description Percent 0–100
-                 * @example 39700
+                 * @example 10
                  */
                 discountRate?: string | null;
                 /** @example 39700 */
@@ -2673,7 +2673,7 @@ export interface components {
                 method: "FIXED" | "RATE";
                 /**
                  * @description An amount (FIXED) or a percent (RATE)
-                 * @example 39700
+                 * @example 10
                  */
                 value: string;
                 /**
@@ -2998,7 +2998,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request body is not application/json */
+            /** @description Request body is not application/json, or is declared in a charset other than UTF-8 */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3165,7 +3165,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request body is not application/json */
+            /** @description Request body is not application/json, or is declared in a charset other than UTF-8 */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3379,7 +3379,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request body is not application/json */
+            /** @description Request body is not application/json, or is declared in a charset other than UTF-8 */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3517,7 +3517,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request body is not application/json */
+            /** @description Request body is not application/json, or is declared in a charset other than UTF-8 */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3677,7 +3677,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request body is not application/json */
+            /** @description Request body is not application/json, or is declared in a charset other than UTF-8 */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3815,7 +3815,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request body is not application/json */
+            /** @description Request body is not application/json, or is declared in a charset other than UTF-8 */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4002,7 +4002,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request body is not application/json */
+            /** @description Request body is not application/json, or is declared in a charset other than UTF-8 */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4220,7 +4220,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request body is not application/json */
+            /** @description Request body is not application/json, or is declared in a charset other than UTF-8 */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4391,7 +4391,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request body is not application/json */
+            /** @description Request body is not application/json, or is declared in a charset other than UTF-8 */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4632,7 +4632,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request body is not application/json */
+            /** @description Request body is not application/json, or is declared in a charset other than UTF-8 */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4881,7 +4881,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request body is not application/json */
+            /** @description Request body is not application/json, or is declared in a charset other than UTF-8 */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5029,7 +5029,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request body is not application/json */
+            /** @description Request body is not application/json, or is declared in a charset other than UTF-8 */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5127,7 +5127,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request body is not application/json */
+            /** @description Request body is not application/json, or is declared in a charset other than UTF-8 */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5432,7 +5432,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request body is not application/json */
+            /** @description Request body is not application/json, or is declared in a charset other than UTF-8 */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5575,7 +5575,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request body is not application/json */
+            /** @description Request body is not application/json, or is declared in a charset other than UTF-8 */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5660,7 +5660,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request body is not application/json */
+            /** @description Request body is not application/json, or is declared in a charset other than UTF-8 */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5756,7 +5756,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request body is not application/json */
+            /** @description Request body is not application/json, or is declared in a charset other than UTF-8 */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5963,7 +5963,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request body is not application/json */
+            /** @description Request body is not application/json, or is declared in a charset other than UTF-8 */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6041,7 +6041,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request body is not application/json */
+            /** @description Request body is not application/json, or is declared in a charset other than UTF-8 */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6263,7 +6263,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request body is not application/json */
+            /** @description Request body is not application/json, or is declared in a charset other than UTF-8 */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6352,7 +6352,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request body is not application/json */
+            /** @description Request body is not application/json, or is declared in a charset other than UTF-8 */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6446,7 +6446,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request body is not application/json */
+            /** @description Request body is not application/json, or is declared in a charset other than UTF-8 */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6591,7 +6591,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request body is not application/json */
+            /** @description Request body is not application/json, or is declared in a charset other than UTF-8 */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6860,7 +6860,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request body is not application/json */
+            /** @description Request body is not application/json, or is declared in a charset other than UTF-8 */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7019,7 +7019,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request body is not application/json */
+            /** @description Request body is not application/json, or is declared in a charset other than UTF-8 */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7345,7 +7345,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request body is not application/json */
+            /** @description Request body is not application/json, or is declared in a charset other than UTF-8 */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7548,7 +7548,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request body is not application/json */
+            /** @description Request body is not application/json, or is declared in a charset other than UTF-8 */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7857,7 +7857,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request body is not application/json */
+            /** @description Request body is not application/json, or is declared in a charset other than UTF-8 */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7995,7 +7995,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request body is not application/json */
+            /** @description Request body is not application/json, or is declared in a charset other than UTF-8 */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -8216,7 +8216,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request body is not application/json */
+            /** @description Request body is not application/json, or is declared in a charset other than UTF-8 */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -8294,7 +8294,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Request body is not application/json */
+            /** @description Request body is not application/json, or is declared in a charset other than UTF-8 */
             415: {
                 headers: {
                     [name: string]: unknown;

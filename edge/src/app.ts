@@ -5,6 +5,7 @@ import type { AppEnv } from './app-env';
 import type { AppDeps } from './deps';
 import { handleError, illFormedUnicode, zodIssues } from './http/errors';
 import { executionContextOf } from './http/execution-context';
+import { allowedMethodsOf, methodNotAllowed } from './http/methods';
 import { ApiError } from './http/problem';
 import { authenticate, requireAdmin } from './middleware/auth';
 import { limitBody } from './middleware/body-limit';
@@ -101,7 +102,11 @@ export function createApp(deps: AppDeps, observability: AppObservability = {}): 
   });
   app.doc31('/openapi.json', OPENAPI_INFO);
 
-  app.notFound(() => {
+  const allowedMethods = allowedMethodsOf(app);
+  // A path with routes, but none for this method, is 405 with `Allow`; a path without any is 404.
+  app.notFound((c) => {
+    const allowed = allowedMethods(c.req.path);
+    if (allowed.length > 0) throw methodNotAllowed(c.req.method, allowed);
     throw new ApiError(404, 'not-found', 'Not found', 'no such route');
   });
   app.onError(handleError);

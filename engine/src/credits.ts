@@ -41,16 +41,24 @@ export interface ParsedCreditGrant {
   name: string | null;
 }
 
+/**
+ * A credit grant as a statement input takes: an amount and a balance of at least 0 (a grant used up
+ * is still a grant). `newGrant`: a grant being made, whose amount must be greater than 0 (DOMAIN §5).
+ */
 export function parseCreditGrant(
   issues: IssueCollector,
   field: string,
   value: unknown,
   currency: Currency,
+  { newGrant = false }: { newGrant?: boolean } = {},
 ): ParsedCreditGrant | undefined {
   if (!requireRecord(issues, field, value)) return undefined;
   const id = readString(issues, `${field}.id`, value.id);
   const type = readEnum(issues, `${field}.type`, value.type, CREDIT_TYPES);
-  const amount = readDecimal(issues, `${field}.amount`, value.amount, { nonNegative: true, currency });
+  const amount = readDecimal(issues, `${field}.amount`, value.amount, {
+    ...(newGrant ? { positive: true } : { nonNegative: true }),
+    currency,
+  });
   const balance = readDecimal(issues, `${field}.balance`, value.balance, { nonNegative: true, currency });
   if (amount && balance?.greaterThan(amount)) {
     issues.add(

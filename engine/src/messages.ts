@@ -14,6 +14,7 @@ export const messages = {
   decimalRange: (value: string) =>
     `must have at most ${MAX_INTEGER_DIGITS} digits before and ${MAX_FRACTION_DIGITS} after the point, got ${value}`,
   nonNegative: (value: string) => `must be at least 0, got ${value}`,
+  positive: (value: string) => `must be greater than 0, got ${value}`,
   max100: (value: string) => `is a percent and must be at most 100, got ${value}`,
   minorUnit: (value: string, currency: string, digits: number) =>
     `has more decimals than ${currency} allows (${digits}), got ${value}`,

@@ -16,6 +16,8 @@ const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 export interface DecimalRules {
   nonNegative?: boolean;
+  /** More than 0: 0 is refused too, so the rule (and its sentence) is `positive`, not `non-negative`. */
+  positive?: boolean;
   /** A percent: at most 100. */
   max100?: boolean;
   /** Money: no digits below this currency's minor unit. */
@@ -44,7 +46,9 @@ export function readDecimal(
   }
   const parsed = new Decimal(value);
   const before = issues.issues.length;
-  if (rules.nonNegative && parsed.isNegative() && !parsed.isZero()) {
+  if (rules.positive && !parsed.greaterThan(0)) {
+    issues.add(field, 'positive', messages.positive(value));
+  } else if (rules.nonNegative && parsed.isNegative() && !parsed.isZero()) {
     issues.add(field, 'non-negative', messages.nonNegative(value));
   }
   if (rules.max100 && parsed.greaterThan(100)) issues.add(field, 'max-100', messages.max100(value));

@@ -67,6 +67,32 @@ test.describe('billing groups', () => {
     expect(seen.sort()).toEqual(created.sort());
   });
 
+  test('a page size out of range is one issue naming query.limit, however far out', async ({
+    api,
+    billingGroups,
+  }) => {
+    const group = await billingGroups.create();
+    const cases: [string, string][] = [
+      ['99999999999999999999', 'too_big'],
+      ['-99999999999999999999', 'too_small'],
+      ['9007199254740993', 'too_big'],
+      ['101', 'too_big'],
+      ['0', 'too_small'],
+      ['1.5', 'invalid_type'],
+      ['ten', 'invalid_type'],
+    ];
+    for (const list of ['/v1/billing-groups', `/v1/billing-groups/${group.id}/usage-events`]) {
+      for (const [limit, rule] of cases) {
+        const response = await api.get(`${list}?limit=${limit}`);
+
+        expect(response.status(), `${list} limit=${limit}`).toBe(422);
+        expect((await response.json()).errors, `${list} limit=${limit}`).toEqual([
+          { field: 'query.limit', rule, message: 'must be a whole number from 1 to 100' },
+        ]);
+      }
+    }
+  });
+
   test('a cursor that the API did not issue is a 400 naming the cursor', async ({ api }) => {
     const response = await api.get('/v1/billing-groups?cursor=%%%');
 
@@ -139,6 +165,52 @@ test.describe('the API’s front door', () => {
     });
 
     expect(response.status()).toBe(415);
+  });
+
+  test('JSON in a charset other than UTF-8 is a 415 problem naming Content-Type', async ({
+    api,
+    dataName,
+  }) => {
+    for (const contentType of [
+      'application/json; charset=latin1',
+      'application/json;charset=ISO-8859-1',
+      'Application/JSON; Charset="UTF-16"',
+    ]) {
+      const response = await api.post(
+        '/v1/billing-groups',
+        { name: `${dataName}-latin1` },
+        { headers: { 'Content-Type': contentType } },
+      );
+
+      expect(response.status(), contentType).toBe(415);
+      const problem = await response.json();
+      expect(problem.type).toBe('/problems/unsupported-media-type');
+      expect(problem.errors).toEqual([
+        { field: 'Content-Type', rule: 'charset', message: expect.stringMatching(/UTF-8/) },
+      ]);
+      // Named as the client spelled it, so the client sees which declaration was refused.
+      expect(problem.errors[0].message).toContain(/charset="?([^";]+)/i.exec(contentType)?.[1] as string);
+    }
+    const listed = await api.read<{ items: { name: string }[] }>('/v1/billing-groups?limit=100');
+    expect(listed.items.map((group) => group.name)).not.toContain(`${dataName}-latin1`);
+  });
+
+  test('JSON declared as UTF-8, in any case, or without a charset is taken', async ({ api, dataName }) => {
+    const contentTypes = [
+      'application/json',
+      'application/json; charset=utf-8',
+      'application/json;charset=UTF-8',
+      'application/json; charset="utf-8"',
+    ];
+    for (const [index, contentType] of contentTypes.entries()) {
+      const response = await api.post(
+        '/v1/billing-groups',
+        { name: `${dataName}-utf8-${index}` },
+        { headers: { 'Content-Type': contentType } },
+      );
+
+      expect(response.status(), contentType).toBe(201);
+    }
   });
 
   test('a body over 1 MiB is a 413 problem', async ({ api }) => {

@@ -108,7 +108,9 @@ test.describe('price books', () => {
     const changed = await api.patch('/v1/price-books/default-krw', { name: 'mine now' });
     const removed = await api.delete('/v1/price-books/default-krw');
 
-    expect([changed.status(), removed.status()]).toEqual([404, 404]);
+    // No route takes PATCH or DELETE on a price book: the path is read-only (405, GET only).
+    expect([changed.status(), removed.status()]).toEqual([405, 405]);
+    expect(removed.headers().allow).toBe('GET, HEAD, OPTIONS');
     expect((await api.read<PriceBookBody>('/v1/price-books/default-krw')).name).toBe(
       'Default price book (KRW)',
     );

@@ -132,6 +132,7 @@ test.describe('CORS and security headers', () => {
       unauthorized: { method: 'GET', path: '/v1/tenant' },
       'not found': { method: 'GET', path: '/v1/billing-groups/bg_missing', headers: key },
       'no such route': { method: 'GET', path: '/v1/nothing-here', headers: key },
+      'method not allowed': { method: 'PUT', path: '/v1/billing-groups', headers: key },
       invalid: { method: 'POST', path: '/v1/billing-groups', headers: json, body: '{}' },
       'malformed JSON': { method: 'POST', path: '/v1/billing-groups', headers: json, body: '{' },
       'unsupported media type': {

@@ -15,6 +15,12 @@ export const DecimalString = z
   .openapi({ example: '39700' });
 
 /**
+ * A percent (a VAT, late-fee or discount rate) as a decimal string: `10` is 10%. Its own example, so
+ * the document never shows a rate of 39700 (DecimalString's, an amount of money).
+ */
+export const PercentString = DecimalString.openapi({ example: '10' });
+
+/**
  * The engine's billing window (DOMAIN §2) as a check on a well-formed value: the same rule name and
  * sentence as the engine's, on the field as the client spelled it.
  */
@@ -76,7 +82,7 @@ const PROBLEM_DESCRIPTIONS = {
   404: 'Not found in the caller’s tenant',
   409: 'Conflicts with the current state',
   413: 'Request body too large',
-  415: 'Request body is not application/json',
+  415: 'Request body is not application/json, or is declared in a charset other than UTF-8',
   422: 'Validation failed: each error names the field and the rule',
   429: 'Over the API key’s rate limit; see Retry-After',
 } as const;
@@ -98,8 +104,18 @@ export const AUTHENTICATED_PROBLEMS: ProblemStatus[] = [401, 429];
 /** Problems every authenticated operation with a JSON body can answer. */
 export const BODY_PROBLEMS: ProblemStatus[] = [400, 401, 413, 415, 422, 429];
 
+const PAGE_SIZE = 'must be a whole number from 1 to 100';
+
 export const PaginationQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(50).openapi({ example: 50 }),
+  // One issue per bad limit: the integer check stops there (`abort`), so a limit past 2^53, which
+  // fails both it and the maximum, is not told twice; every check says the whole rule.
+  limit: z.coerce
+    .number({ error: PAGE_SIZE })
+    .int({ error: PAGE_SIZE, abort: true })
+    .min(1, { error: PAGE_SIZE })
+    .max(100, { error: PAGE_SIZE })
+    .default(50)
+    .openapi({ example: 50 }),
   cursor: z.string().min(1).max(200).optional().openapi({ description: 'nextCursor of the previous page' }),
 });
 

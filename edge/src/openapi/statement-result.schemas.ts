@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { Currency, DecimalString, Month, RoundingMode } from './schemas';
+import { Currency, DecimalString, Month, PercentString, RoundingMode } from './schemas';
 
 /**
  * The engine's StatementResult (engine/src/types.ts) on the wire, with its explain trace. The
@@ -110,12 +110,12 @@ export const StatementCalculation = z
     skippedCredits: z.array(UnusedCredit),
     creditTotal: DecimalString,
     charge: DecimalString,
-    vatRate: DecimalString,
+    vatRate: PercentString,
     vat: DecimalString,
     previousStatementId: z.string().nullable(),
     unpaid: DecimalString,
     isOverdue: z.boolean(),
-    lateFeeRate: DecimalString,
+    lateFeeRate: PercentString.openapi({ example: '5' }),
     lateFee: DecimalString,
     total: DecimalString.openapi({ description: 'charge + vat + unpaid + lateFee, exactly' }),
     trace: z.array(ExplainTraceStep),

@@ -81,11 +81,9 @@ async function creditFromOneSnapshot(
   assertCreditable(statement);
   const currency = statement.currency as Currency;
   const { result } = statement.closed;
-  const net = parseChargeAmount('net', request.net, currency);
+  const net = parseChargeAmount('net', request.net, currency, { positive: true });
   const lineId = request.lineId ?? null;
   const issues = [];
-  if (!net.greaterThan(0))
-    issues.push({ field: 'net', rule: 'positive', message: `must be greater than 0, got ${request.net}` });
   if (lineId !== null && !result.lines.some((line) => line.lineId === lineId)) {
     issues.push({
       field: 'lineId',

@@ -30,9 +30,9 @@ export interface GrantRequest {
 }
 
 /**
- * Validates a new grant with the engine's own rules (parseCreditGrant names each field and rule),
- * plus what a stored grant needs beyond a statement input: an amount above 0 that fits the ledger's
- * minor units, and an expiry after the grant time. Fields are named as the request spells them.
+ * Validates a new grant with the engine's own rules (parseCreditGrant names each field and rule; a
+ * new grant's amount is above 0), plus what a stored grant needs beyond a statement input: an amount
+ * that fits the ledger's minor units, and an expiry after the grant time. Fields are named as the request spells them.
  */
 export function parseGrantRequest(
   body: GrantRequest,
@@ -42,14 +42,11 @@ export function parseGrantRequest(
 ): ParsedCreditGrant {
   const collector = new IssueCollector();
   const candidate = { ...body, id, grantedAt, balance: body.amount };
-  const parsed = parseCreditGrant(collector, 'grant', candidate, currency);
+  const parsed = parseCreditGrant(collector, 'grant', candidate, currency, { newGrant: true });
   // The balance is the amount here, so its issues repeat the amount's.
   const issues: ValidationIssue[] = collector.issues
     .filter((issue) => !issue.field.startsWith('grant.balance'))
     .map((issue) => ({ ...issue, field: issue.field.replace(/^grant\./, '') }));
-  if (parsed && !parsed.amount.greaterThan(0)) {
-    issues.push({ field: 'amount', rule: 'positive', message: `must be greater than 0, got ${body.amount}` });
-  }
   if (parsed && toMinorUnits(parsed.amount, currency, 'HALF_UP') > MAX_MINOR_UNITS) {
     issues.push(maxAmountIssue('amount', body.amount, currency));
   }
@@ -75,12 +72,21 @@ export function parseDecimalInRange(field: string, value: string): Decimal {
 
 /**
  * A charge in the group's currency (the preview's amount), with the engine's rules and messages for
- * money inputs: decimal range, at least 0, no digits below the minor unit.
+ * money inputs: decimal range, at least 0, no digits below the minor unit. `positive`: an amount
+ * that must be above 0 (a credit note, a budget), refused as `positive` for 0 and below alike, so
+ * the sentence states the rule that 0 breaks too.
  */
-export function parseChargeAmount(field: string, value: string, currency: Currency): Decimal {
+export function parseChargeAmount(
+  field: string,
+  value: string,
+  currency: Currency,
+  { positive = false }: { positive?: boolean } = {},
+): Decimal {
   const issues: ValidationIssue[] = [];
   const amount = parseDecimalInRange(field, value);
-  if (amount.isNegative() && !amount.isZero()) {
+  if (positive && !amount.greaterThan(0)) {
+    issues.push({ field, rule: 'positive', message: messages.positive(value) });
+  } else if (amount.isNegative() && !amount.isZero()) {
     issues.push({ field, rule: 'non-negative', message: messages.nonNegative(value) });
   }
   if (!isWholeMinorUnits(amount, currency)) {

@@ -211,6 +211,9 @@ export const WRONG_CONTENT_TYPES = [
   'application/jsonp',
   'application/json-patch+json',
   'text/json',
+  // JSON is UTF-8 (RFC 8259): a body declared in another charset is refused, not read as UTF-8.
+  'application/json; charset=latin1',
+  'application/json; charset=UTF-16',
 ] as const;
 
 /** Header values (visible ASCII only: fetch refuses control characters in headers). */

@@ -48,10 +48,11 @@ export const RUNTIME_REFUSALS = new Set([414, 431]);
 
 /**
  * The legacy handlers answer their envelope (DOMAIN §9); only what happens before a legacy handler
- * runs, an unrouted path (404) or the body limit (413), is the app's problem+json.
+ * runs, an unrouted path (404), a method the path does not take (405) or the body limit (413), is
+ * the app's problem+json.
  */
 function legacyRefusalDefect(response: RawResponse): string | null {
-  return response.status === 404 || response.status === 413
+  return response.status === 404 || response.status === 405 || response.status === 413
     ? problemDefect(response)
     : legacyEnvelopeDefect(response);
 }

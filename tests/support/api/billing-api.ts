@@ -59,6 +59,11 @@ export class BillingApi {
     return this.call('DELETE', path, undefined, options);
   }
 
+  /** Any method, e.g. one the path does not take (PUT, a DELETE of a list): the answer is the test's. */
+  send(method: string, path: string, options: CallOptions = {}): Promise<APIResponse> {
+    return this.call(method, path, undefined, options);
+  }
+
   /** POSTs and returns the JSON body, failing the step unless the status is the expected one. */
   async create<T = Record<string, unknown>>(path: string, body: unknown, expectedStatus = 201): Promise<T> {
     const response = await this.post(path, body);

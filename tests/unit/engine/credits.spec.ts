@@ -12,6 +12,12 @@ function burnOrder(credits: CreditGrant[]): string[] {
 }
 
 test.describe('credits: which grants are usable for the period', () => {
+  test('a grant of 0 as a statement input is taken: only a grant being made must be above 0', () => {
+    const result = burn([credit({ amount: '0', balance: '0' })]);
+
+    expect(result.credits).toEqual([]);
+  });
+
   test('a grant made after the period ends is not yet usable', () => {
     const result = burn([credit({ grantedAt: '2026-04-01T00:00:00Z' })]);
 

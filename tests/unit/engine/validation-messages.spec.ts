@@ -7,8 +7,10 @@ import {
   computeStatement,
   conflicts,
   Decimal,
+  IssueCollector,
   messages,
   type PriceTier,
+  parseCreditGrant,
   planStatementVoid,
   type StatementInput,
   type StatementStanding,
@@ -153,6 +155,28 @@ const MESSAGE_CASES: MessageCase[] = [
     run: compute({ adjustments: [adjustment({ value: '-500' })] }),
     issues: [
       { field: 'adjustments[0].value', rule: 'non-negative', message: 'must be at least 0, got -500' },
+    ],
+  },
+  {
+    rule: 'a credit grant being made refuses 0 and less as one rule, stated as it is (not "at least 0")',
+    message: 'positive',
+    run: () => {
+      const issues = new IssueCollector();
+      for (const [index, amount] of ['0', '-100'].entries()) {
+        const grant = {
+          id: `grant-${index}`,
+          type: 'FREE',
+          amount,
+          balance: '0',
+          grantedAt: '2026-03-01T00:00:00Z',
+        };
+        parseCreditGrant(issues, `grants[${index}]`, grant, 'KRW', { newGrant: true });
+      }
+      issues.throwIfAny();
+    },
+    issues: [
+      { field: 'grants[0].amount', rule: 'positive', message: 'must be greater than 0, got 0' },
+      { field: 'grants[1].amount', rule: 'positive', message: 'must be greater than 0, got -100' },
     ],
   },
   {

@@ -2,10 +2,10 @@ import { createRoute, z } from '@hono/zod-openapi';
 import {
   BODY_PROBLEMS,
   Currency,
-  DecimalString,
   json,
   jsonBody,
   PaginationQuery,
+  PercentString,
   pageOf,
   problems,
   RoundingMode,
@@ -17,10 +17,10 @@ export const BillingGroup = z
     id: z.string(),
     name: z.string(),
     currency: Currency,
-    vatRate: DecimalString.openapi({ description: 'Percent', example: '10' }),
+    vatRate: PercentString.openapi({ description: 'Percent' }),
     roundingMode: RoundingMode,
     paymentTermsDays: z.number().int(),
-    lateFeeRate: DecimalString.openapi({ description: 'Percent', example: '5' }),
+    lateFeeRate: PercentString.openapi({ description: 'Percent', example: '5' }),
     priceBookId: z
       .string()
       .nullable()
@@ -40,7 +40,7 @@ export const BillingGroup = z
   })
   .openapi('BillingGroup');
 
-const Percent = DecimalString.refine(
+const Percent = PercentString.refine(
   (value) => Number(value) >= 0 && Number(value) <= 100,
   'must be a percent from 0 to 100',
 );
@@ -50,7 +50,7 @@ const BillingGroupSettings = z.object({
   vatRate: Percent.optional().openapi({ description: 'Percent, default 10' }),
   roundingMode: RoundingMode.optional().openapi({ description: 'Default HALF_UP' }),
   paymentTermsDays: z.number().int().min(0).max(365).optional().openapi({ description: 'Default 14' }),
-  lateFeeRate: Percent.optional().openapi({ description: 'Percent, default 5' }),
+  lateFeeRate: Percent.optional().openapi({ description: 'Percent, default 5', example: '5' }),
   priceBookId: z.string().min(1).max(100).nullable().optional(),
   autoClose: z.boolean().optional().openapi({ description: 'Default false' }),
 });

@@ -1,4 +1,4 @@
-import { IssueCollector, monthOfMillis, toDecimalString } from '@billing/engine';
+import { IssueCollector, messages, monthOfMillis, toDecimalString } from '@billing/engine';
 import type { RouteHandler } from '@hono/zod-openapi';
 import type { AppEnv } from '../../app-env';
 import { notFound } from '../../http/problem';
@@ -24,9 +24,10 @@ export const handleCreateBudget: RouteHandler<typeof createBudget, AppEnv> = asy
   // An amount (TOTAL) in the group's currency's minor units; a quantity within the engine's decimals.
   const threshold =
     body.kind === 'TOTAL'
-      ? parseChargeAmount('threshold', body.threshold, group.currency)
+      ? parseChargeAmount('threshold', body.threshold, group.currency, { positive: true })
       : parseDecimalInRange('threshold', body.threshold);
-  if (!threshold.greaterThan(0)) issues.add('threshold', 'positive', 'must be greater than 0');
+  // A quantity's (a total's is refused above, with the same rule and sentence).
+  if (!threshold.greaterThan(0)) issues.add('threshold', 'positive', messages.positive(body.threshold));
   const counterName = body.counterName ?? null;
   if (body.kind === 'QUANTITY' && counterName === null) {
     issues.add('counterName', 'required', 'is required for a QUANTITY budget');

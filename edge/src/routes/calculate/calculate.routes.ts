@@ -7,6 +7,7 @@ import {
   json,
   jsonBody,
   Month,
+  PercentString,
   problems,
   RoundingMode,
   security,
@@ -45,10 +46,10 @@ export const CalculatorRequest = z
     billingGroup: z
       .strictObject({
         currency: Currency.optional().openapi({ description: 'Default: the price book’s, else KRW' }),
-        vatRate: DecimalString.optional().openapi({ description: 'Percent, default 10' }),
+        vatRate: PercentString.optional().openapi({ description: 'Percent, default 10' }),
         roundingMode: RoundingMode.optional().openapi({ description: 'Default HALF_UP' }),
         paymentTermsDays: z.number().int().optional().openapi({ description: 'Default 14' }),
-        lateFeeRate: DecimalString.optional().openapi({ description: 'Percent, default 5' }),
+        lateFeeRate: PercentString.optional().openapi({ description: 'Percent, default 5', example: '5' }),
       })
       .optional()
       .openapi({ description: 'The billing group’s settings; every one has a default' }),
@@ -94,7 +95,7 @@ export const CalculatorRequest = z
           .array(z.strictObject({ counterName: Id, pricing: Pricing }))
           .max(MAX_ITEMS)
           .optional(),
-        discountRate: DecimalString.nullable().optional().openapi({ description: 'Percent 0–100' }),
+        discountRate: PercentString.nullable().optional().openapi({ description: 'Percent 0–100' }),
         minimumCharge: DecimalString.nullable().optional(),
       })
       .nullable()
@@ -105,7 +106,10 @@ export const CalculatorRequest = z
           id: Id.optional().openapi({ description: 'Default adjustment-<n>' }),
           type: z.enum(['DISCOUNT', 'SURCHARGE']),
           method: z.enum(['FIXED', 'RATE']),
-          value: DecimalString.openapi({ description: 'An amount (FIXED) or a percent (RATE)' }),
+          value: DecimalString.openapi({
+            description: 'An amount (FIXED) or a percent (RATE)',
+            example: '10',
+          }),
           level: z
             .enum(['PROJECT', 'BILLING_GROUP'])
             .optional()

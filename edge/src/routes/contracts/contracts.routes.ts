@@ -6,6 +6,7 @@ import {
   jsonBody,
   Month,
   PaginationQuery,
+  PercentString,
   pageOf,
   problems,
   security,
@@ -25,9 +26,8 @@ const ContractTerms = z.object({
     .array(PriceOverride)
     .max(500)
     .openapi({ description: 'Prices or tiers that replace the price book’s for these counters' }),
-  discountRate: DecimalString.nullable().openapi({
+  discountRate: PercentString.nullable().openapi({
     description: 'Percent 0–100 off the usage subtotal, as its own rounded line',
-    example: '10',
   }),
   minimumCharge: DecimalString.nullable().openapi({
     description: 'The least the discounted usage may come to; a MINIMUM_COMMITMENT line makes up the rest',

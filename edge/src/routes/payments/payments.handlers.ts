@@ -6,6 +6,7 @@ import {
   formatMoney,
   IssueCollector,
   isWholeMinorUnits,
+  messages,
   minorUnit,
   type PaymentState,
   type StatementStanding,
@@ -279,7 +280,7 @@ function standingOf(statement: StatementRecord, latest: StatementRecord | null):
 function paymentAmount(text: string, currency: Currency): { amount: Decimal; amountMinor: number } {
   const amount = new Decimal(text);
   const issues = new IssueCollector();
-  if (!amount.greaterThan(0)) issues.add('amount', 'positive', 'must be greater than 0');
+  if (!amount.greaterThan(0)) issues.add('amount', 'positive', messages.positive(text));
   else if (!isWholeMinorUnits(amount, currency)) {
     issues.add(
       'amount',
