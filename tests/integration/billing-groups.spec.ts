@@ -195,12 +195,18 @@ test.describe('the API’s front door', () => {
     expect(listed.items.map((group) => group.name)).not.toContain(`${dataName}-latin1`);
   });
 
-  test('JSON declared as UTF-8, in any case, or without a charset is taken', async ({ api, dataName }) => {
+  test('JSON declared as UTF-8, in any case, under any of its labels, or without a charset is taken', async ({
+    api,
+    dataName,
+  }) => {
     const contentTypes = [
       'application/json',
       'application/json; charset=utf-8',
       'application/json;charset=UTF-8',
       'application/json; charset="utf-8"',
+      // Other labels of UTF-8 (the WHATWG Encoding Standard's), which clients send too.
+      'application/json; charset=utf8',
+      'application/json; charset=unicode-1-1-utf-8',
     ];
     for (const [index, contentType] of contentTypes.entries()) {
       const response = await api.post(

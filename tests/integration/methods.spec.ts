@@ -62,6 +62,16 @@ test.describe('methods a path does not take', () => {
     );
   });
 
+  test('a browser on an allowed origin can read Allow from the 405', async ({ api }) => {
+    const response = await api.send('DELETE', '/v1/calculate', {
+      headers: { Origin: 'http://localhost:3000' },
+    });
+
+    expect(response.status()).toBe(405);
+    expect(response.headers()['access-control-allow-origin']).toBe('http://localhost:3000');
+    expect(response.headers()['access-control-expose-headers']?.split(',')).toContain('Allow');
+  });
+
   test('a path no route takes is still 404, whatever the method', async ({ api, anonymousApi }) => {
     for (const method of ['GET', 'PUT', 'DELETE']) {
       const response = await api.send(method, '/v1/nothing-here');

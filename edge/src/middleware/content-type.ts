@@ -8,7 +8,7 @@ const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
  * A request that sends a body must send JSON (415 otherwise); an empty body is let through. JSON is
  * UTF-8 (RFC 8259 §8.1) and the edge reads every body as UTF-8, so a body declared in another charset
  * (`charset=latin1`) is refused rather than read as something other than what the client meant;
- * `charset=utf-8`, in any case and quoted or not, is the same as none.
+ * `charset=utf-8`, or another label of UTF-8 (`utf8`), in any case and quoted or not, is the same as none.
  */
 export const requireJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (METHODS_WITH_BODY.has(c.req.method) && hasBody(c.req.header('Content-Length'), c.req.raw)) {
@@ -24,7 +24,7 @@ export const requireJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
       );
     }
     const charset = charsetOf(parameters);
-    if (charset !== null && charset.toLowerCase() !== 'utf-8') {
+    if (charset !== null && !namesUtf8(charset)) {
       throw new ApiError(
         415,
         'unsupported-media-type',
@@ -44,6 +44,19 @@ export const requireJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
   await next();
 };
+
+/**
+ * Whether a charset label names UTF-8 (`utf-8`, `UTF8`, `unicode-1-1-utf-8`, …), as the runtime's
+ * own TextDecoder resolves labels (the WHATWG Encoding Standard's table); a label it does not know
+ * is not UTF-8.
+ */
+function namesUtf8(label: string): boolean {
+  try {
+    return new TextDecoder(label).encoding === 'utf-8';
+  } catch {
+    return false;
+  }
+}
 
 /** The value of a media type's `charset` parameter (its name in any case; the value unquoted), else null. */
 function charsetOf(parameters: readonly string[]): string | null {

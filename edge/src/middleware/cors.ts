@@ -5,7 +5,7 @@ import type { AppEnv } from '../app-env';
 /** Headers a cross-origin browser may send: `uuid` is the legacy calculator's caller id (DOMAIN §9). */
 const ALLOW_HEADERS = ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id', 'uuid'];
 /** Headers a cross-origin browser may read. */
-const EXPOSE_HEADERS = ['X-Request-Id', 'RateLimit', 'RateLimit-Policy', 'Retry-After'];
+const EXPOSE_HEADERS = ['X-Request-Id', 'RateLimit', 'RateLimit-Policy', 'Retry-After', 'Allow'];
 
 const allowedOrigin = (origin: string, corsOrigins: readonly string[]) =>
   corsOrigins.includes(origin) ? origin : null;
