@@ -80,6 +80,10 @@ test.describe('billing groups', () => {
       ['0', 'too_small'],
       ['1.5', 'invalid_type'],
       ['ten', 'invalid_type'],
+      // Numbers only JavaScript reads as whole numbers (16, 10, 5): a page size is written in digits.
+      ['0x10', 'invalid_type'],
+      ['1e1', 'invalid_type'],
+      ['%205', 'invalid_type'],
     ];
     for (const list of ['/v1/billing-groups', `/v1/billing-groups/${group.id}/usage-events`]) {
       for (const [limit, rule] of cases) {

@@ -105,15 +105,22 @@ export const AUTHENTICATED_PROBLEMS: ProblemStatus[] = [401, 429];
 export const BODY_PROBLEMS: ProblemStatus[] = [400, 401, 413, 415, 422, 429];
 
 const PAGE_SIZE = 'must be a whole number from 1 to 100';
+const WHOLE_NUMBER = /^-?[0-9]+$/;
 
 export const PaginationQuery = z.object({
   // One issue per bad limit: the integer check stops there (`abort`), so a limit past 2^53, which
   // fails both it and the maximum, is not told twice; every check says the whole rule.
-  limit: z.coerce
-    .number({ error: PAGE_SIZE })
-    .int({ error: PAGE_SIZE, abort: true })
-    .min(1, { error: PAGE_SIZE })
-    .max(100, { error: PAGE_SIZE })
+  // Digits only, with an optional sign: `Number()` would also read `0x10`, `1e1` and ` 5` as whole
+  // numbers, which a page size is not written as; such a limit fails as a number would.
+  limit: z
+    .preprocess(
+      (value) => (typeof value === 'string' && !WHOLE_NUMBER.test(value) ? Number.NaN : value),
+      z.coerce
+        .number({ error: PAGE_SIZE })
+        .int({ error: PAGE_SIZE, abort: true })
+        .min(1, { error: PAGE_SIZE })
+        .max(100, { error: PAGE_SIZE }),
+    )
     .default(50)
     .openapi({ example: 50 }),
   cursor: z.string().min(1).max(200).optional().openapi({ description: 'nextCursor of the previous page' }),

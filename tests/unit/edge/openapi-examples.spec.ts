@@ -5,7 +5,8 @@ import { expect, test } from '../../support/api-test';
 /**
  * The examples of edge/openapi.json are what a reader of /docs copies: a percent field (every
  * `…Rate`: VAT, late fee, discount; an adjustment's value, a percent for RATE) shows a percent, not the
- * money example every decimal string starts from. Read from the committed document, which `npm run openapi:check` keeps equal to the code.
+ * money example every decimal string starts from. Read from the committed document, which
+ * `npm run openapi:check` keeps equal to the code.
  */
 
 interface Schema {
