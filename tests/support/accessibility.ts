@@ -24,8 +24,8 @@ export async function expectAccessible(page: Page, testInfo: TestInfo): Promise<
   // Legacy mode runs axe.run() in the page, where the default runs it in parts and finishes in a
   // new blank page: the app has no cross-origin frame, the one thing only the default would scan.
   // Only the violations are processed in full (every node, its selector and HTML): the scan fails on
-  // nothing else, and the passes of a whole page, each with its nodes, took longer to build and send
-  // back than the scan itself (a helper's profile of the e2e tier).
+  // nothing else, and the passes of a whole page, each with its nodes, are most of what axe would
+  // otherwise build and send back.
   const results = await new AxeBuilder({ page, axeSource: AXE_SOURCE })
     .setLegacyMode()
     .options({ resultTypes: ['violations'] })

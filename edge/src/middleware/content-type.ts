@@ -24,7 +24,7 @@ export const requireJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
       );
     }
     const charset = charsetOf(parameters);
-    if (charset !== null && !namesUtf8(charset)) {
+    if (charset !== null && charset.toLowerCase() !== 'utf-8' && !namesUtf8(charset)) {
       throw new ApiError(
         415,
         'unsupported-media-type',
@@ -48,7 +48,8 @@ export const requireJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
 /**
  * Whether a charset label names UTF-8 (`utf-8`, `UTF8`, `unicode-1-1-utf-8`, …), as the runtime's
  * own TextDecoder resolves labels (the WHATWG Encoding Standard's table); a label it does not know
- * is not UTF-8.
+ * is not UTF-8. The caller answers `utf-8` itself, the label nearly every client sends, so no
+ * decoder is made for it.
  */
 function namesUtf8(label: string): boolean {
   try {

@@ -51,8 +51,8 @@ export function explain(sqlite: DatabaseSync, sql: string): PlannedStatement {
   return { sql, plan, fullScans, innerListScans: innerListScans(rows) };
 }
 
-/** A stored table's loop: `SEARCH t …` or `SCAN t` of a table (not a list, a subquery or a constant). */
-const STORED_LOOP = /^(?:SEARCH|SCAN) (?!CONSTANT)[^(\s]\S*(?! VIRTUAL TABLE)/;
+/** A loop over rows: `SEARCH t …` or `SCAN t`, not a subquery's `(…)` or a constant row (lists are told apart first). */
+const STORED_LOOP = /^(?:SEARCH|SCAN) (?!CONSTANT\b)[^(\s]/;
 
 /** The loops of one level of a join, in the order SQLite nests them: a list after a table is inner. */
 function innerListScans(rows: readonly { id: number; parent: number; detail: string }[]): string[] {

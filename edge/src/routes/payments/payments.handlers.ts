@@ -2,12 +2,9 @@ import {
   assertPaymentAcceptable,
   ConflictError,
   type Currency,
-  Decimal,
+  type Decimal,
   formatMoney,
   IssueCollector,
-  isWholeMinorUnits,
-  messages,
-  minorUnit,
   type PaymentState,
   type StatementStanding,
   toMinorUnits,
@@ -20,6 +17,7 @@ import { pageRequest, pageResponse } from '../../http/pagination';
 import { ApiError } from '../../http/problem';
 import { paymentProviderOf } from '../../payment-provider';
 import { type ChargeResult, maskSource, paymentMethodOf } from '../../payment-provider/port';
+import { parseChargeAmount } from '../../services/credit-parsing';
 import { newEvent } from '../../services/events';
 import {
   enginePayment,
@@ -276,21 +274,15 @@ function standingOf(statement: StatementRecord, latest: StatementRecord | null):
   return { ...standing, carriedForwardBy: standing.carriedForwardBy ?? supersededBy };
 }
 
-/** A payment amount: more than 0, in whole minor units of the currency, small enough to store exactly. */
+/**
+ * A payment amount: a charge amount above 0 (the rules and sentences of every money input), small
+ * enough to store exactly.
+ */
 function paymentAmount(text: string, currency: Currency): { amount: Decimal; amountMinor: number } {
-  const amount = new Decimal(text);
-  const issues = new IssueCollector();
-  if (!amount.greaterThan(0)) issues.add('amount', 'positive', messages.positive(text));
-  else if (!isWholeMinorUnits(amount, currency)) {
-    issues.add(
-      'amount',
-      'minor-unit',
-      `must have at most ${minorUnit(currency)} decimal places in ${currency}`,
-    );
-  }
-  issues.throwIfAny();
+  const amount = parseChargeAmount('amount', text, currency, { positive: true });
   const minor = toMinorUnits(amount, currency, 'HALF_UP');
   if (minor > BigInt(Number.MAX_SAFE_INTEGER)) {
+    const issues = new IssueCollector();
     issues.add('amount', 'decimal-range', 'is larger than any statement can be');
     issues.throwIfAny();
   }
