@@ -348,7 +348,8 @@ export default defineConfig<ProjectOptions, EdgeWorkerOptions>({
     // Chromium's projects only: e2e-firefox and e2e-webkit set launchOptions of their own.
     launchOptions: { executablePath: chromiumExecutable },
   },
-  // The edge on workerd (`wrangler dev`) with a fresh local D1 for every run.
+  // The edge on workerd with a fresh local D1 for every run: the deployable bundle served through
+  // Miniflare (`dev.mjs --bundled`), wrangler dev's runtime without its dev proxy (edge/scripts/serve-bundle.mjs).
   // The web app: a production build (`next build`) served by `next start`, talking to that edge.
   webServer: usesExternalServers
     ? []
@@ -356,7 +357,7 @@ export default defineConfig<ProjectOptions, EdgeWorkerOptions>({
         ...(needsEdge
           ? [
               {
-                command: `node edge/scripts/dev.mjs --fresh --port ${EDGE_PORT}`,
+                command: `node edge/scripts/dev.mjs --fresh --bundled --port ${EDGE_PORT}`,
                 url: `${EDGE_URL}/health`,
                 reuseExistingServer: !isCI,
                 timeout: 120_000,
