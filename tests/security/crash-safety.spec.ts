@@ -5,7 +5,7 @@ import { mapConcurrently, RawHttp } from './support/http';
 import { creditInvariantViolations, readAll, readCreditFacts, statementsOfMonth } from './support/ledger';
 
 /**
- * The edge dies (SIGKILL to workerd, then to wrangler) in the middle of a month-end batch over 200
+ * The edge dies (SIGKILL to workerd, then to its host process) in the middle of a month-end batch over 200
  * billing groups and comes back on the same local D1: with no further client request, the job
  * resumes by itself (its runner's Durable Object alarm fires again) and every group ends with its
  * month closed exactly once, its credit consumed exactly once and its usage intact. Each test runs

@@ -76,7 +76,7 @@ test.describe('rate limits', () => {
 
 /**
  * Throttles per client, each on an edge of the test's own (the run's shared edge raises them: every
- * test reaches it from the same loopback address). wrangler dev keeps a CF-Connecting-IP the client
+ * test reaches it from the same loopback address). workerd's local entry keeps a CF-Connecting-IP the client
  * sent, so each request names its client as Cloudflare would; in production Cloudflare sets it.
  */
 test.describe('throttles per client', () => {

@@ -6,7 +6,7 @@ import { type Reader, readAll, statementsOfMonth } from './support/ledger';
 
 /**
  * The scheduled run (the crons of edge/wrangler.jsonc, edge/src/services/scheduled-work.ts), fired
- * through wrangler's local scheduled-event route on an edge of the test's own: the run's shared
+ * through the local scheduled-event route (`/cdn-cgi/local/scheduled`, as under wrangler dev) on an edge of the test's own: the run's shared
  * edge is never touched, since its daily work reaches every tenant. Firing the daily cron twice at
  * once, and once more after, closes an `autoClose` group's previous month exactly once.
  */

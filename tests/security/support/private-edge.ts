@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { expect } from '@playwright/test';
 
 /**
- * An edge of the test's own (`node edge/scripts/dev.mjs`, workerd with a local D1 in `persistTo`),
- * for the tests that kill or restart it: the shared edge of the run is never touched. It runs in a
- * process group of its own, so stopping it reaches wrangler, esbuild and workerd, and nothing else.
+ * An edge of the test's own (`node edge/scripts/dev.mjs --bundled`, workerd with a local D1 in
+ * `persistTo`, served as the run's edge is), for the tests that kill or restart it: the shared edge
+ * of the run is never touched. It runs in a process group of its own, so stopping it reaches the
+ * Miniflare host and workerd, and nothing else.
  */
 
 export interface PrivateEdgeOptions {
@@ -14,9 +15,9 @@ export interface PrivateEdgeOptions {
   /** The local D1's directory; a restart reuses it. */
   persistTo: string;
   adminApiKey: string;
-  /** Extra wrangler vars through dev.mjs (JOB_LEASE_SECONDS). */
+  /** Extra Worker vars through dev.mjs (JOB_LEASE_SECONDS). */
   env?: Record<string, string>;
-  /** Where wrangler's output goes. */
+  /** Where the edge's output goes. */
   logFile: string;
 }
 
@@ -47,6 +48,7 @@ export class PrivateEdge {
       process.execPath,
       [
         'edge/scripts/dev.mjs',
+        '--bundled',
         '--persist-to',
         options.persistTo,
         '--port',
@@ -90,14 +92,14 @@ export class PrivateEdge {
     return this.child.pid;
   }
 
-  /** The workerd processes this edge started (the runtime and wrangler's proxy). */
+  /** The workerd processes this edge started. */
   workerdPids(): number[] {
     return descendantsOf(this.pid).filter((pid) => commandOf(pid) === 'workerd');
   }
 
   /**
    * A crash: SIGKILL to every workerd of this edge first, so the runtime dies mid-request with no
-   * chance to finish background work, then to the whole process group (wrangler would restart it).
+   * chance to finish background work, then to the whole process group (its host would restart it).
    */
   async crash(): Promise<number[]> {
     const killed = this.workerdPids();
@@ -116,7 +118,7 @@ export class PrivateEdge {
       if (!stopped) signal(-this.pid, 'SIGKILL');
       await this.exited;
     }
-    // workerd may outlive wrangler by a moment.
+    // workerd may outlive its host by a moment.
     signal(-this.pid, 'SIGKILL');
     await this.untilPortFree();
   }
