@@ -6,7 +6,7 @@ import { clockCommands } from './clock-commands';
 import { expectClockInvariants } from './clock-invariants';
 import { type ClockModel, type GroupSettings, iso } from './clock-model';
 import { ClockSystem } from './clock-system';
-import { GeneratedAtLeast, MODEL_RUNS } from './model-test';
+import { GeneratedAtLeast, inSequenceStep, MODEL_RUNS } from './model-test';
 
 /**
  * The model-based tier on test clocks (issue 22): random sequences of ingest (around the clock's
@@ -95,13 +95,14 @@ for (let part = 0; part < PARTS; part += 1) {
           clockCommands(Math.round(MIN_COMMANDS * 1.6), process.env.FC_COMMANDS_PATH),
           MIN_COMMANDS,
         ),
-        async (settings, commands) => {
-          const { model, real } = await setup(settings);
-          await fc.asyncModelRun(async () => ({ model, real }), commands);
-          await expectClockInvariants(model, real);
-          tally.sequences += 1;
-          tally.commands += [...commands].length;
-        },
+        (settings, commands) =>
+          inSequenceStep(`sequence ${sequence + 1}`, async () => {
+            const { model, real } = await setup(settings);
+            await fc.asyncModelRun(async () => ({ model, real }), commands);
+            await expectClockInvariants(model, real);
+            tally.sequences += 1;
+            tally.commands += [...commands].length;
+          }),
       );
       const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : seedFromText(testInfo.testId);
       const result = await fc.check(property, {

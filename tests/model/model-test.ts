@@ -46,6 +46,17 @@ export class GeneratedAtLeast<T extends Iterable<unknown>> extends fc.Arbitrary<
   }
 }
 
+/**
+ * One sequence as one test step, its requests and checks nested in it: the report reads as the
+ * sequences that ran, and Playwright finds each new step's parent in the step it runs in. Outside
+ * any step, Playwright looks for it by walking every step the test has recorded so far, so each of a
+ * test's thousands of requests and checks cost more than the one before: that walk was the largest
+ * part of the workers' CPU in this tier.
+ */
+export function inSequenceStep(title: string, body: () => Promise<void>): Promise<void> {
+  return base.step(title, body);
+}
+
 export interface ModelFixtures {
   /**
    * Runs `runs` random command sequences against the edge, each in a tenant of its own with two
@@ -91,13 +102,14 @@ export const test = base.extend<ModelFixtures>({
       const property = fc.asyncProperty(
         fc.array(fc.constantFrom(...ROUNDING_MODES), { minLength: 2, maxLength: 2 }),
         new GeneratedAtLeast(billingCommands(Math.round(MIN_COMMANDS * 1.5)), MIN_COMMANDS),
-        async (roundingModes, commands) => {
-          const { model, real } = await setup(roundingModes);
-          await fc.asyncModelRun(async () => ({ model, real }), commands);
-          await expectInvariants(model, real);
-          tally.sequences += 1;
-          tally.commands += [...commands].length;
-        },
+        (roundingModes, commands) =>
+          inSequenceStep(`sequence ${sequence + 1} (${roundingModes.join(', ')})`, async () => {
+            const { model, real } = await setup(roundingModes);
+            await fc.asyncModelRun(async () => ({ model, real }), commands);
+            await expectInvariants(model, real);
+            tally.sequences += 1;
+            tally.commands += [...commands].length;
+          }),
       );
       const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : seedFromText(testInfo.testId);
       const path = process.env.FC_PATH;
