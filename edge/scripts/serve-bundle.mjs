@@ -9,15 +9,15 @@
 // out is `wrangler dev`'s second workerd, the proxy that holds requests while a changed source is
 // rebuilt: a test run never edits the source, and on these machines that proxy costs a small request
 // (a constant route, a health check, an authenticated read) more CPU than the Worker's own answer.
+// A bundle is made once for as long as the files it is made of stay the same (./bundle-cache.mjs).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { convertV4MiniflareOptions, Log, LogLevel, Miniflare } from 'miniflare';
 import { unstable_getMiniflareWorkerOptions } from 'wrangler';
+import { bundleOnce } from './bundle-cache.mjs';
 
 const edgeDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -58,24 +58,29 @@ function parseVars(pairs) {
   );
 }
 
-/** The Worker as `wrangler deploy` would upload it, bundled into a directory of its own. */
+/** What shapes a bundle without being one of its inputs. */
+const CONFIGURATION = ['wrangler.jsonc', 'tsconfig.json', '../package-lock.json'];
+
+/** The Worker as `wrangler deploy` would upload it, bundled once for as long as its sources stay the same. */
 function bundleWorker() {
-  const outdir = mkdtempSync(join(tmpdir(), 'billing-edge-bundle-'));
-  const bundled = spawnSync(
-    process.execPath,
-    [wrangler, 'deploy', '--dry-run', '--env=', '--outdir', outdir],
-    {
-      cwd: edgeDir,
-      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
-      stdio: ['ignore', 'ignore', 'inherit'],
+  return bundleOnce({
+    root: edgeDir,
+    cacheDir: join(edgeDir, '..', 'node_modules', '.cache', 'billing-edge', 'bundles'),
+    configuration: CONFIGURATION,
+    bundle: (outdir) => {
+      const bundled = spawnSync(
+        process.execPath,
+        // --metafile alone: esbuild's metafile goes to outdir/bundle-meta.json (bundle-cache.mjs's METAFILE).
+        [wrangler, 'deploy', '--dry-run', '--env=', '--outdir', outdir, '--metafile'],
+        {
+          cwd: edgeDir,
+          env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
+          stdio: ['ignore', 'ignore', 'inherit'],
+        },
+      );
+      if (bundled.status !== 0) throw new Error('wrangler deploy --dry-run could not bundle the Worker');
     },
-  );
-  if (bundled.status !== 0) {
-    rmSync(outdir, { recursive: true, force: true });
-    console.error('[edge] wrangler deploy --dry-run could not bundle the Worker');
-    process.exit(bundled.status ?? 1);
-  }
-  return outdir;
+  });
 }
 
 const outdir = bundleWorker();
@@ -110,15 +115,9 @@ async function stop() {
   try {
     await miniflare.dispose();
   } finally {
-    rmSync(outdir, { recursive: true, force: true });
     process.exit(0);
   }
 }
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, stop);
 
-try {
-  await miniflare.ready;
-} catch (error) {
-  rmSync(outdir, { recursive: true, force: true });
-  throw error;
-}
+await miniflare.ready;

@@ -1,0 +1,10 @@
+// Types of ./bundle-cache.mjs, for its unit tests (tests/unit/scripts/bundle-cache.spec.ts).
+
+export const METAFILE: string;
+
+export function bundleOnce(options: {
+  root: string;
+  cacheDir: string;
+  configuration: string[];
+  bundle: (outdir: string) => void;
+}): string;

@@ -1,0 +1,78 @@
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bundleOnce, METAFILE } from '../../../edge/scripts/bundle-cache.mjs';
+import { expect, test } from '../../support/api-test';
+
+/**
+ * The test run's edges serve a Worker bundle kept between starts (edge/scripts/bundle-cache.mjs). A
+ * kept bundle is only right while every file it was made from is unchanged: a stale one would serve
+ * yesterday's code to today's tests.
+ */
+test.describe('the kept Worker bundle (serve-bundle.mjs)', () => {
+  let root: string;
+  let bundles: number;
+  const write = (file: string, text: string) => writeFileSync(join(root, file), text);
+  /** A stand-in for wrangler: a "bundle" of src/*.ts, and esbuild's metafile naming what it read. */
+  const bundle = (outdir: string) => {
+    bundles += 1;
+    writeFileSync(join(outdir, 'worker.js'), `// bundle ${bundles}`);
+    const inputs = Object.fromEntries(readdirSync(join(root, 'src')).map((name) => [`src/${name}`, {}]));
+    writeFileSync(join(outdir, METAFILE), JSON.stringify({ inputs }));
+  };
+  const bundleNow = () =>
+    bundleOnce({ root, cacheDir: join(root, 'cache'), configuration: ['wrangler.jsonc'], bundle });
+
+  test.beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'bundle-cache-'));
+    mkdirSync(join(root, 'src'));
+    write('src/a.ts', 'export const a = 1;');
+    write('src/b.ts', 'export const b = 2;');
+    write('wrangler.jsonc', '{ "main": "src/a.ts" }');
+    bundles = 0;
+  });
+  test.afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  test('is made once and served again while nothing it was made from changes', () => {
+    const first = bundleNow();
+    expect(bundleNow()).toBe(first);
+    expect(bundles).toBe(1);
+  });
+
+  test('is made again when one of its inputs changes, and again when the change is undone', () => {
+    const first = bundleNow();
+    write('src/b.ts', 'export const b = 3;');
+    const second = bundleNow();
+    expect(bundles).toBe(2);
+    expect(second).not.toBe(first);
+    write('src/b.ts', 'export const b = 2;');
+    // The latest kept bundle is the changed one: the first is not looked for, a new one is made.
+    expect(bundleNow()).toBe(first);
+    expect(bundles).toBe(3);
+  });
+
+  test('is made again when the configuration changes or an input is gone', () => {
+    bundleNow();
+    write('wrangler.jsonc', '{ "main": "src/a.ts", "compatibility_flags": ["nodejs_compat"] }');
+    bundleNow();
+    expect(bundles).toBe(2);
+    rmSync(join(root, 'src/b.ts'));
+    bundleNow();
+    expect(bundles).toBe(3);
+  });
+
+  test('a failed bundle leaves nothing kept behind', () => {
+    expect(() =>
+      bundleOnce({
+        root,
+        cacheDir: join(root, 'cache'),
+        configuration: [],
+        bundle: () => {
+          throw new Error('esbuild: syntax error');
+        },
+      }),
+    ).toThrow('syntax error');
+    expect(bundleNow()).toContain(join(root, 'cache'));
+    expect(bundles).toBe(1);
+  });
+});
