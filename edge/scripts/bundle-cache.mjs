@@ -3,10 +3,24 @@
 // every file esbuild read to make it (its metafile's inputs) and of the configuration that shaped
 // it, and is served again only while every one of them reads the same.
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
 const INPUTS_FILE = 'inputs.json';
+/**
+ * How long a bundle outlives a newer one: an edge reads its bundle as it starts, so an older one is
+ * left a while for edges starting meanwhile, then removed, or every edit would leave 7 MB behind.
+ */
+export const SUPERSEDED_BUNDLE_TTL_MS = 60 * 60 * 1000;
 const LATEST_FILE = 'latest';
 /** Where esbuild writes its metafile when wrangler is given `--metafile` without a path. */
 export const METAFILE = 'bundle-meta.json';
@@ -47,7 +61,22 @@ export function bundleOnce({ root, cacheDir, configuration, bundle }) {
   const latest = join(cacheDir, `${LATEST_FILE}-${process.pid}`);
   writeFileSync(latest, name);
   renameSync(latest, join(cacheDir, LATEST_FILE));
+  removeSuperseded(cacheDir, name);
   return join(cacheDir, name);
+}
+
+/** Bundles (and builds cut short) other than `current`, untouched for SUPERSEDED_BUNDLE_TTL_MS. */
+function removeSuperseded(cacheDir, current) {
+  const before = Date.now() - SUPERSEDED_BUNDLE_TTL_MS;
+  for (const entry of readdirSync(cacheDir, { withFileTypes: true })) {
+    if (!entry.isDirectory() || entry.name === current) continue;
+    const directory = join(cacheDir, entry.name);
+    try {
+      if (statSync(directory).mtimeMs < before) rmSync(directory, { recursive: true, force: true });
+    } catch {
+      // Removed by another edge meanwhile.
+    }
+  }
 }
 
 /** The latest kept bundle, if every file it was made from still reads the same. */

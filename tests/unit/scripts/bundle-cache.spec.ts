@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundleOnce, METAFILE } from '../../../edge/scripts/bundle-cache.mjs';
+import { bundleOnce, METAFILE, SUPERSEDED_BUNDLE_TTL_MS } from '../../../edge/scripts/bundle-cache.mjs';
 import { expect, test } from '../../support/api-test';
 
 /**
@@ -74,5 +74,16 @@ test.describe('the kept Worker bundle (serve-bundle.mjs)', () => {
     ).toThrow('syntax error');
     expect(bundleNow()).toContain(join(root, 'cache'));
     expect(bundles).toBe(1);
+  });
+
+  test('a superseded bundle is removed once it has been left alone for a while, a recent one is not', () => {
+    const oldest = bundleNow();
+    write('src/a.ts', 'export const a = 2;');
+    const recent = bundleNow();
+    const longAgo = new Date(Date.now() - SUPERSEDED_BUNDLE_TTL_MS - 60_000);
+    utimesSync(oldest, longAgo, longAgo);
+    write('src/a.ts', 'export const a = 3;');
+    const newest = bundleNow();
+    expect([existsSync(oldest), existsSync(recent), existsSync(newest)]).toEqual([false, true, true]);
   });
 });
