@@ -11,14 +11,16 @@ import {
   renameSync,
   rmSync,
   statSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
 
 const INPUTS_FILE = 'inputs.json';
 /**
- * How long a bundle outlives a newer one: an edge reads its bundle as it starts, so an older one is
- * left a while for edges starting meanwhile, then removed, or every edit would leave 7 MB behind.
+ * How long a bundle that is no longer the latest is kept after it was last made or served: an edge
+ * reads its bundle as it starts, so edges starting meanwhile still find theirs; after that it goes,
+ * or every edit of the edge would leave 7 MB behind.
  */
 export const SUPERSEDED_BUNDLE_TTL_MS = 60 * 60 * 1000;
 const LATEST_FILE = 'latest';
@@ -84,7 +86,11 @@ function keptBundle(cacheDir, digestOf) {
   try {
     const directory = join(cacheDir, readFileSync(join(cacheDir, LATEST_FILE), 'utf8').trim());
     const inputs = JSON.parse(readFileSync(join(directory, INPUTS_FILE), 'utf8'));
-    return Object.entries(inputs).every(([file, digest]) => digestOf(file) === digest) ? directory : null;
+    if (!Object.entries(inputs).every(([file, digest]) => digestOf(file) === digest)) return null;
+    // Served again: its time starts anew (removeSuperseded).
+    const now = new Date();
+    utimesSync(directory, now, now);
+    return directory;
   } catch {
     // None kept yet, or one of its inputs is gone.
     return null;
