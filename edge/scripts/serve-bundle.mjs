@@ -16,7 +16,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { convertV4MiniflareOptions, Log, LogLevel, Miniflare } from 'miniflare';
-import { unstable_getMiniflareWorkerOptions } from 'wrangler';
+import { unstable_getMiniflareWorkerOptions, unstable_readConfig } from 'wrangler';
 import { bundleOnce } from './bundle-cache.mjs';
 
 const edgeDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -58,8 +58,8 @@ function parseVars(pairs) {
   );
 }
 
-/** What shapes a bundle without being one of its inputs. */
-const CONFIGURATION = ['wrangler.jsonc', 'tsconfig.json', '../package-lock.json'];
+/** What shapes a bundle besides its inputs and their package.json and tsconfig files (bundle-cache.mjs). */
+const CONFIGURATION = ['wrangler.jsonc', '../package-lock.json'];
 
 /** The Worker as `wrangler deploy` would upload it, bundled once for as long as its sources stay the same. */
 function bundleWorker() {
@@ -83,8 +83,29 @@ function bundleWorker() {
   });
 }
 
+/** wrangler's logger levels, most important first: a line shows at its level and every one after it. */
+const WRANGLER_LEVELS = ['none', 'error', 'warn', 'info', 'log', 'debug'];
+const shownLevel = WRANGLER_LEVELS.indexOf(
+  WRANGLER_LEVELS.includes(options['log-level']) ? options['log-level'] : 'warn',
+);
+
+/**
+ * The Worker's own console lines, filtered by `--log-level` as `wrangler dev` filters them (its
+ * handleStructuredLogs: debug shows as info, anything unnamed as log); Miniflare's `log` governs only
+ * its own messages, and would otherwise print every line the Worker writes.
+ */
+function writeWorkerLine({ level, message }) {
+  const as = level === 'debug' ? 'info' : WRANGLER_LEVELS.includes(level) ? level : 'log';
+  if (WRANGLER_LEVELS.indexOf(as) > shownLevel) return;
+  (as === 'error' || as === 'warn' ? process.stderr : process.stdout).write(`${message}\n`);
+}
+
+// The top-level environment, which `--env=` bundles: CLOUDFLARE_ENV would otherwise give the bundle
+// another environment's vars and D1 binding.
+delete process.env.CLOUDFLARE_ENV;
 const outdir = bundleWorker();
-const { workerOptions } = unstable_getMiniflareWorkerOptions(join(edgeDir, 'wrangler.jsonc'));
+const config = unstable_readConfig({ config: join(edgeDir, 'wrangler.jsonc') });
+const { workerOptions } = unstable_getMiniflareWorkerOptions(config);
 const { rootPath, ...worker } = workerOptions;
 const miniflare = new Miniflare(
   convertV4MiniflareOptions({
@@ -96,9 +117,11 @@ const miniflare = new Miniflare(
     // GET /cdn-cgi/local/scheduled?cron=… fires the scheduled handler, as under wrangler dev.
     unsafeTriggerHandlers: true,
     log: new Log(LOG_LEVELS[options['log-level']] ?? LogLevel.WARN),
+    handleStructuredLogs: writeWorkerLine,
     workers: [
       {
-        name: 'billing-edge',
+        // Durable Objects keep their storage under the Worker's name, as under wrangler dev.
+        name: config.name,
         ...worker,
         modules: [{ type: 'ESModule', path: join(outdir, 'worker.js') }],
         modulesRoot: outdir,

@@ -1,4 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleOnce, METAFILE, SUPERSEDED_BUNDLE_TTL_MS } from '../../../edge/scripts/bundle-cache.mjs';
@@ -85,5 +94,58 @@ test.describe('the kept Worker bundle (serve-bundle.mjs)', () => {
     write('src/a.ts', 'export const a = 3;');
     const newest = bundleNow();
     expect([existsSync(oldest), existsSync(recent), existsSync(newest)]).toEqual([false, true, true]);
+  });
+
+  test('a file saved while the bundle was being made makes it again, so the kept one holds the saved text', () => {
+    let edited = false;
+    const editingBundle = (outdir: string) => {
+      bundle(outdir);
+      if (edited) return;
+      // The save lands after esbuild read the file: this build holds the old text. Its time is set
+      // a moment on (file times are coarser than the clock), and the build ends after that moment.
+      write('src/a.ts', 'export const a = 42;');
+      const saved = new Date(Date.now() + 2);
+      utimesSync(join(root, 'src/a.ts'), saved, saved);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+      edited = true;
+    };
+    const options = { root, cacheDir: join(root, 'cache'), configuration: [], bundle: editingBundle };
+    const kept = bundleOnce(options);
+    expect(bundles).toBe(2);
+    expect(readFileSync(join(kept, 'worker.js'), 'utf8')).toBe('// bundle 2');
+    expect(bundleOnce(options)).toBe(kept);
+    expect(bundles).toBe(2);
+  });
+
+  test('is made again when a tsconfig or package.json above an input changes, or a file appears beside one', () => {
+    write('tsconfig.json', '{ "compilerOptions": { "target": "ES2023" } }');
+    bundleNow();
+    write('tsconfig.json', '{ "compilerOptions": { "target": "ES2020" } }');
+    bundleNow();
+    expect(bundles).toBe(2);
+    write('package.json', '{ "exports": { ".": "./src/a.ts" } }');
+    bundleNow();
+    expect(bundles).toBe(3);
+    // esbuild would resolve ./b to b.tsx before b.ts.
+    write('src/b.tsx', 'export const b = 4;');
+    bundleNow();
+    expect(bundles).toBe(4);
+    bundleNow();
+    expect(bundles).toBe(4);
+  });
+
+  test('a package.json in a folder above an input, with no input of its own, does not stop the bundle being served again', () => {
+    mkdirSync(join(root, 'lib/src'), { recursive: true });
+    write('lib/package.json', '{ "name": "lib", "exports": "./src/c.ts" }');
+    write('lib/src/c.ts', 'export const c = 1;');
+    const libBundle = (outdir: string) => {
+      bundles += 1;
+      writeFileSync(join(outdir, 'worker.js'), `// bundle ${bundles}`);
+      writeFileSync(join(outdir, METAFILE), JSON.stringify({ inputs: { 'lib/src/c.ts': {} } }));
+    };
+    const options = { root, cacheDir: join(root, 'cache'), configuration: [], bundle: libBundle };
+    const kept = bundleOnce(options);
+    expect(bundleOnce(options)).toBe(kept);
+    expect(bundles).toBe(1);
   });
 });

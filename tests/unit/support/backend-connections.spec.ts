@@ -5,7 +5,7 @@ import { expect, test } from '../../support/api-test';
 
 /**
  * A server that answers the first request on each connection and then drops the connection when a
- * second request arrives on it: what `wrangler dev` does to a request that meets its 15-second close
+ * second request arrives on it: what workerd does to a request that meets its 15-second close
  * of an idle connection, made certain instead of a matter of timing. Like any HTTP/1.1 server, it
  * keeps the connection open after an answer unless the request asked it to close.
  */
